@@ -1,0 +1,56 @@
+/*
+ * grade.h — what a lesson's grader suite (lessons/NN-topic/suite.c) writes.
+ *
+ * A suite is a table of graded tests. Each test runs in its own child
+ * process (grader/isolate.c) with a CPU-time limit, an address-space limit
+ * and an output cap; its verdict returns to the grader over a private pipe,
+ * so nothing the student's code prints or does can fake a pass.
+ *
+ * A test's name is "exercise: case", e.g. "dft: impulse"; `make grade
+ * ONLY=dft` runs the tests whose exercise part is "dft". A test passes when
+ * it returns without any failed check. Checks (grader/check.h) record CUnit
+ * assertions and the lines of feedback the student reads.
+ *
+ *     static void dft_impulse(void)
+ *     {
+ *         double complex X[8], want[8];
+ *         ...
+ *         if (!grade_status(dft_ex(x, 8, X), "dft_ex"))
+ *             return;
+ *         grade_close_complex("X", X, want, 8, 1e-9, 1e-9);
+ *     }
+ *     static const struct grade_test tests[] = {
+ *         {"dft: impulse", 2, dft_impulse, NULL, 0},
+ *         {"idft: round trip", 3, idft_round_trip, "dft: impulse", 0},
+ *     };
+ *     GRADE_SUITE("02-sinusoids-dft", tests);
+ */
+#ifndef DSPLAB_GRADE_H
+#define DSPLAB_GRADE_H
+
+#include <stddef.h>
+
+#include "check.h"
+
+struct grade_test {
+    const char *name;        /* "exercise: case" — the line the student sees */
+    int points;              /* earned whole when the test passes */
+    void (*run)(void);       /* the test body */
+    const char *depends_on;  /* another test's name that must pass first, or NULL */
+    double timeout_s;        /* CPU seconds; 0 means the default, 10 s */
+};
+
+struct grade_suite {
+    const char *lesson;                /* "02-sinusoids-dft" (its folder's name) */
+    const struct grade_test *tests;
+    size_t n_tests;
+};
+
+/* Defines the lesson's suite; use once in suite.c at file scope. */
+#define GRADE_SUITE(lesson_name, table)                                                        \
+    const struct grade_suite grade_suite = {(lesson_name), (table),                           \
+                                            sizeof(table) / sizeof((table)[0])}
+
+extern const struct grade_suite grade_suite;
+
+#endif

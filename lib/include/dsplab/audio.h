@@ -1,0 +1,56 @@
+/*
+ * audio.h — reading and writing sound files (libsndfile).
+ *
+ * Reading accepts anything libsndfile reads (WAV 8/16/24/32-bit integer and
+ * float, AIFF, FLAC, OGG/Vorbis, ...). Samples come back as doubles in
+ * [-1, 1], interleaved by channel: frame f, channel c is data[f*channels + c].
+ * Writing produces WAV, 16-bit PCM or 32-bit float, via a temporary file that
+ * is renamed into place, so a failed write never leaves a partial file.
+ *
+ *     struct dsp_audio a;
+ *     if (dsp_audio_read("voice.wav", &a) != DSP_OK) { ...dsp_last_error()... }
+ *     double *mono = malloc(a.frames * sizeof *mono);
+ *     dsp_audio_mixdown(&a, mono);
+ *     dsp_audio_write_wav("copy.wav", mono, a.frames, 1, a.sample_rate, DSP_WAV_PCM16);
+ *     dsp_audio_free(&a);
+ */
+#ifndef DSPLAB_AUDIO_H
+#define DSPLAB_AUDIO_H
+
+#include <stddef.h>
+
+struct dsp_audio {
+    double *data;        /* frames * channels samples, interleaved, in [-1, 1] */
+    size_t frames;       /* samples per channel */
+    int channels;        /* >= 1 */
+    double sample_rate;  /* Hz */
+    char format[64];     /* human-readable container and encoding, e.g. "WAV 16-bit PCM" */
+};
+
+enum dsp_wav_encoding {
+    DSP_WAV_PCM16,       /* 16-bit signed integer; values are clipped to [-1, 1) */
+    DSP_WAV_FLOAT32,     /* 32-bit IEEE float; values are stored as they are */
+};
+
+/* Reads a whole sound file. Fails with DSP_EIO (missing, unreadable),
+ * DSP_EFORMAT (not a sound file, unsupported, truncated, absurd header) or
+ * DSP_EEMPTY (zero frames); dsp_last_error() names the file and the reason.
+ * On success the caller owns a->data and releases it with dsp_audio_free(). */
+int dsp_audio_read(const char *path, struct dsp_audio *a);
+
+/* Reads a file and mixes it down to mono in one step: *x (allocated, caller
+ * frees with free()) holds *n samples, *sample_rate is in Hz. */
+int dsp_audio_read_mono(const char *path, double **x, size_t *n, double *sample_rate);
+
+/* Mono downmix: mono[f] = mean over channels of a->data[f*channels + c].
+ * mono has a->frames samples, allocated by the caller. */
+int dsp_audio_mixdown(const struct dsp_audio *a, double *mono);
+
+/* Frees a->data and resets *a. Safe on a zeroed or already-freed struct. */
+void dsp_audio_free(struct dsp_audio *a);
+
+/* Writes frames * channels interleaved samples as a WAV file. */
+int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int channels,
+                        double sample_rate, enum dsp_wav_encoding encoding);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * datafile.h — matrices in files: dsplab's text format and NumPy's .npy.
+ *
+ * The text format, read as it is by gnuplot, numpy.loadtxt and diff:
+ *     # dsplab stft
+ *     # file: voice.wav
+ *     # sample_rate: 44100
+ *     # rows: 87
+ *     # columns: 1025
+ *     -12.5 -13.25 ...
+ * Header lines start with '#', hold "key: value" pairs, and state every
+ * parameter and the shape. Then one row per line, values separated by single
+ * spaces, each printed with %.17g so it reads back bit-exact. A file may
+ * hold several blocks separated by two blank lines (gnuplot's "index").
+ *
+ * A name ending in ".npy" gets a NumPy .npy file instead: float64,
+ * little-endian, C order, shape (rows, columns); header lines are dropped.
+ * The name "-" writes text to standard output.
+ *
+ * Files are written under a temporary name in the same folder and renamed
+ * on dsp_matfile_commit(), so a failure never leaves a partial file.
+ * Rows are streamed: a writer holds one row at a time, never the matrix.
+ *
+ *     struct dsp_matfile *f = dsp_matfile_create("out.txt", 1025);
+ *     dsp_matfile_header(f, "sample_rate", "%g", 44100.0);
+ *     for (...) dsp_matfile_write_row(f, row);
+ *     if (dsp_matfile_commit(f) != DSP_OK) ...   // frees f either way
+ */
+#ifndef DSPLAB_DATAFILE_H
+#define DSPLAB_DATAFILE_H
+
+#include <stddef.h>
+
+/* A dense row-major matrix: element (r, c) is data[r * cols + c]. */
+struct dsp_mat {
+    size_t rows, cols;
+    double *data;
+};
+
+/* Allocates rows*cols zeros; NULL data on failure (returns DSP_ENOMEM). */
+int dsp_mat_alloc(struct dsp_mat *m, size_t rows, size_t cols);
+void dsp_mat_free(struct dsp_mat *m);   /* frees data, zeroes the struct */
+
+struct dsp_matfile;
+
+/* Opens path ("-" = stdout) for rows of cols values. NULL on failure (an
+ * unwritable folder, cols == 0), with dsp_last_error() naming the path. */
+struct dsp_matfile *dsp_matfile_create(const char *path, size_t cols);
+
+/* Adds a header line "# key: value" (value printf-style). Must come before
+ * the first row; "rows" and "columns" lines are added by the writer. For a
+ * text file written to a path the rows line is finalised on commit. */
+int dsp_matfile_header(struct dsp_matfile *f, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Appends one row of cols values. */
+int dsp_matfile_write_row(struct dsp_matfile *f, const double *row);
+
+/* Starts a new block (text: two blank lines; .npy: not allowed, DSP_EINVAL). */
+int dsp_matfile_new_block(struct dsp_matfile *f);
+
+/* Flushes, finalises and renames into place; frees f whatever happens. */
+int dsp_matfile_commit(struct dsp_matfile *f);
+
+/* Deletes the temporary file and frees f. NULL is a no-op. */
+void dsp_matfile_abort(struct dsp_matfile *f);
+
+/* Reads a text-format file (or .npy by its name) into m (allocated; caller
+ * frees with dsp_mat_free). Blank lines and block breaks are skipped, so
+ * blocks come back stacked; every row must have the same count of values.
+ * DSP_EIO / DSP_EFORMAT with a message naming the file and line. */
+int dsp_mat_read(const char *path, struct dsp_mat *m);
+
+/* Looks up "# key: value" in a text file's header; copies value into buf.
+ * DSP_EFORMAT if the key is absent. */
+int dsp_datafile_header_value(const char *path, const char *key, char *buf, size_t bufsize);
+
+#endif

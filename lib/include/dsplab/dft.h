@@ -1,0 +1,26 @@
+/*
+ * dft.h — the discrete Fourier transform, computed naively in O(N^2),
+ * for teaching and as the reference the FFT is tested against.
+ *
+ *   forward:  X[k] = sum_{m=0}^{N-1} x[m] exp(-j 2 pi k m / N)      (no scaling)
+ *   inverse:  x[m] = (1/N) sum_{k=0}^{N-1} X[k] exp(+j 2 pi k m / N)
+ *
+ * The angle 2*pi*(k*m mod N)/N is reduced exactly in integers before the
+ * cosine, so large N loses no accuracy. For speed use fft.h.
+ */
+#ifndef DSPLAB_DFT_H
+#define DSPLAB_DFT_H
+
+#include <complex.h>
+#include <stddef.h>
+
+/* Complex input x (n values) -> X (n values). x and X must not overlap. */
+int dsp_dft(const double complex *x, size_t n, double complex *X);
+
+/* Real input x (n values) -> all n values of X (X[n-k] = conj X[k]). */
+int dsp_dft_real(const double *x, size_t n, double complex *X);
+
+/* X (n values) -> x (n values), with the 1/N scaling. */
+int dsp_idft(const double complex *X, size_t n, double complex *x);
+
+#endif

@@ -1,0 +1,17 @@
+/* dsplab.h — everything in libdsplab. Includes the concept headers only. */
+#ifndef DSPLAB_DSPLAB_H
+#define DSPLAB_DSPLAB_H
+
+#include "dsplab/status.h"
+#include "dsplab/audio.h"
+#include "dsplab/gen.h"
+#include "dsplab/window.h"
+#include "dsplab/dft.h"
+#include "dsplab/fft.h"
+#include "dsplab/spectrum.h"
+#include "dsplab/signal.h"
+#include "dsplab/datafile.h"
+#include "dsplab/dftmodel.h"
+#include "dsplab/stft.h"
+
+#endif
