@@ -1,0 +1,403 @@
+/* cli.c — option parsing, errors, input, output and progress for every
+ * dsplab command (see cli.h). */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *cli_command = NULL;
+
+/* The output a failing command must remove, and a progress line to clear. */
+static struct dsp_matfile *open_output;
+static struct cli_progress *active_progress;
+
+static void cleanup_before_exit(void)
+{
+    if (active_progress)
+        cli_progress_end(active_progress);
+    dsp_matfile_abort(open_output);   /* NULL is a no-op */
+    open_output = NULL;
+    fflush(stdout);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+    cleanup_before_exit();
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dsplab: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cli_command)
+        fprintf(stderr, "\nTry 'dsplab %s --help'.\n", cli_command);
+    else
+        fputs("\nTry 'dsplab --help'.\n", stderr);
+    exit(2);
+}
+
+void cli_runtime_error(const char *file, const char *fmt, ...)
+{
+    cleanup_before_exit();
+    char reason[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    /* Library messages usually start with the file already. */
+    size_t len = file ? strlen(file) : 0;
+    if (file && !(strncmp(reason, file, len) == 0 && reason[len] == ':'))
+        fprintf(stderr, "dsplab: %s: %s\n", file, reason);
+    else
+        fprintf(stderr, "dsplab: %s\n", reason);
+    exit(1);
+}
+
+/* ---- options ---------------------------------------------------------- */
+
+static char optname_buf[64];
+
+const char *cli_optname(void)
+{
+    return optname_buf;
+}
+
+/* The option word argv[i] without any "=value" part, for messages. */
+static const char *option_word(const char *arg)
+{
+    snprintf(optname_buf, sizeof optname_buf, "%.*s", (int)strcspn(arg, "="), arg);
+    return optname_buf;
+}
+
+int cli_getopt(int argc, char **argv, const struct option *longopts, const char *help)
+{
+    static char **parsing;         /* the argv being parsed: reset when it changes */
+    static char shortopts[64];
+    if (parsing != argv) {
+        parsing = argv;
+        optind = 0;                /* glibc: 0 re-initialises getopt completely */
+        opterr = 0;                /* errors are reported here, in our words */
+        size_t k = 0;
+        shortopts[k++] = ':';      /* ':' on a missing argument, '?' otherwise */
+        for (const struct option *o = longopts; o->name && k + 3 < sizeof shortopts; o++) {
+            if (o->val <= 0 || o->val > 127 || !isprint(o->val) || o->flag)
+                continue;
+            shortopts[k++] = (char)o->val;
+            if (o->has_arg == required_argument)
+                shortopts[k++] = ':';
+            else if (o->has_arg == optional_argument) {
+                shortopts[k++] = ':';
+                shortopts[k++] = ':';
+            }
+        }
+        shortopts[k] = '\0';
+    }
+
+    int index = -1;
+    int c = getopt_long(argc, argv, shortopts, longopts, &index);
+    if (c == -1)
+        return -1;
+    if (c == '?') {
+        const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+        if (optopt == 0)
+            cli_usage_error("unrecognized option '%s'", option_word(word));
+        if (strncmp(word, "--", 2) == 0)
+            cli_usage_error("option '%s' doesn't allow an argument", option_word(word));
+        if (isdigit(optopt))
+            cli_usage_error("invalid option '%s' (negative numbers are not allowed here)",
+                            option_word(word));
+        cli_usage_error("invalid option '-%c'", isprint(optopt) ? optopt : '?');
+    }
+    if (c == ':') {
+        const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+        cli_usage_error("option '%s' requires an argument", option_word(word));
+    }
+    if (index >= 0)
+        snprintf(optname_buf, sizeof optname_buf, "--%s", longopts[index].name);
+    else
+        snprintf(optname_buf, sizeof optname_buf, "-%c", c);
+    if (c == 'h') {
+        fputs(help, stdout);
+        exit(ferror(stdout) || fflush(stdout) ? 1 : 0);
+    }
+    return c;
+}
+
+char **cli_operands(int argc, char **argv, int count, const char *const *what)
+{
+    int have = argc - optind;
+    if (have < count)
+        cli_usage_error("missing %s argument", what[have]);
+    if (have > count)
+        cli_usage_error("unexpected argument '%s'", argv[optind + count]);
+    return argv + optind;
+}
+
+size_t cli_parse_size(const char *name, const char *text, size_t min)
+{
+    /* strtoull alone accepts " 12", "+12" and "-12" (wrapping it round). */
+    if (!isdigit((unsigned char)text[0])) {
+        if (text[0] == '-' && isdigit((unsigned char)text[1]))
+            cli_usage_error("%s must be at least %zu (got %s)", name, min, text);
+        cli_usage_error("%s: '%s' is not a whole number", name, text);
+    }
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (*end != '\0')
+        cli_usage_error("%s: '%s' is not a whole number", name, text);
+    if (errno == ERANGE || v > SIZE_MAX)
+        cli_usage_error("%s: '%s' is too large", name, text);
+    if (v < min)
+        cli_usage_error("%s must be at least %zu (got %llu)", name, min, v);
+    return (size_t)v;
+}
+
+double cli_parse_double(const char *name, const char *text)
+{
+    if (text[0] == '\0' || isspace((unsigned char)text[0]))
+        cli_usage_error("%s: '%s' is not a number", name, text);
+    errno = 0;
+    char *end;
+    double v = strtod(text, &end);
+    if (*end != '\0')
+        cli_usage_error("%s: '%s' is not a number", name, text);
+    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
+        cli_usage_error("%s: '%s' is not a finite number", name, text);
+    return v;
+}
+
+/* ---- analysis options ------------------------------------------------- */
+
+int cli_analysis_option(struct cli_analysis *a, int c, const char *arg)
+{
+    switch (c) {
+    case CLI_OPT_WINDOW:
+        a->window = arg;
+        return 1;
+    case CLI_OPT_SIZE:
+        a->m = cli_parse_size(cli_optname(), arg, 1);
+        return 1;
+    case CLI_OPT_FFT:
+        a->n_fft = cli_parse_size(cli_optname(), arg, 1);
+        return 1;
+    case CLI_OPT_HOP:
+        a->hop = cli_parse_size(cli_optname(), arg, 1);
+        return 1;
+    case CLI_OPT_BETA:
+        a->beta = cli_parse_double(cli_optname(), arg);
+        if (a->beta < 0)
+            cli_usage_error("--beta must be at least 0 (got %s)", arg);
+        a->has_beta = 1;
+        return 1;
+    case CLI_OPT_SIGMA:
+        a->sigma = cli_parse_double(cli_optname(), arg);
+        if (!(a->sigma > 0))
+            cli_usage_error("--sigma must be greater than 0 (got %s)", arg);
+        a->has_sigma = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void cli_analysis_finish(struct cli_analysis *a, size_t def_m, size_t def_n, size_t def_hop,
+                         enum dsp_window *type)
+{
+    int n_given = a->n_fft != 0;
+    if (!a->window)
+        a->window = "hann";
+    if (!a->m)
+        a->m = def_m;
+    if (!a->n_fft)
+        a->n_fft = def_n > a->m ? def_n : a->m;
+    if (!a->hop)
+        a->hop = def_hop;
+    if (a->n_fft < a->m) {
+        if (n_given)
+            cli_usage_error("FFT size --fft (%zu) must be at least the window size (%zu)",
+                            a->n_fft, a->m);
+        cli_usage_error("FFT size (%zu) must be at least the window size (%zu)", a->n_fft,
+                        a->m);
+    }
+    if (dsp_window_from_name(a->window, type) != DSP_OK)
+        cli_usage_error("%s", dsp_last_error());
+    if (*type == DSP_WIN_KAISER && !a->has_beta)
+        cli_usage_error("the kaiser window needs --beta B (B >= 0, e.g. 8.6)");
+    if (*type == DSP_WIN_GAUSSIAN && !a->has_sigma)
+        cli_usage_error("the gaussian window needs --sigma S (in samples, S > 0)");
+    if (*type != DSP_WIN_KAISER && a->has_beta)
+        cli_usage_error("--beta is only for the kaiser window (window is %s)", a->window);
+    if (*type != DSP_WIN_GAUSSIAN && a->has_sigma)
+        cli_usage_error("--sigma is only for the gaussian window (window is %s)", a->window);
+}
+
+double cli_window_param(const struct cli_analysis *a, enum dsp_window type)
+{
+    if (type == DSP_WIN_KAISER)
+        return a->beta;
+    if (type == DSP_WIN_GAUSSIAN)
+        return a->sigma;
+    return 0.0;
+}
+
+double *cli_window_new(enum dsp_window type, double param, enum dsp_window_symmetry sym,
+                       size_t m)
+{
+    double *w = cli_malloc(m, sizeof *w);
+    if (dsp_window_fill(type, param, sym, w, m) != DSP_OK) {
+        free(w);
+        cli_runtime_error(NULL, "%s", dsp_last_error());
+    }
+    return w;
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+void cli_read_mono(const char *path, double **x, size_t *n, double *sample_rate)
+{
+    if (dsp_audio_read_mono(path, x, n, sample_rate) != DSP_OK)
+        cli_runtime_error(path, "%s", dsp_last_error());
+}
+
+void *cli_malloc(size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        cli_runtime_error(NULL, "out of memory (%zu x %zu bytes)", count, size);
+    size_t bytes = count * size;
+    void *p = malloc(bytes > 0 ? bytes : 1);
+    if (!p)
+        cli_runtime_error(NULL, "out of memory (%zu bytes)", bytes);
+    return p;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+/* The command line as typed: getopt_long permutes argv, so keep a copy of
+ * the pointers (the strings themselves stay put). */
+enum { MAX_SAVED_ARGS = 64 };
+static int saved_argc;
+static char *saved_argv[MAX_SAVED_ARGS];
+
+void cli_set_args(int argc, char **argv)
+{
+    saved_argc = argc < MAX_SAVED_ARGS ? argc : MAX_SAVED_ARGS;
+    for (int i = 0; i < saved_argc; i++)
+        saved_argv[i] = argv[i];
+}
+
+const char *cli_output_name(const char *path)
+{
+    return !path || strcmp(path, "-") == 0 ? "standard output" : path;
+}
+
+/* A header value must stay on one line: control characters become '?'. */
+static void one_line(char *s)
+{
+    for (; *s; s++)
+        if (iscntrl((unsigned char)*s))
+            *s = '?';
+}
+
+static const char *output_path;
+
+struct dsp_matfile *cli_output_open(const char *path, size_t cols, const char *file,
+                                    double sample_rate)
+{
+    if (!path)
+        path = "-";
+    struct dsp_matfile *f = dsp_matfile_create(path, cols);
+    if (!f)
+        cli_runtime_error(cli_output_name(path), "%s", dsp_last_error());
+    open_output = f;
+    output_path = path;
+
+    /* dsp_matfile_header takes values up to 1023 characters: cut longer ones. */
+    char line[1000] = "dsplab";
+    size_t len = strlen(line);
+    for (int i = 1; i < saved_argc && len + 1 < sizeof line; i++) {
+        int k = snprintf(line + len, sizeof line - len, " %s", saved_argv[i]);
+        len = k < 0 || (size_t)k >= sizeof line - len ? sizeof line - 1 : len + (size_t)k;
+    }
+    one_line(line);
+    cli_output_header(f, "command", "%s", line);
+    if (file) {
+        char name[1000];
+        snprintf(name, sizeof name, "%s", file);
+        one_line(name);
+        cli_output_header(f, "file", "%s", name);
+        cli_output_header(f, "sample_rate", "%.17g", sample_rate);
+    }
+    return f;
+}
+
+void cli_output_header(struct dsp_matfile *f, const char *key, const char *fmt, ...)
+{
+    char value[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(value, sizeof value, fmt, ap);
+    va_end(ap);
+    if (dsp_matfile_header(f, key, "%s", value) != DSP_OK)
+        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+}
+
+void cli_output_row(struct dsp_matfile *f, const double *row)
+{
+    if (dsp_matfile_write_row(f, row) != DSP_OK)
+        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+}
+
+void cli_output_commit(struct dsp_matfile *f)
+{
+    if (f == open_output)
+        open_output = NULL;   /* commit frees f whatever happens */
+    if (dsp_matfile_commit(f) != DSP_OK)
+        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+}
+
+/* ---- progress --------------------------------------------------------- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void cli_progress_begin(struct cli_progress *p, const char *label)
+{
+    p->label = label;
+    p->start = now_seconds();
+    p->shown = -1;
+    p->tty = isatty(STDERR_FILENO);
+    active_progress = p;
+}
+
+void cli_progress_update(struct cli_progress *p, size_t done, size_t total)
+{
+    if (!p->tty || total == 0)
+        return;
+    int pct = (int)((double)done * 100.0 / (double)total);
+    if (pct == p->shown || now_seconds() - p->start < 1.0)
+        return;
+    fprintf(stderr, "%s: %d%%\r", p->label, pct);
+    fflush(stderr);
+    p->shown = pct;
+}
+
+void cli_progress_end(struct cli_progress *p)
+{
+    if (p->shown >= 0)
+        fprintf(stderr, "%*s\r", (int)strlen(p->label) + 6, "");
+    p->shown = -1;
+    if (active_progress == p)
+        active_progress = NULL;
+}

@@ -1,0 +1,194 @@
+/*
+ * cli.h — what every `dsplab` command shares.
+ *
+ * A command is one function, int cmd_NAME(int argc, char **argv), in
+ * lib/cli/cmd_NAME.c, called by main.c with argv[0] = "NAME". It parses its
+ * options with cli_getopt() and its numbers with cli_parse_*(), reads its
+ * input with cli_read_mono(), writes its matrix through cli_output_open() /
+ * cli_output_commit(), and reports failures with:
+ *
+ *   cli_usage_error()    "dsplab: reason" + "Try 'dsplab NAME --help'."  exit 2
+ *                        (unknown option, missing argument, impossible value)
+ *   cli_runtime_error()  "dsplab: FILE: reason"                          exit 1
+ *                        (unreadable input, unwritable output)
+ *
+ * Both abort the open output first, so a failed command leaves no file (and
+ * no temporary) behind. A command returns 0 on success.
+ *
+ *     CLI_COMMAND(window)
+ *     {
+ *         static const struct option opts[] = {CLI_HELP_OPTION, {0, 0, 0, 0}};
+ *         int c;
+ *         while ((c = cli_getopt(argc, argv, opts, window_help)) != -1)
+ *             ...
+ *     }
+ */
+#ifndef DSPLAB_CLI_H
+#define DSPLAB_CLI_H
+
+#include <dsplab/dsplab.h>
+#include <getopt.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define CLI_NORETURN __attribute__((noreturn))
+#define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define CLI_NORETURN
+#define CLI_PRINTF(a, b)
+#endif
+
+/* Declares and defines a command's entry point: CLI_COMMAND(stft) { ... }
+ * is int cmd_stft(int argc, char **argv) { ... }. main.c declares it too. */
+#define CLI_COMMAND(name)                    \
+    int cmd_##name(int argc, char **argv);   \
+    int cmd_##name(int argc, char **argv)
+
+/* The command being run ("stft"), set by main.c; names the help in errors. */
+extern const char *cli_command;
+
+/* ---- errors --------------------------------------------------------- */
+
+/* "dsplab: <reason>\nTry 'dsplab <command> --help'.\n" on stderr, exit 2. */
+CLI_NORETURN void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* "dsplab: <file>: <reason>" on stderr (the file is not repeated when the
+ * reason already starts with "<file>:"), exit 1. file may be NULL. */
+CLI_NORETURN void cli_runtime_error(const char *file, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/* ---- options -------------------------------------------------------- */
+
+/* Every command accepts --help / -h. */
+#define CLI_HELP_OPTION {"help", no_argument, NULL, 'h'}
+
+/* getopt_long over argv[0..argc-1] (argv[0] is the command name); GNU
+ * argument permutation, so options may follow the file names. An entry
+ * whose val is a printable character is also a short option ('h' gives -h,
+ * 'o' gives -o); other vals are long-only. Returns the
+ * option's val, or -1 when the options are done (then argv[optind..] are the
+ * operands). --help prints help to stdout and exits 0; an unknown option or
+ * a missing argument is a usage error naming the option. */
+int cli_getopt(int argc, char **argv, const struct option *longopts, const char *help);
+
+/* The option the last cli_getopt() returned, as the user spelled it
+ * ("--hop" or "-H"), for error messages. */
+const char *cli_optname(void);
+
+/* Exactly count operands left after the options (else a usage error naming
+ * what is missing or extra); what[i] names operand i ("FILE"). Returns
+ * argv + optind. */
+char **cli_operands(int argc, char **argv, int count, const char *const *what);
+
+/* Strict numbers. text must be a whole number in decimal (no sign, no
+ * trailing characters, no overflow) >= min; otherwise a usage error that
+ * names `name` ("--hop", "M") and the text. */
+size_t cli_parse_size(const char *name, const char *text, size_t min);
+/* A finite decimal floating-point number (strtod syntax, whole text). */
+double cli_parse_double(const char *name, const char *text);
+
+/* ---- analysis options shared by dft, stft, resynth and later commands - */
+
+/* --window NAME, --size M, --fft N, --hop H, --beta B, --sigma S, the values
+ * as the user gave them; a zero size/fft/hop means "not given". */
+struct cli_analysis {
+    const char *window;      /* name, default "hann" */
+    size_t m, n_fft, hop;
+    int has_beta, has_sigma;
+    double beta, sigma;
+};
+
+/* Long-only option vals (above any character, so no short form). */
+enum {
+    CLI_OPT_WINDOW = 256,
+    CLI_OPT_SIZE,
+    CLI_OPT_FFT,
+    CLI_OPT_HOP,
+    CLI_OPT_BETA,
+    CLI_OPT_SIGMA,
+    CLI_OPT_FIRST_FREE = 512,   /* commands number their own long options from here */
+};
+
+/* The getopt_long entries for these options. Use inside a struct option
+ * array: {CLI_ANALYSIS_OPTIONS, ...}. A command that takes no hop simply
+ * rejects CLI_OPT_HOP itself, or lists the entries it wants one by one. */
+#define CLI_OPTION_WINDOW {"window", required_argument, NULL, CLI_OPT_WINDOW}
+#define CLI_OPTION_SIZE {"size", required_argument, NULL, CLI_OPT_SIZE}
+#define CLI_OPTION_FFT {"fft", required_argument, NULL, CLI_OPT_FFT}
+#define CLI_OPTION_HOP {"hop", required_argument, NULL, CLI_OPT_HOP}
+#define CLI_OPTION_BETA {"beta", required_argument, NULL, CLI_OPT_BETA}
+#define CLI_OPTION_SIGMA {"sigma", required_argument, NULL, CLI_OPT_SIGMA}
+#define CLI_ANALYSIS_OPTIONS                                                          \
+    CLI_OPTION_WINDOW, CLI_OPTION_SIZE, CLI_OPTION_FFT, CLI_OPTION_HOP, CLI_OPTION_BETA, \
+        CLI_OPTION_SIGMA
+
+/* Handles option c (from cli_getopt) if it is one of the above: returns 1,
+ * else 0. Numbers are checked here (M, N, H >= 1, beta >= 0, sigma > 0). */
+int cli_analysis_option(struct cli_analysis *a, int c, const char *arg);
+
+/* Fills in the defaults (M = def_m, N = max(def_n, M), H = def_hop) and
+ * checks what depends on several options: N >= M, the window name, kaiser
+ * needs --beta, gaussian needs --sigma, no --beta/--sigma for other windows.
+ * Usage errors otherwise. On return *type holds the window. */
+void cli_analysis_finish(struct cli_analysis *a, size_t def_m, size_t def_n, size_t def_hop,
+                         enum dsp_window *type);
+
+/* The window's parameter (beta, sigma or 0) for dsp_window_fill. */
+double cli_window_param(const struct cli_analysis *a, enum dsp_window type);
+
+/* A freshly allocated window of m values (caller frees). Exits on failure. */
+double *cli_window_new(enum dsp_window type, double param, enum dsp_window_symmetry sym,
+                       size_t m);
+
+/* ---- input ---------------------------------------------------------- */
+
+/* dsp_audio_read_mono, with the library's message as a runtime error. */
+void cli_read_mono(const char *path, double **x, size_t *n, double *sample_rate);
+
+/* malloc that exits with "dsplab: out of memory" (runtime error). */
+void *cli_malloc(size_t count, size_t size);
+
+/* ---- output --------------------------------------------------------- */
+
+/* Opens the matrix output: path NULL or "-" is stdout (text), a name ending
+ * in .npy is NumPy, anything else text. Writes the standard header lines
+ *     # command: dsplab stft voice.wav --hop 256
+ *     # file: voice.wav            (when file != NULL)
+ *     # sample_rate: 44100         (when file != NULL)
+ * to which the command adds its parameters with dsp_matfile_header(). The
+ * command line is the one main() recorded with cli_set_args(). Registered as
+ * the open output: an error exit aborts it (removing the temporary).
+ * A failure to open is a runtime error naming the path. */
+struct dsp_matfile *cli_output_open(const char *path, size_t cols, const char *file,
+                                    double sample_rate);
+
+/* dsp_matfile_header(), exiting with a runtime error on failure. */
+void cli_output_header(struct dsp_matfile *f, const char *key, const char *fmt, ...)
+    CLI_PRINTF(3, 4);
+
+/* dsp_matfile_write_row(), exiting with a runtime error on failure. */
+void cli_output_row(struct dsp_matfile *f, const double *row);
+
+/* Commits the open output (renames it into place); runtime error on failure. */
+void cli_output_commit(struct dsp_matfile *f);
+
+/* The path as the user will see it in messages ("-" -> "standard output"). */
+const char *cli_output_name(const char *path);
+
+/* Records the command line for the "# command:" header. */
+void cli_set_args(int argc, char **argv);
+
+/* ---- progress ------------------------------------------------------- */
+
+/* "stft: 45%\r" on stderr, only when stderr is a terminal and the work has
+ * run for more than a second; cli_progress_end() clears the line. */
+struct cli_progress {
+    const char *label;
+    double start;       /* seconds, monotonic clock */
+    int shown;          /* last percentage printed, -1 for none */
+    int tty;
+};
+void cli_progress_begin(struct cli_progress *p, const char *label);
+void cli_progress_update(struct cli_progress *p, size_t done, size_t total);
+void cli_progress_end(struct cli_progress *p);
+
+#endif
