@@ -1,0 +1,401 @@
+/*
+ * Lesson 01 — Sounds: the graded tests.
+ *
+ * Expected values are closed forms computed here, or the reference files
+ * files in data/reference/01-sounds/ written by refgen.c from the solution.
+ * Tolerances: copies and single products are exact (atol 0 and a tiny rtol
+ * only to survive a compiler contracting a*b into an FMA); sums over many
+ * samples may be added in another order, so they get rtol 1e-12 (a sum of
+ * 10^5 positive terms in double moves by well under 1e-13 relative);
+ * anything read back from a 16-bit file is within one quantisation step.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <dsplab/audio.h>
+#include <dsplab/gen.h>
+
+#include "exercise.h"
+#include "grade.h"
+
+#define SPEECH "sounds/speech-front-center.wav"
+#define SUM_RTOL 1e-12
+#define PI 3.14159265358979323846
+
+/* An error case: the stub's DSP_ETODO reads "not implemented yet". */
+static void expect_einval(int status, const char *call)
+{
+    if (status == DSP_ETODO) {
+        grade_status(status, call);
+        return;
+    }
+    grade_true(status == DSP_EINVAL, "%s: returned %d, expected DSP_EINVAL (%d)", call, status,
+               DSP_EINVAL);
+}
+
+/* Reads a committed sound; fails the test (an instructor's problem) if it cannot. */
+static int read_sound(const char *rel, struct dsp_audio *a)
+{
+    int st = dsp_audio_read(grade_data_path(rel), a);
+    return grade_true(st == DSP_OK, "cannot read data/%s: %s", rel, dsp_last_error());
+}
+
+static void check_info(const struct sound_info *got, const struct sound_info *want)
+{
+    grade_close_scalar("sample_rate", got->sample_rate, want->sample_rate, 0, 0);
+    grade_true(got->channels == want->channels, "channels: got %d, expected %d", got->channels,
+               want->channels);
+    grade_true(got->frames == want->frames, "frames: got %zu, expected %zu", got->frames,
+               want->frames);
+    grade_close_scalar("duration (s)", got->duration, want->duration, 0, 1e-15);
+    grade_close_scalar("peak", got->peak, want->peak, 0, 1e-15);
+    grade_close_scalar("rms", got->rms, want->rms, 0, SUM_RTOL);
+}
+
+/* ---- Part 1: info ---- */
+
+static void info_example(void)
+{
+    double data[] = {0.5, -1, 0.5, 0};
+    struct dsp_audio a = {data, 4, 1, 4.0, "test"};
+    struct sound_info got = {0}, want = {4.0, 1, 4, 1.0, 1.0, sqrt(1.5 / 4)};
+    if (!grade_status(sound_info_ex(&a, &got), "sound_info_ex"))
+        return;
+    check_info(&got, &want);
+}
+
+/* Stereo: left = 0.8 cos(2 pi 3 i / 64) over 64 frames (3 whole periods, so
+ * sum of squares = 0.64 * 64 / 2), right = the constant -0.3.
+ * rms = sqrt((0.32 * 64 + 0.09 * 64) / 128), peak = 0.8 (at i = 0). */
+static void info_stereo(void)
+{
+    enum { N = 64 };
+    double data[2 * N];
+    for (size_t i = 0; i < N; i++) {
+        data[2 * i] = 0.8 * cos(2 * PI * 3 * (double)i / N);
+        data[2 * i + 1] = -0.3;
+    }
+    struct dsp_audio a = {data, N, 2, 22050.0, "test"};
+    struct sound_info got = {0}, want = {22050.0, 2, N, N / 22050.0, 0.8, sqrt((0.32 + 0.09) / 2)};
+    if (!grade_status(sound_info_ex(&a, &got), "sound_info_ex"))
+        return;
+    grade_note("a stereo sound: 64 frames = 128 samples, interleaved L R L R ...");
+    check_info(&got, &want);
+}
+
+/* The reference's row: sample_rate channels frames duration peak rms. */
+static void info_speech(void)
+{
+    struct dsp_mat ref = {0};
+    struct dsp_audio a = {0};
+    if (!grade_reference("info.txt", &ref) || !read_sound(SPEECH, &a))
+        goto done;
+    if (!grade_true(ref.cols == 6 && ref.rows >= 1, "info.txt: expected 6 columns"))
+        goto done;
+    struct sound_info got = {0};
+    struct sound_info want = {ref.data[0], (int)ref.data[1], (size_t)ref.data[2],
+                              ref.data[3],  ref.data[4],      ref.data[5]};
+    if (!grade_status(sound_info_ex(&a, &got), "sound_info_ex"))
+        goto done;
+    grade_note("data/%s", SPEECH);
+    check_info(&got, &want);
+done:
+    dsp_audio_free(&a);
+    dsp_mat_free(&ref);
+}
+
+static void info_bad(void)
+{
+    double data[] = {0.1};
+    struct dsp_audio empty = {data, 0, 1, 44100.0, "test"};
+    struct dsp_audio norate = {data, 1, 1, 0.0, "test"};
+    struct sound_info got;
+    expect_einval(sound_info_ex(&empty, &got), "sound_info_ex(0 frames)");
+    expect_einval(sound_info_ex(&norate, &got), "sound_info_ex(sample_rate 0)");
+}
+
+/* ---- Part 2: scale ---- */
+
+static void scale_example(void)
+{
+    double x[] = {0.5, -0.25, 0}, y[3], want[] = {1, -0.5, 0};
+    if (!grade_status(scale_ex(x, 3, 2.0, y), "scale_ex"))
+        return;
+    grade_close("y", y, want, 3, 0, 0);
+}
+
+static void scale_in_place(void)
+{
+    enum { N = 1000 };
+    double x[N], want[N];
+    dsp_gen_noise(1.0, 101, x, N);
+    for (size_t i = 0; i < N; i++)
+        want[i] = 0.3 * x[i];
+    if (!grade_status(scale_ex(x, N, 0.3, x), "scale_ex(x, n, 0.3, x)"))
+        return;
+    grade_note("y is the same array as x");
+    grade_close("y", x, want, N, 0, 1e-15);
+}
+
+/* ---- Part 3: normalize ---- */
+
+static void normalize_example(void)
+{
+    double x[] = {0.1, -0.4, 0.2}, y[3], want[] = {0.2, -0.8, 0.4}, gain = 0;
+    if (!grade_status(normalize_ex(x, 3, 0.8, y, &gain), "normalize_ex"))
+        return;
+    grade_close_scalar("gain", gain, 2.0, 0, 1e-15);
+    grade_close("y", y, want, 3, 0, 1e-15);
+}
+
+/* Speech to -1 dBFS: the new peak is the target and y = gain * x. */
+static void normalize_speech(void)
+{
+    struct dsp_audio a = {0};
+    struct dsp_mat ref = {0};
+    double *y = NULL, *want = NULL;
+    if (!grade_reference("info.txt", &ref) || !read_sound(SPEECH, &a))
+        goto done;
+    double target = pow(10.0, -1.0 / 20.0), gain = 0, peak = 0;
+    y = malloc(a.frames * sizeof *y);
+    want = malloc(a.frames * sizeof *want);
+    if (!grade_true(y && want, "out of memory"))
+        goto done;
+    if (!grade_status(normalize_ex(a.data, a.frames, target, y, &gain), "normalize_ex"))
+        goto done;
+    grade_note("data/%s, target %.6f (-1 dBFS), its peak is %.6f", SPEECH, target, ref.data[4]);
+    grade_close_scalar("gain", gain, target / ref.data[4], 0, 1e-15);
+    for (size_t i = 0; i < a.frames; i++) {
+        want[i] = target / ref.data[4] * a.data[i];
+        if (fabs(y[i]) > peak)
+            peak = fabs(y[i]);
+    }
+    grade_close_scalar("max |y|", peak, target, 0, 1e-14);
+    grade_close("y", y, want, a.frames, 0, 1e-14);
+done:
+    free(y);
+    free(want);
+    dsp_audio_free(&a);
+    dsp_mat_free(&ref);
+}
+
+static void normalize_bad(void)
+{
+    double x[4] = {0, 0, 0, 0}, y[4], gain;
+    double one[1] = {0.5};
+    expect_einval(normalize_ex(x, 4, 0.5, y, &gain), "normalize_ex(all zeros)");
+    expect_einval(normalize_ex(one, 1, 1.5, y, &gain), "normalize_ex(target 1.5)");
+    expect_einval(normalize_ex(one, 1, 0.0, y, &gain), "normalize_ex(target 0)");
+}
+
+/* ---- Part 4: downsample ---- */
+
+static void downsample_example(void)
+{
+    double x[10], y[10];
+    double want3[] = {0, 3, 6, 9}, want4[] = {0, 4, 8};
+    size_t ny = 0;
+    for (int i = 0; i < 10; i++)
+        x[i] = i;
+    if (!grade_status(downsample_ex(x, 10, 3, y, &ny), "downsample_ex(factor 3)"))
+        return;
+    if (grade_length("ny (factor 3)", ny, 4))
+        grade_close("y (factor 3)", y, want3, 4, 0, 0);
+    if (!grade_status(downsample_ex(x, 10, 4, y, &ny), "downsample_ex(factor 4)"))
+        return;
+    if (grade_length("ny (factor 4)", ny, 3))
+        grade_close("y (factor 4)", y, want4, 3, 0, 0);
+}
+
+/* A 5000 Hz cosine at 16 kHz, decimated by 2 (new rate 8 kHz, Nyquist
+ * 4 kHz), becomes exactly a 3000 Hz cosine: 5000 = 8000 - 3000 folds over.
+ * Both sides are cosines of angles equal modulo 2*pi, evaluated at angles
+ * below 2*pi*1300, so they agree to ~1e-12. */
+static void downsample_alias(void)
+{
+    enum { N = 800, F = 2 };
+    double x[N], y[N / F], want[N / F];
+    size_t ny = 0;
+    for (size_t i = 0; i < N; i++)
+        x[i] = cos(2 * PI * 5000.0 * (double)i / 16000.0);
+    for (size_t m = 0; m < N / F; m++)
+        want[m] = cos(2 * PI * 3000.0 * (double)m / 8000.0);
+    if (!grade_status(downsample_ex(x, N, F, y, &ny), "downsample_ex"))
+        return;
+    grade_note("5000 Hz at 16 kHz, factor 2 -> must equal 3000 Hz at 8 kHz (aliasing)");
+    if (grade_length("ny", ny, N / F))
+        grade_close("y", y, want, N / F, 1e-9, 0);
+}
+
+/* Random lengths and factors; 1 must copy. Expected y[m] = x[m * factor]. */
+static void downsample_random(void)
+{
+    enum { NMAX = 1000 };
+    double x[NMAX], y[NMAX + 1], want[NMAX];
+    struct dsp_rng rng;
+    dsp_rng_seed(&rng, 1234);
+    dsp_gen_noise(1.0, 7, x, NMAX);
+    for (int trial = 0; trial < 8; trial++) {
+        size_t n = 1 + (size_t)(dsp_rng_uniform(&rng) * (NMAX - 1));
+        size_t factor = trial == 0 ? 1 : 1 + (size_t)(dsp_rng_uniform(&rng) * 9);
+        size_t want_n = (n + factor - 1) / factor, ny = 0;
+        for (size_t m = 0; m < want_n; m++)
+            want[m] = x[m * factor];
+        y[want_n] = 12345.0;  /* a guard: must stay untouched */
+        if (!grade_status(downsample_ex(x, n, factor, y, &ny), "downsample_ex"))
+            return;
+        grade_note("n = %zu, factor = %zu", n, factor);
+        if (!grade_length("ny", ny, want_n) || !grade_close("y", y, want, want_n, 0, 0) ||
+            !grade_true(y[want_n] == 12345.0, "wrote past y[%zu] (ny = %zu)", want_n - 1, want_n))
+            return;
+    }
+}
+
+static void downsample_bad(void)
+{
+    double x[2] = {1, 2}, y[2];
+    size_t ny;
+    expect_einval(downsample_ex(x, 2, 0, y, &ny), "downsample_ex(factor 0)");
+}
+
+/* ---- Part 5: energy per block ---- */
+
+static void energy_example(void)
+{
+    double x[] = {1, 2, 3, 4, 5}, e[5];
+    double want_a[] = {5, 25}, want_b[] = {14, 29, 50};
+    size_t nb = 0;
+    if (!grade_status(block_energy_ex(x, 5, 2, 2, e, &nb), "block_energy_ex(size 2, hop 2)"))
+        return;
+    if (grade_length("nblocks (size 2, hop 2)", nb, 2))
+        grade_close("e (size 2, hop 2)", e, want_a, 2, 0, 0);
+    if (!grade_status(block_energy_ex(x, 5, 3, 1, e, &nb), "block_energy_ex(size 3, hop 1)"))
+        return;
+    if (grade_length("nblocks (size 3, hop 1)", nb, 3))
+        grade_close("e (size 3, hop 1)", e, want_b, 3, 0, 0);
+}
+
+/* Edges of the block count: n < size gives 0 blocks; n == size gives 1;
+ * a hop larger than the block skips samples. Sums of squares of integers
+ * are exact. */
+static void energy_edges(void)
+{
+    double x[] = {1, 2, 3, 4, 5, 6, 7}, e[8];
+    double want_one[] = {140}, want_skip[] = {5, 85};
+    size_t nb = 99;
+    if (!grade_status(block_energy_ex(x, 3, 4, 1, e, &nb), "block_energy_ex(n 3, size 4)"))
+        return;
+    grade_length("nblocks (n 3 < size 4)", nb, 0);
+    if (!grade_status(block_energy_ex(x, 7, 7, 3, e, &nb), "block_energy_ex(n 7, size 7)"))
+        return;
+    if (grade_length("nblocks (n 7 = size 7)", nb, 1))
+        grade_close("e (n 7 = size 7)", e, want_one, 1, 0, 0);
+    if (!grade_status(block_energy_ex(x, 7, 2, 5, e, &nb), "block_energy_ex(size 2, hop 5)"))
+        return;
+    if (grade_length("nblocks (size 2, hop 5)", nb, 2))
+        grade_close("e (size 2, hop 5)", e, want_skip, 2, 0, 0);
+}
+
+/* Speech, blocks of 2048 with hop 512, against the solution's energies. */
+static void energy_speech(void)
+{
+    struct dsp_audio a = {0};
+    struct dsp_mat ref = {0};
+    double *e = NULL;
+    size_t nb = 0;
+    if (!grade_reference("energy.txt", &ref) || !read_sound(SPEECH, &a))
+        goto done;
+    e = calloc(a.frames / 512 + 1, sizeof *e);
+    if (!grade_true(e != NULL, "out of memory"))
+        goto done;
+    if (!grade_status(block_energy_ex(a.data, a.frames, 2048, 512, e, &nb), "block_energy_ex"))
+        goto done;
+    grade_note("data/%s (%zu samples), size 2048, hop 512", SPEECH, a.frames);
+    if (grade_length("nblocks", nb, ref.rows))
+        grade_close("e", e, ref.data, ref.rows, 1e-15, SUM_RTOL);
+done:
+    free(e);
+    dsp_audio_free(&a);
+    dsp_mat_free(&ref);
+}
+
+static void energy_bad(void)
+{
+    double x[4] = {1, 2, 3, 4}, e[4];
+    size_t nb;
+    expect_einval(block_energy_ex(x, 4, 0, 1, e, &nb), "block_energy_ex(size 0)");
+    expect_einval(block_energy_ex(x, 4, 2, 0, e, &nb), "block_energy_ex(hop 0)");
+}
+
+/* ---- Part 6: write a tone ---- */
+
+/* Writes, reads back and compares with amp cos(2 pi f i / fs). A 16-bit
+ * file stores steps of 1/32768; whichever scaling (32767 or 32768) the
+ * writer uses, a sample read back is within 2/32768 of the value written. */
+static int check_tone(double amp, double freq, double seconds, double fs, size_t want_n)
+{
+    char path[4096];
+    struct dsp_audio a = {0};
+    snprintf(path, sizeof path, "%s/tone.wav", grade_tmpdir());
+    if (!grade_status(write_tone_ex(path, amp, freq, seconds, fs), "write_tone_ex"))
+        return 0;
+    int st = dsp_audio_read(path, &a);
+    if (!grade_true(st == DSP_OK, "reading your file back: %s", dsp_last_error()))
+        return 0;
+    int ok = grade_true(a.channels == 1, "channels: got %d, expected 1 (mono)", a.channels) &&
+             grade_close_scalar("sample rate", a.sample_rate, fs, 0, 0) &&
+             grade_true(strstr(a.format, "16") != NULL, "format: got \"%s\", expected 16-bit PCM",
+                        a.format) &&
+             grade_length("frames", a.frames, want_n);
+    if (ok) {
+        double *want = malloc(want_n * sizeof *want);
+        if (grade_true(want != NULL, "out of memory")) {
+            for (size_t i = 0; i < want_n; i++)
+                want[i] = amp * cos(2 * PI * freq * (double)i / fs);
+            ok = grade_close("samples read back", a.data, want, want_n, 2.0 / 32768, 0);
+        }
+        free(want);
+    }
+    dsp_audio_free(&a);
+    return ok;
+}
+
+static void tone_example(void)
+{
+    grade_note("0.5 * cos(2 pi 440 i / 8000), 0.25 s -> 2000 samples");
+    check_tone(0.5, 440.0, 0.25, 8000.0, 2000);
+}
+
+/* round(seconds * fs): 1/3 s at 8000 Hz is 2666.67 -> 2667 samples;
+ * 0.0001 s at 44100 Hz is 4.41 -> 4. */
+static void tone_rounding(void)
+{
+    if (check_tone(0.9, 1000.0, 1.0 / 3.0, 8000.0, 2667))
+        check_tone(-0.25, 3000.0, 0.0001, 44100.0, 4);
+}
+
+static const struct grade_test tests[] = {
+    {"info: example", 2, info_example, NULL, 0},
+    {"info: stereo", 1, info_stereo, "info: example", 0},
+    {"info: speech file", 2, info_speech, "info: example", 0},
+    {"info: bad input", 1, info_bad, "info: example", 0},
+    {"scale: example", 1, scale_example, NULL, 0},
+    {"scale: in place", 1, scale_in_place, "scale: example", 0},
+    {"normalize: example", 2, normalize_example, NULL, 0},
+    {"normalize: speech to -1 dBFS", 1, normalize_speech, "normalize: example", 0},
+    {"normalize: bad input", 1, normalize_bad, "normalize: example", 0},
+    {"downsample: example", 2, downsample_example, NULL, 0},
+    {"downsample: aliasing", 2, downsample_alias, "downsample: example", 0},
+    {"downsample: random", 1, downsample_random, "downsample: example", 0},
+    {"downsample: factor 0", 1, downsample_bad, "downsample: example", 0},
+    {"energy: example", 2, energy_example, NULL, 0},
+    {"energy: edges", 1, energy_edges, "energy: example", 0},
+    {"energy: speech", 2, energy_speech, "energy: example", 0},
+    {"energy: bad input", 1, energy_bad, "energy: example", 0},
+    {"tone: example", 3, tone_example, NULL, 0},
+    {"tone: length rounding", 1, tone_rounding, "tone: example", 0},
+};
+
+GRADE_SUITE("01-sounds", tests);
