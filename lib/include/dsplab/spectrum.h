@@ -4,7 +4,7 @@
  * Decibels of an amplitude are 20*log10(a); of a power, 10*log10(p). A zero
  * has no logarithm, so amplitudes below DSP_DB_FLOOR_AMP (the smallest
  * positive normal double, DBL_MIN = 2.2e-308) are raised to it first: the
- * result is at least DSP_DB_FLOOR (about -6153.6 dB) and never -inf.
+ * result is at least DSP_DB_FLOOR (about -6153.05 dB) and never -inf.
  */
 #ifndef DSPLAB_SPECTRUM_H
 #define DSPLAB_SPECTRUM_H
@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #define DSP_DB_FLOOR_AMP DBL_MIN
-#define DSP_DB_FLOOR (-6153.6280535869692)  /* 20*log10(DBL_MIN) */
+#define DSP_DB_FLOOR (-6153.053111371775)  /* 20*log10(DBL_MIN); a power floors at half this */
 
 /* 20*log10(max(a, DBL_MIN)) */
 double dsp_amp_to_db(double amp);
