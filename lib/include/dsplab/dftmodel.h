@@ -46,6 +46,16 @@ const double *dsp_dftmodel_window(const struct dsp_dftmodel *dm);
 /* Steps 1-3: x (M samples) -> X (N/2+1 bins). */
 int dsp_dftmodel_spectrum(struct dsp_dftmodel *dm, const double *x, double complex *X);
 
+/* Steps 1-3 then |X| (N/2+1 linear magnitudes): the fast path, no
+ * logarithm, no phase, no copy of the spectrum. */
+int dsp_dftmodel_magnitude(struct dsp_dftmodel *dm, const double *x, double *mag);
+
+/* Like the magnitude, but |X|^2 with the window AS GIVEN to dsp_dftmodel_new
+ * (not normalised): the power spectrum of librosa's stft (window as given,
+ * no scaling). The zero-phase rotation does not change magnitudes, so with
+ * M == N this equals |librosa.stft|^2 of the same frame. N/2+1 values. */
+int dsp_dftmodel_power(struct dsp_dftmodel *dm, const double *x, double *power);
+
 /* Steps 1-4: x (M samples) -> mX (dB), pX (radians, unwrapped), N/2+1 each.
  * pX may be NULL when only the magnitude is wanted. */
 int dsp_dftmodel_analyze(struct dsp_dftmodel *dm, const double *x, double *mX, double *pX);

@@ -56,6 +56,14 @@ int dsp_stft_spectrum(struct dsp_stft *st, const double *x, size_t len, size_t k
 int dsp_stft_magnitude(struct dsp_stft *st, const double *x, size_t len, size_t k,
                        double *mag);
 
+/* Frame k's power spectrum |X|^2 (N/2+1 values) with the window AS GIVEN to
+ * dsp_stft_new, without the unit-sum normalisation: librosa's stft scaling,
+ * for mel spectrograms. With M == N it equals |librosa.stft(center=True,
+ * pad_mode='constant')|^2 of frame k (the zero-phase rotation does not
+ * change magnitudes). */
+int dsp_stft_power(struct dsp_stft *st, const double *x, size_t len, size_t k,
+                   double *power);
+
 /* Frame k's mX (dB) and pX (unwrapped radians); pX may be NULL. */
 int dsp_stft_analyze_frame(struct dsp_stft *st, const double *x, size_t len, size_t k,
                            double *mX, double *pX);
