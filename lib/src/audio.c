@@ -1,0 +1,355 @@
+/* audio.c — sound files through libsndfile (see audio.h). */
+#include "dsplab/audio.h"
+
+#include "dsplab/status.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sndfile.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_CHANNELS 1024
+/* Frames read per call; the buffer grows as the file turns out longer, so a
+ * header claiming billions of frames never causes a huge allocation. */
+#define CHUNK_FRAMES 65536
+
+static const char *major_name(int major)
+{
+    switch (major) {
+    case SF_FORMAT_WAV: return "WAV";
+    case SF_FORMAT_WAVEX: return "WAV";
+    case SF_FORMAT_AIFF: return "AIFF";
+    case SF_FORMAT_AU: return "AU";
+    case SF_FORMAT_RAW: return "RAW";
+    case SF_FORMAT_W64: return "W64";
+    case SF_FORMAT_RF64: return "RF64";
+    case SF_FORMAT_CAF: return "CAF";
+    case SF_FORMAT_FLAC: return "FLAC";
+    case SF_FORMAT_OGG: return "OGG";
+    default: return NULL;
+    }
+}
+
+static const char *subtype_name(int sub)
+{
+    switch (sub) {
+    case SF_FORMAT_PCM_S8: return "8-bit PCM";
+    case SF_FORMAT_PCM_U8: return "8-bit unsigned PCM";
+    case SF_FORMAT_PCM_16: return "16-bit PCM";
+    case SF_FORMAT_PCM_24: return "24-bit PCM";
+    case SF_FORMAT_PCM_32: return "32-bit PCM";
+    case SF_FORMAT_FLOAT: return "32-bit float";
+    case SF_FORMAT_DOUBLE: return "64-bit float";
+    case SF_FORMAT_ULAW: return "u-law";
+    case SF_FORMAT_ALAW: return "A-law";
+    case SF_FORMAT_IMA_ADPCM: return "IMA ADPCM";
+    case SF_FORMAT_MS_ADPCM: return "MS ADPCM";
+    case SF_FORMAT_GSM610: return "GSM 6.10";
+    case SF_FORMAT_VORBIS: return "Vorbis";
+    default: return NULL;
+    }
+}
+
+/* "WAV 16-bit PCM", "FLAC 24-bit", "OGG Vorbis"; libsndfile's own names for
+ * anything not in the tables above. */
+static void describe_format(int format, char *out, size_t size)
+{
+    int major = format & SF_FORMAT_TYPEMASK, sub = format & SF_FORMAT_SUBMASK;
+    const char *m = major_name(major), *s = subtype_name(sub);
+    SF_FORMAT_INFO info;
+    if (!m) {
+        memset(&info, 0, sizeof info);
+        info.format = major;
+        m = sf_command(NULL, SFC_GET_FORMAT_INFO, &info, sizeof info) == 0 && info.name
+                ? info.name : "unknown container";
+    }
+    if (!s) {
+        SF_FORMAT_INFO sinfo;
+        memset(&sinfo, 0, sizeof sinfo);
+        sinfo.format = sub;
+        s = sf_command(NULL, SFC_GET_FORMAT_INFO, &sinfo, sizeof sinfo) == 0 && sinfo.name
+                ? sinfo.name : "unknown encoding";
+    }
+    if (major == SF_FORMAT_FLAC && (sub == SF_FORMAT_PCM_S8 || sub == SF_FORMAT_PCM_16 ||
+                                    sub == SF_FORMAT_PCM_24)) {
+        /* FLAC is always integer PCM, so the bit depth says it all. */
+        snprintf(out, size, "FLAC %d-bit",
+                 sub == SF_FORMAT_PCM_S8 ? 8 : sub == SF_FORMAT_PCM_16 ? 16 : 24);
+        return;
+    }
+    snprintf(out, size, "%s %s", m, s);
+}
+
+void dsp_audio_free(struct dsp_audio *a)
+{
+    if (!a)
+        return;
+    free(a->data);
+    memset(a, 0, sizeof *a);
+}
+
+int dsp_audio_read(const char *path, struct dsp_audio *a)
+{
+    SNDFILE *sf = NULL;
+    double *data = NULL;
+    int status;
+    if (!a)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_read: output struct is NULL");
+    memset(a, 0, sizeof *a);
+    if (!path)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_read: path is NULL");
+
+    /* Open the file ourselves first so a missing or unreadable file reports
+     * the system's reason, not libsndfile's guess. */
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return dsp_fail(DSP_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        return dsp_fail(DSP_EIO, "%s: cannot read: %s", path, strerror(e));
+    }
+    SF_INFO info;
+    memset(&info, 0, sizeof info);
+    sf = sf_open_fd(fd, SFM_READ, &info, 1);   /* closes fd from now on */
+    if (!sf)
+        return dsp_fail(DSP_EFORMAT, "%s: not a readable sound file: %s", path, sf_strerror(NULL));
+
+    if (info.channels < 1 || info.channels > MAX_CHANNELS) {
+        status = dsp_fail(DSP_EFORMAT, "%s: header claims %d channels (expected 1 to %d)", path,
+                          info.channels, MAX_CHANNELS);
+        goto fail;
+    }
+    if (info.samplerate <= 0) {
+        status = dsp_fail(DSP_EFORMAT, "%s: header claims a sample rate of %d Hz", path,
+                          info.samplerate);
+        goto fail;
+    }
+    if (info.frames == 0) {
+        status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
+        goto fail;
+    }
+    sf_command(sf, SFC_SET_NORM_DOUBLE, NULL, SF_TRUE);
+
+    size_t ch = (size_t)info.channels, cap = 0, frames = 0;
+    for (;;) {
+        if (frames == cap) {
+            size_t want = cap ? cap * 2 : CHUNK_FRAMES;
+            if (info.frames > 0 && (uint64_t)info.frames < want && cap == 0)
+                want = (size_t)info.frames + 1;   /* +1: notice a file longer than claimed */
+            if (want > SIZE_MAX / ch / sizeof *data) {
+                status = dsp_fail(DSP_EFORMAT, "%s: too many samples to hold in memory", path);
+                goto fail;
+            }
+            double *bigger = realloc(data, want * ch * sizeof *data);
+            if (!bigger) {
+                status = dsp_fail(DSP_ENOMEM, "%s: out of memory for %zu frames of %zu channels",
+                                  path, want, ch);
+                goto fail;
+            }
+            data = bigger;
+            cap = want;
+        }
+        sf_count_t got = sf_readf_double(sf, data + frames * ch, (sf_count_t)(cap - frames));
+        if (got <= 0)
+            break;
+        frames += (size_t)got;
+    }
+    if (sf_error(sf) != SF_ERR_NO_ERROR) {
+        status = dsp_fail(DSP_EFORMAT, "%s: read error after %zu frames: %s", path, frames,
+                          sf_strerror(sf));
+        goto fail;
+    }
+    if (frames == 0) {
+        status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
+        goto fail;
+    }
+    describe_format(info.format, a->format, sizeof a->format);
+    sf_close(sf);
+    /* Give back what a shorter-than-claimed file left unused. */
+    double *fit = realloc(data, frames * ch * sizeof *data);
+    a->data = fit ? fit : data;
+    a->frames = frames;
+    a->channels = info.channels;
+    a->sample_rate = info.samplerate;
+    return DSP_OK;
+
+fail:
+    free(data);
+    sf_close(sf);
+    memset(a, 0, sizeof *a);
+    return status;
+}
+
+int dsp_audio_mixdown(const struct dsp_audio *a, double *mono)
+{
+    if (!a || !a->data || a->channels < 1)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_mixdown: no audio to mix down");
+    if (!mono)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_mixdown: output array is NULL");
+    size_t ch = (size_t)a->channels;
+    for (size_t f = 0; f < a->frames; f++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < ch; c++)
+            sum += a->data[f * ch + c];
+        mono[f] = sum / (double)ch;
+    }
+    return DSP_OK;
+}
+
+int dsp_audio_read_mono(const char *path, double **x, size_t *n, double *sample_rate)
+{
+    if (!x || !n || !sample_rate)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_read_mono: an output pointer is NULL");
+    *x = NULL;
+    *n = 0;
+    *sample_rate = 0.0;
+    struct dsp_audio a;
+    int s = dsp_audio_read(path, &a);
+    if (s)
+        return s;
+    double *mono;
+    if (a.channels == 1) {
+        mono = a.data;   /* already mono: hand the buffer over */
+        a.data = NULL;
+    } else {
+        mono = malloc(a.frames * sizeof *mono);
+        if (!mono) {
+            dsp_audio_free(&a);
+            return dsp_fail(DSP_ENOMEM, "%s: out of memory for %zu mono samples", path, a.frames);
+        }
+        dsp_audio_mixdown(&a, mono);
+    }
+    *x = mono;
+    *n = a.frames;
+    *sample_rate = a.sample_rate;
+    dsp_audio_free(&a);
+    return DSP_OK;
+}
+
+/* Creates "<path>.tmpXXXXXX" exclusively, like mkstemp, but with mode 0666
+ * so the umask decides the final permissions as for any new file. */
+static int open_temp(const char *path, char *tmp, size_t size)
+{
+    static unsigned counter;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned long r = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL) ^
+                          (unsigned long)(++counter * 40503u) ^ (unsigned long)attempt << 20;
+        if ((size_t)snprintf(tmp, size, "%s.tmp%06lx", path, r & 0xffffffu) >= size) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int channels,
+                        double sample_rate, enum dsp_wav_encoding encoding)
+{
+    if (!path)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_write_wav: path is NULL");
+    if (channels < 1 || channels > MAX_CHANNELS)
+        return dsp_fail(DSP_EINVAL, "%s: channel count (%d) must be 1 to %d", path, channels,
+                        MAX_CHANNELS);
+    if (!(sample_rate > 0.0) || sample_rate > 2147483647.0 || sample_rate != floor(sample_rate))
+        return dsp_fail(DSP_EINVAL, "%s: sample rate (%g Hz) must be a positive whole number",
+                        path, sample_rate);
+    if (frames == 0)
+        return dsp_fail(DSP_EINVAL, "%s: no frames to write", path);
+    if (!data)
+        return dsp_fail(DSP_EINVAL, "%s: sample array is NULL", path);
+    if (encoding != DSP_WAV_PCM16 && encoding != DSP_WAV_FLOAT32)
+        return dsp_fail(DSP_EINVAL, "%s: unknown WAV encoding (%d)", path, (int)encoding);
+    size_t ch = (size_t)channels;
+    if (frames > SIZE_MAX / ch || frames > (size_t)INT64_MAX / ch)
+        return dsp_fail(DSP_EINVAL, "%s: %zu frames of %d channels is too many", path, frames,
+                        channels);
+    for (size_t i = 0; i < frames * ch; i++)
+        if (!isfinite(data[i]))
+            return dsp_fail(DSP_EINVAL, "%s: sample %zu (frame %zu, channel %zu) is %g", path, i,
+                            i / ch, i % ch, data[i]);
+
+    size_t tmpsize = strlen(path) + 16;
+    char *tmp = malloc(tmpsize);
+    if (!tmp)
+        return dsp_fail(DSP_ENOMEM, "%s: out of memory", path);
+    int status = DSP_OK;
+    SNDFILE *sf = NULL;
+    int fd = open_temp(path, tmp, tmpsize);
+    if (fd < 0) {
+        status = dsp_fail(DSP_EIO, "%s: cannot create a temporary file: %s", path,
+                          strerror(errno));
+        free(tmp);
+        return status;
+    }
+    SF_INFO info;
+    memset(&info, 0, sizeof info);
+    info.samplerate = (int)sample_rate;
+    info.channels = channels;
+    info.format = SF_FORMAT_WAV | (encoding == DSP_WAV_PCM16 ? SF_FORMAT_PCM_16 : SF_FORMAT_FLOAT);
+    sf = sf_open_fd(fd, SFM_WRITE, &info, 1);
+    if (!sf) {
+        close(fd);
+        status = dsp_fail(DSP_EIO, "%s: cannot write: %s", path, sf_strerror(NULL));
+        goto fail;
+    }
+    sf_count_t put = 0;
+    if (encoding == DSP_WAV_PCM16) {
+        /* Quantise here rather than through libsndfile, which scales by
+         * 32767 on writing but by 1/32768 on reading: x*32768 rounded and
+         * saturated to [-32768, 32767] reads back within half a step, and
+         * exactly for multiples of 1/32768. */
+        short buf[4096];
+        size_t per = sizeof buf / sizeof buf[0] / ch, done = 0;
+        while (done < frames) {
+            size_t k = frames - done < per ? frames - done : per;
+            for (size_t i = 0; i < k * ch; i++) {
+                double v = data[done * ch + i] * 32768.0;
+                buf[i] = (short)(v >= 32767.0 ? 32767 : v <= -32768.0 ? -32768 : lrint(v));
+            }
+            sf_count_t w = sf_writef_short(sf, buf, (sf_count_t)k);
+            put += w > 0 ? w : 0;
+            if (w != (sf_count_t)k)
+                break;
+            done += k;
+        }
+    } else {
+        put = sf_writef_double(sf, data, (sf_count_t)frames);
+    }
+    if (put != (sf_count_t)frames) {
+        status = dsp_fail(DSP_EIO, "%s: wrote %lld of %zu frames: %s", path, (long long)put,
+                          frames, sf_strerror(sf));
+        goto fail;
+    }
+    int err = sf_close(sf);
+    sf = NULL;
+    if (err != 0) {
+        status = dsp_fail(DSP_EIO, "%s: cannot finish the file: %s", path, sf_error_number(err));
+        goto fail;
+    }
+    if (rename(tmp, path) != 0) {
+        status = dsp_fail(DSP_EIO, "%s: cannot rename %s into place: %s", path, tmp,
+                          strerror(errno));
+        goto fail;
+    }
+    free(tmp);
+    return DSP_OK;
+
+fail:
+    if (sf)
+        sf_close(sf);
+    unlink(tmp);
+    free(tmp);
+    return status;
+}
