@@ -51,12 +51,16 @@ void cli_runtime_error(const char *file, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    /* Library messages usually start with the file already. */
+    /* Library messages usually start with the file already; the writer
+     * calls standard output "-". */
+    const char *r = reason;
+    if (file && strcmp(file, "standard output") == 0 && strncmp(r, "-: ", 3) == 0)
+        r += 3;
     size_t len = file ? strlen(file) : 0;
-    if (file && !(strncmp(reason, file, len) == 0 && reason[len] == ':'))
-        fprintf(stderr, "dsplab: %s: %s\n", file, reason);
+    if (file && !(strncmp(r, file, len) == 0 && r[len] == ':'))
+        fprintf(stderr, "dsplab: %s: %s\n", file, r);
     else
-        fprintf(stderr, "dsplab: %s\n", reason);
+        fprintf(stderr, "dsplab: %s\n", r);
     exit(1);
 }
 
@@ -125,7 +129,9 @@ int cli_getopt(int argc, char **argv, const struct option *longopts, const char 
         snprintf(optname_buf, sizeof optname_buf, "-%c", c);
     if (c == 'h') {
         fputs(help, stdout);
-        exit(ferror(stdout) || fflush(stdout) ? 1 : 0);
+        if (fflush(stdout) != 0 || ferror(stdout))
+            cli_runtime_error("standard output", "write error");
+        exit(0);
     }
     return c;
 }

@@ -55,7 +55,9 @@ static int print_help(void)
            "Matrix outputs are text with '#' header lines (gnuplot, numpy.loadtxt),\n"
            "or NumPy .npy when -o names a file ending in .npy.\n"
            "Exit status: 0 success, 1 runtime error, 2 usage error.\n");
-    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        cli_runtime_error("standard output", "write error");
+    return 0;
 }
 
 int main(int argc, char **argv)
