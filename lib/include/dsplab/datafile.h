@@ -15,7 +15,10 @@
  *
  * A name ending in ".npy" gets a NumPy .npy file instead: float64,
  * little-endian, C order, shape (rows, columns); header lines are dropped.
- * The name "-" writes text to standard output.
+ * The name "-" writes text to standard output, without the "# rows:" line
+ * (the count is unknown until the end and stdout cannot be rewritten).
+ * In a file the rows line counts the rows of all blocks together and is
+ * space-padded to a fixed width (so it can be filled in on commit).
  *
  * Files are written under a temporary name in the same folder and renamed
  * on dsp_matfile_commit(), so a failure never leaves a partial file.
@@ -71,11 +74,16 @@ void dsp_matfile_abort(struct dsp_matfile *f);
 /* Reads a text-format file (or .npy by its name) into m (allocated; caller
  * frees with dsp_mat_free). Blank lines and block breaks are skipped, so
  * blocks come back stacked; every row must have the same count of values.
- * DSP_EIO / DSP_EFORMAT with a message naming the file and line. */
+ * DSP_EIO / DSP_EFORMAT with a message naming the file and line. A file
+ * without rows gives m->rows == 0 (cols from "# columns:" or the .npy
+ * shape). A 1-D .npy of n values reads as n rows of 1 column; only '<f8'
+ * in C order is accepted. */
 int dsp_mat_read(const char *path, struct dsp_mat *m);
 
 /* Looks up "# key: value" in a text file's header; copies value into buf.
- * DSP_EFORMAT if the key is absent. */
+ * DSP_EFORMAT if the key is absent, DSP_EINVAL if the value (trailing
+ * spaces removed) does not fit in bufsize. Only the leading '#' lines are
+ * searched. */
 int dsp_datafile_header_value(const char *path, const char *key, char *buf, size_t bufsize);
 
 #endif
