@@ -249,10 +249,31 @@ static void test_dft_peak(void)
             break;
     }
     CU_ASSERT_EQUAL(rows, 1024 / 2 + 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "# bins: 513\n"));
     CU_ASSERT_EQUAL(peak, 64);
     CU_ASSERT_DOUBLE_EQUAL(peak_hz, FREQ, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(best, 20 * log10(AMP / 2), 1e-5);
     CU_ASSERT_DOUBLE_EQUAL(cos(peak_phase), 1.0, 1e-6);
+
+    /* Start at the last sample: the other 7 read as zeros, so the frame is
+     * one impulse x[L-1] times the unit-sum rectangular weight 1/8, and every
+     * bin has magnitude |x[L-1]|/8 (float32 input: 1e-5 dB). */
+    CU_ASSERT_EQUAL(dsplab("dft '%s' --start %d --size 8 --fft 8 --window rectangular",
+                           sine_wav, LEN - 1),
+                    0);
+    const double pi = 3.14159265358979323846;
+    double last = AMP * cos(2 * pi * FREQ * (LEN - 1) / FS);
+    size_t n = 0;
+    for (const char *p = out; *p; p = strchr(p, '\n') + 1) {
+        double bin, hz, db, ph;
+        if (*p != '#' && sscanf(p, "%lf %lf %lf %lf", &bin, &hz, &db, &ph) == 4) {
+            CU_ASSERT_DOUBLE_EQUAL(db, 20 * log10(fabs(last) / 8), 1e-5);
+            n++;
+        }
+        if (!strchr(p, '\n'))
+            break;
+    }
+    CU_ASSERT_EQUAL(n, 8 / 2 + 1);
 }
 
 /* Row k of the STFT is `dft --start k*H - M/2`: same DFT model, so the two

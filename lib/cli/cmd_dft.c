@@ -93,6 +93,7 @@ CLI_COMMAND(dft)
         cli_output_header(f, "sigma", "%.17g", param);
     cli_output_header(f, "window_size", "%zu", a.m);
     cli_output_header(f, "fft_size", "%zu", a.n_fft);
+    cli_output_header(f, "bins", "%zu", bins);
     cli_output_header(f, "fields", "bin freq_hz mag_db phase_rad");
     for (size_t k = 0; k < bins; k++) {
         double row[4] = {(double)k, (double)k * fs / (double)a.n_fft, mX[k], pX[k]};

@@ -85,7 +85,7 @@ CLI_COMMAND(stft)
     cli_output_header(f, "hop_size", "%zu", a.hop);
     cli_output_header(f, "units", "%s", linear ? "linear" : "db");
     cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "frame_k_time_s", "k*%zu/%.17g", a.hop, fs);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", a.hop, fs);
     cli_output_header(f, "column_k_freq_hz", "k*%.17g/%zu", fs, a.n_fft);
 
     struct cli_progress progress;
