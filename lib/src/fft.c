@@ -8,9 +8,13 @@
  * planning.
  *
  * FFTW's planner (plan creation and destruction) is not thread-safe; only
- * fftw_execute is. Both go through planner_lock here. When the last
- * dsp_fft object goes, fftw_cleanup() releases FFTW's own planner memory, so
- * a program that frees its objects leaves no FFTW allocations behind.
+ * fftw_execute is. Creation and destruction here hold planner_lock.
+ *
+ * We never call fftw_cleanup(): it invalidates every live plan in the
+ * process, including plans a program made with FFTW directly (bench/ does).
+ * The planner memory FFTW keeps stays reachable from its globals, so
+ * LeakSanitizer does not report it (checked with make SAN=1); a program that
+ * wants it back calls fftw_cleanup() itself once all its plans are gone.
  */
 #include "dsplab/fft.h"
 
@@ -33,11 +37,11 @@ struct dsp_fft {
 };
 
 static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
-static size_t live_objects; /* guarded by planner_lock */
 
-/* Releases the plans and buffers; the caller holds planner_lock. */
-static void release_locked(struct dsp_fft *fft)
+/* Releases whatever part of fft was made; plans are destroyed under the lock. */
+static void release(struct dsp_fft *fft)
 {
+    pthread_mutex_lock(&planner_lock);
     if (fft->r2c)
         fftw_destroy_plan(fft->r2c);
     if (fft->c2r)
@@ -46,6 +50,7 @@ static void release_locked(struct dsp_fft *fft)
         fftw_destroy_plan(fft->fwd);
     if (fft->bwd)
         fftw_destroy_plan(fft->bwd);
+    pthread_mutex_unlock(&planner_lock);
     fftw_free(fft->rin);
     fftw_free(fft->rout);
     fftw_free(fft->cin);
@@ -60,7 +65,7 @@ struct dsp_fft *dsp_fft_new(size_t n)
         dsp_fail(DSP_EINVAL, "FFT size (0) must be at least 1");
         goto fail;
     }
-    /* FFTW takes the size as an int, and we need n complex values per buffer */
+    /* FFTW takes the size as an int */
     if (n > (size_t)INT_MAX || n > SIZE_MAX / sizeof(fftw_complex)) {
         dsp_fail(DSP_EINVAL, "FFT size (%zu) is larger than FFTW allows (%d)", n, INT_MAX);
         goto fail;
@@ -73,9 +78,8 @@ struct dsp_fft *dsp_fft_new(size_t n)
     memset(fft, 0, sizeof *fft);
     fft->n = n;
     fft->nbins = n / 2 + 1;
-
-    pthread_mutex_lock(&planner_lock);
-    live_objects++;
+    /* fftw_malloc aligns for SIMD; plans made on these buffers are only ever
+     * executed on them, so the alignment FFTW planned for always holds */
     fft->rin = fftw_malloc(n * sizeof *fft->rin);
     fft->rout = fftw_malloc(fft->nbins * sizeof *fft->rout);
     fft->cin = fftw_malloc(n * sizeof *fft->cin);
@@ -85,37 +89,28 @@ struct dsp_fft *dsp_fft_new(size_t n)
         goto fail;
     }
     int in = (int)n;
+    pthread_mutex_lock(&planner_lock);
     fft->r2c = fftw_plan_dft_r2c_1d(in, fft->rin, fft->rout, FFTW_ESTIMATE);
     fft->c2r = fftw_plan_dft_c2r_1d(in, fft->rout, fft->rin, FFTW_ESTIMATE);
     fft->fwd = fftw_plan_dft_1d(in, fft->cin, fft->cout, FFTW_FORWARD, FFTW_ESTIMATE);
     fft->bwd = fftw_plan_dft_1d(in, fft->cin, fft->cout, FFTW_BACKWARD, FFTW_ESTIMATE);
+    pthread_mutex_unlock(&planner_lock);
     if (!fft->r2c || !fft->c2r || !fft->fwd || !fft->bwd) {
         dsp_fail(DSP_ENOMEM, "FFT of size %zu: FFTW could not make a plan", n);
         goto fail;
     }
-    pthread_mutex_unlock(&planner_lock);
     return fft;
 
 fail:
-    if (fft) { /* failures after the allocation of fft hold the lock */
-        release_locked(fft);
-        if (--live_objects == 0)
-            fftw_cleanup();
-        pthread_mutex_unlock(&planner_lock);
-    }
+    if (fft)
+        release(fft);
     return NULL;
 }
 
 void dsp_fft_free(struct dsp_fft *fft)
 {
-    if (!fft)
-        return;
-    pthread_mutex_lock(&planner_lock);
-    release_locked(fft);
-    /* last one out: give FFTW's accumulated planner memory back */
-    if (--live_objects == 0)
-        fftw_cleanup();
-    pthread_mutex_unlock(&planner_lock);
+    if (fft)
+        release(fft);
 }
 
 size_t dsp_fft_size(const struct dsp_fft *fft)
@@ -123,13 +118,15 @@ size_t dsp_fft_size(const struct dsp_fft *fft)
     return fft ? fft->n : 0;
 }
 
+/* The copies use memmove: a caller may pass the object's own buffers
+ * (dsp_fft_real_input/output) as x or X. */
 int dsp_fft_forward_real(struct dsp_fft *fft, const double *x, double complex *X)
 {
     if (!fft || !x || !X)
         return dsp_fail(DSP_EINVAL, "dsp_fft_forward_real: NULL argument");
-    memcpy(fft->rin, x, fft->n * sizeof *x);
+    memmove(fft->rin, x, fft->n * sizeof *x);
     fftw_execute(fft->r2c);
-    memcpy(X, fft->rout, fft->nbins * sizeof *X);
+    memmove(X, fft->rout, fft->nbins * sizeof *X);
     return DSP_OK;
 }
 
@@ -138,7 +135,7 @@ int dsp_fft_inverse_real(struct dsp_fft *fft, const double complex *X, double *x
     if (!fft || !X || !x)
         return dsp_fail(DSP_EINVAL, "dsp_fft_inverse_real: NULL argument");
     /* c2r overwrites its input, so it always works on our copy */
-    memcpy(fft->rout, X, fft->nbins * sizeof *X);
+    memmove(fft->rout, X, fft->nbins * sizeof *X);
     /* a real signal's DC (and Nyquist, for even n) bin is real: drop any
      * imaginary part explicitly rather than rely on what c2r does with it */
     fft->rout[0] = creal(fft->rout[0]);
@@ -156,7 +153,7 @@ int dsp_fft_inverse_real(struct dsp_fft *fft, const double complex *X, double *x
 static int complex_transform(struct dsp_fft *fft, fftw_plan plan, const double complex *in,
                              double complex *out, double scale)
 {
-    memcpy(fft->cin, in, fft->n * sizeof *in);
+    memmove(fft->cin, in, fft->n * sizeof *in);
     fftw_execute(plan);
     for (size_t i = 0; i < fft->n; i++)
         out[i] = fft->cout[i] * scale;

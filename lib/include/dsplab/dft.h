@@ -7,6 +7,8 @@
  *
  * The angle 2*pi*(k*m mod N)/N is reduced exactly in integers before the
  * cosine, so large N loses no accuracy. For speed use fft.h.
+ * Each call allocates (and frees) a table of 2N doubles for cos/sin, so these
+ * can fail with DSP_ENOMEM; DSP_EINVAL for n == 0 or a NULL array.
  */
 #ifndef DSPLAB_DFT_H
 #define DSPLAB_DFT_H

@@ -7,7 +7,11 @@
  * it once (planning is the slow part) and reuse it for every frame; the
  * transform calls never allocate. Plan creation is serialised internally, so
  * objects may be created from several threads; one object is used by one
- * thread at a time.
+ * thread at a time. (The lock covers dsplab's own planner calls only: code
+ * that also plans with FFTW directly, in another thread, needs its own.)
+ * Plans use FFTW_ESTIMATE, so results are the same bits on every run.
+ * dsplab never calls fftw_cleanup(); FFTW's planner memory stays reachable
+ * (not a leak for LeakSanitizer). Call it yourself at exit if you want it.
  *
  *   real forward:    n real samples      -> n/2+1 complex bins (0 .. Nyquist)
  *   real inverse:    n/2+1 complex bins  -> n real samples
@@ -42,7 +46,10 @@ int dsp_fft_inverse(struct dsp_fft *fft, const double complex *X, double complex
 
 /* In-place access for hot loops (the STFT): write n reals into
  * dsp_fft_real_input(), call dsp_fft_execute_real(), read n/2+1 bins from
- * dsp_fft_real_output(). Saves the copies of dsp_fft_forward_real. */
+ * dsp_fft_real_output(). Saves the copies of dsp_fft_forward_real. The
+ * buffers are SIMD-aligned (fftw_malloc) and belong to the object; the input
+ * is left unchanged by the execution; other calls on the object (e.g.
+ * dsp_fft_inverse_real) overwrite both. fft must not be NULL. */
 double *dsp_fft_real_input(struct dsp_fft *fft);
 double complex *dsp_fft_real_output(struct dsp_fft *fft);
 void dsp_fft_execute_real(struct dsp_fft *fft);

@@ -33,13 +33,15 @@ enum dsp_window_symmetry {
     DSP_WINDOW_SYMMETRIC = 1,
 };
 
-/* Fills w[0..n-1]. param is beta for Kaiser (>= 0) and sigma for Gaussian
- * (> 0); other windows ignore it. DSP_EINVAL for n == 0 or a bad param. */
+/* Fills w[0..n-1]. param is beta for Kaiser (0 <= beta <= 700; I0 overflows
+ * beyond) and sigma for Gaussian (> 0, finite); other windows ignore it.
+ * DSP_EINVAL for n == 0, w == NULL, an unknown type or a bad param. */
 int dsp_window_fill(enum dsp_window type, double param, enum dsp_window_symmetry symmetry,
                     double *w, size_t n);
 
 /* "hann" -> DSP_WIN_HANN, ...; DSP_EINVAL (with a message listing the names)
- * for an unknown name. */
+ * for an unknown name. Lower case; aliases "boxcar", "rect" (rectangular),
+ * "triang" (scipy's name) and "hanning" (sms-tools'). */
 int dsp_window_from_name(const char *name, enum dsp_window *type);
 
 /* The window's canonical name, as dsp_window_from_name accepts it. */
@@ -51,7 +53,8 @@ int dsp_window_has_param(enum dsp_window type);
 /* sum of w[i] */
 double dsp_window_sum(const double *w, size_t n);
 
-/* Equivalent noise bandwidth in bins: n * sum(w^2) / (sum w)^2. */
+/* Equivalent noise bandwidth in bins: n * sum(w^2) / (sum w)^2
+ * (1 for rectangular, 1.5 for periodic Hann). NaN when sum w is 0 (n == 0). */
 double dsp_window_enbw(const double *w, size_t n);
 
 #endif
