@@ -149,7 +149,7 @@ int dsp_fft_inverse_real(struct dsp_fft *fft, const double complex *X, double *x
     return DSP_OK;
 }
 
-/* Complex transform through the internal buffers; sign picks the plan. */
+/* Complex transform through the internal buffers; plan sets the direction. */
 static int complex_transform(struct dsp_fft *fft, fftw_plan plan, const double complex *in,
                              double complex *out, double scale)
 {
