@@ -259,6 +259,14 @@ static void test_bad_inputs(void)
     write_bytes(cut, b, 20);   /* stops inside the fmt chunk */
     expect_error(cut, DSP_EFORMAT, NULL);
 
+    const char *valid = tmp_path("valid.wav");   /* the hand-made header is right */
+    len = wav_bytes(b, 8000, 1, 4096, 4096);
+    write_bytes(valid, b, len);
+    struct dsp_audio v;
+    CU_ASSERT_EQUAL(dsp_audio_read(valid, &v), DSP_OK);
+    CU_ASSERT(v.frames == 2048 && v.data && v.data[5] == 0.125);
+    dsp_audio_free(&v);
+
     const char *zero_rate = tmp_path("zero-rate.wav");
     len = wav_bytes(b, 0, 1, 4096, 4096);
     write_bytes(zero_rate, b, len);
@@ -270,6 +278,27 @@ static void test_bad_inputs(void)
     len = wav_bytes(b, 8000, 65535, 4096, 4096);
     write_bytes(many, b, len);
     expect_error(many, DSP_EFORMAT, NULL);
+
+    /* Sun .au keeps channels and rate in 32-bit big-endian fields, so
+     * 70000 channels can be claimed there: ".snd", data offset 24, data
+     * size, encoding 3 (16-bit PCM), rate, channels. */
+    static const unsigned char au_many[24] = {'.', 's', 'n', 'd', 0, 0, 0, 24, 0, 0, 0x10, 0,
+                                              0, 0, 0, 3, 0, 0, 0x1f, 0x40, 0, 1, 0x11, 0x70};
+    unsigned char au[24 + 4096] = {0};
+    memcpy(au, au_many, 24);
+    const char *au_path = tmp_path("many-channels.au");
+    write_bytes(au_path, au, sizeof au);
+    expect_error(au_path, DSP_EFORMAT, "channels");
+    memcpy(au + 16, "\0\0\0\0\0\0\0\1", 8);   /* 0 Hz, 1 channel */
+    const char *au_rate = tmp_path("zero-rate.au");
+    write_bytes(au_rate, au, sizeof au);
+    expect_error(au_rate, DSP_EFORMAT, NULL);
+    memcpy(au + 16, "\0\0\x1f\x40\0\0\0\1", 8);   /* 8000 Hz, 1 channel: valid */
+    write_bytes(au_rate, au, sizeof au);
+    struct dsp_audio ok;
+    CU_ASSERT_EQUAL(dsp_audio_read(au_rate, &ok), DSP_OK);   /* the builder itself is right */
+    CU_ASSERT_EQUAL(ok.frames, 2048);
+    dsp_audio_free(&ok);
 
     const char *folder = tmp_path("folder.wav");
     CU_ASSERT(mkdir_p(folder) == 0);
