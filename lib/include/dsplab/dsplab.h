@@ -13,5 +13,10 @@
 #include "dsplab/datafile.h"
 #include "dsplab/dftmodel.h"
 #include "dsplab/stft.h"
+#include "dsplab/mel.h"
+#include "dsplab/melspec.h"
+#include "dsplab/mfcc.h"
+#include "dsplab/resample.h"
+#include "dsplab/vggish.h"
 
 #endif
