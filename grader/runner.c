@@ -1,0 +1,647 @@
+/*
+ * runner.c — main() of every lesson's grading program, and of gradetool.
+ *
+ * A lesson's program (build/grade/NN-topic/grade) is this file, the rest of
+ * grader/, the lesson's suite.c and the student's exercise files. The make
+ * rules in grader/grader.mk call it in one of these modes:
+ *
+ *   grade run [--lesson NAME] [--only EX[,EX]] [-v] [--out FRAGMENT]
+ *             [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
+ *       runs the suite's tests, one child process each (isolate.c), prints
+ *       "== NAME ==", one line per test with indented details, and
+ *       "Part NAME score: X/Y"; writes the results to FRAGMENT.
+ *   grade buildfail --lesson NAME --log BUILD_LOG [--only ...] [--out FRAGMENT]
+ *       the lesson did not compile: prints the first compiler errors and
+ *       scores every test 0 (a program linked from suite.c alone knows the
+ *       points; gradetool, with no suite, reports 0/0).
+ *   grade list
+ *       the tests, their points and dependencies.
+ *   gradetool summarize [--json F] [--junit F] [--points F] [--start EPOCH]
+ *             [--strict | --expect-zero] [--only ...] FRAGMENT...
+ *       prints "Score: X/Y" and writes the reports; --strict fails unless the
+ *       score is full, --expect-zero unless it is 0 with nothing crashing.
+ *   gradetool cmpref [--atol A] [--rtol R] GOT EXPECTED
+ *       compares two data files within tolerance (make check-references).
+ */
+#include <CUnit/CUnit.h>
+#include <CUnit/TestRun.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "grade.h"
+#include "harness.h"
+
+/* gradetool links no suite: the weak reference is then NULL. */
+extern const struct grade_suite grade_suite __attribute__((weak));
+
+/* What the terminal shows of a test's own printing (the reports keep more). */
+#define SHOW_LINES 20
+#define SHOW_BYTES 2048
+#define OUTPUT_CAP (64 * 1024)
+#define DEFAULT_TIMEOUT 10.0
+#define SLOW_S 0.5
+
+struct options {
+    const char *lesson, *only, *out, *ref_dir, *data_dir, *log;
+    const char *json, *junit, *points;
+    int verbose, color, strict, expect_zero;
+    double start;
+};
+
+static const char *col_ok = "", *col_bad = "", *col_dim = "", *col_off = "";
+
+static void set_color(const char *mode)
+{
+    int on;
+    if (mode && strcmp(mode, "always") == 0)
+        on = 1;
+    else if (mode && strcmp(mode, "never") == 0)
+        on = 0;
+    else {
+        const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+        on = isatty(1) && term && strcmp(term, "dumb") != 0 && !(no && no[0]);
+    }
+    if (on) {
+        col_ok = "\033[32m";
+        col_bad = "\033[31m";
+        col_dim = "\033[33m";
+        col_off = "\033[0m";
+    }
+}
+
+/* ---- the test body, in the child ---- */
+
+static const struct grade_test *current_test;
+
+static void trampoline(void)
+{
+    current_test->run();
+}
+
+static int child_body(void *arg, const char **feedback)
+{
+    current_test = arg;
+    harness_reset();
+    *feedback = "";
+    if (CU_initialize_registry() != CUE_SUCCESS) {
+        harness_note_line("grader: cannot initialise CUnit");
+        *feedback = harness_feedback();
+        return 0;
+    }
+    CU_pSuite s = CU_add_suite("graded", NULL, NULL);
+    if (!s || !CU_add_test(s, current_test->name, trampoline)) {
+        harness_note_line("grader: cannot register the test with CUnit");
+        *feedback = harness_feedback();
+        return 0;
+    }
+    CU_run_all_tests();
+    /* A suite may use bare CU_ASSERTs too: name them for the student. */
+    for (CU_pFailureRecord f = CU_get_failure_list(); f; f = f->pNext) {
+        if (f->strFileName && strcmp(f->strFileName, harness_check_file) == 0)
+            continue;
+        char line[600];
+        snprintf(line, sizeof line, "check failed: %.400s (%s:%u)",
+                 f->strCondition ? f->strCondition : "?", f->strFileName ? f->strFileName : "?",
+                 f->uiLineNumber);
+        harness_note_line(line);
+    }
+    int pass = CU_get_number_of_failures() == 0 && harness_failures() == 0;
+    *feedback = harness_feedback();
+    return pass;
+}
+
+/* ---- helpers ---- */
+
+static int only_matches(const char *only, const char *name)
+{
+    if (!only || !only[0])
+        return 1;
+    const char *colon = strchr(name, ':');
+    size_t n = colon ? (size_t)(colon - name) : strlen(name);
+    while (n > 0 && name[n - 1] == ' ')
+        n--;
+    const char *p = only;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t k = comma ? (size_t)(comma - p) : strlen(p);
+        if (k == n && strncmp(p, name, n) == 0)
+            return 1;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return 0;
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d))) {
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                    continue;
+                char sub[4096];
+                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+                remove_tree(sub);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+/* Appends s to b with control characters (other than \n, \t) shown as '?',
+ * so student output cannot drive the terminal. */
+static void put_clean(struct rep_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char ch = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? '?' : (char)c;
+        rep_buf_put(b, &ch, 1);
+    }
+}
+
+/* The captured output as indented lines, at most max_lines / max_bytes. */
+static void put_output(struct rep_buf *b, const struct iso_result *r, size_t max_lines,
+                       size_t max_bytes)
+{
+    if (r->output_total == 0)
+        return;
+    rep_buf_printf(b, "    output (%zu bytes):\n", r->output_total);
+    size_t lines = 0, i = 0, shown = 0;
+    while (i < r->output_len && lines < max_lines && shown < max_bytes) {
+        const char *s = r->output + i;
+        const char *nl = memchr(s, '\n', r->output_len - i);
+        size_t n = nl ? (size_t)(nl - s) : r->output_len - i;
+        if (shown + n > max_bytes)
+            n = max_bytes - shown;
+        rep_buf_put(b, "    | ", 6);
+        put_clean(b, s, n);
+        rep_buf_put(b, "\n", 1);
+        shown += n;
+        i += n + (nl && s + n == nl ? 1 : 0);
+        lines++;
+    }
+    if (i < r->output_total)
+        rep_buf_printf(b, "    ... (%zu bytes in all; the first %zu shown)\n", r->output_total,
+                       i);
+}
+
+/* ---- run mode ---- */
+
+enum state { ST_UNSEEN, ST_RUNNING, ST_DONE };
+
+struct outcome {
+    enum state state;
+    int passed;
+    char status[96];
+    struct rep_buf detail;        /* what the terminal shows under the line */
+    struct rep_buf report;        /* what the reports keep */
+    double seconds;
+};
+
+struct run_ctx {
+    const struct grade_suite *suite;
+    struct outcome *res;
+    const struct options *opt;
+    char tmpbase[4096];
+};
+
+static long find_test(const struct grade_suite *s, const char *name)
+{
+    for (size_t i = 0; i < s->n_tests; i++)
+        if (strcmp(s->tests[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void add_both(struct outcome *o, const char *text)
+{
+    rep_buf_put(&o->detail, text, strlen(text));
+    rep_buf_put(&o->report, text, strlen(text));
+}
+
+static void evaluate(struct run_ctx *c, size_t i)
+{
+    struct outcome *o = &c->res[i];
+    const struct grade_test *t = &c->suite->tests[i];
+    if (o->state == ST_DONE)
+        return;
+    if (o->state == ST_RUNNING) { /* a dependency cycle in the suite */
+        return;
+    }
+    o->state = ST_RUNNING;
+    if (t->depends_on) {
+        long j = find_test(c->suite, t->depends_on);
+        char line[512];
+        if (j < 0 || c->res[j].state == ST_RUNNING) {
+            snprintf(line, sizeof line, "    grader: \"%s\" depends on \"%s\", %s\n", t->name,
+                     t->depends_on, j < 0 ? "which is not in the suite" : "a cycle");
+            add_both(o, line);
+            snprintf(o->status, sizeof o->status, "FAIL");
+            o->state = ST_DONE;
+            return;
+        }
+        evaluate(c, (size_t)j);
+        if (!c->res[j].passed) {
+            snprintf(line, sizeof line, "    skipped: depends on \"%s\"\n", t->depends_on);
+            add_both(o, line);
+            snprintf(o->status, sizeof o->status, "FAIL");
+            o->state = ST_DONE;
+            return;
+        }
+    }
+
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s/t%zu", c->tmpbase, i);
+    harness_set_tmpdir(c->tmpbase[0] ? tmp : NULL);
+    double cpu = t->timeout_s > 0 ? t->timeout_s : DEFAULT_TIMEOUT;
+    struct iso_limits lim = {cpu, 3 * ceil(cpu) > ceil(cpu) + 2 ? 3 * ceil(cpu) : ceil(cpu) + 2,
+                             (size_t)1 << 30, OUTPUT_CAP};
+    struct iso_result r;
+    iso_run(child_body, (void *)t, &lim, &r);
+    if (c->tmpbase[0])
+        remove_tree(tmp);
+    o->seconds = r.seconds;
+    char line[512];
+    switch (r.kind) {
+    case ISO_PASS:
+        o->passed = 1;
+        snprintf(o->status, sizeof o->status, "OK");
+        break;
+    case ISO_FAIL:
+        snprintf(o->status, sizeof o->status, "FAIL");
+        break;
+    case ISO_CRASH:
+        if (r.sig)
+            snprintf(o->status, sizeof o->status, "CRASH (%s)", iso_signal_name(r.sig));
+        else
+            snprintf(o->status, sizeof o->status, "CRASH (sanitizer report)");
+        break;
+    case ISO_TIMEOUT:
+        snprintf(o->status, sizeof o->status, "TIMEOUT");
+        break;
+    case ISO_EXITED:
+        snprintf(o->status, sizeof o->status, "FAIL");
+        break;
+    }
+    add_both(o, r.feedback);
+    if (r.kind == ISO_TIMEOUT && r.wall_killed) {
+        snprintf(line, sizeof line,
+                 "    still running after %.0f s of wall-clock time: stopped (sleeping, or "
+                 "waiting for input?)\n",
+                 lim.wall_s);
+        add_both(o, line);
+    } else if (r.kind == ISO_TIMEOUT) {
+        snprintf(line, sizeof line,
+                 "    over the %g s CPU-time limit: stopped (an infinite loop, or a very slow "
+                 "algorithm?)\n",
+                 ceil(cpu));
+        add_both(o, line);
+    } else if (r.kind == ISO_EXITED) {
+        snprintf(line, sizeof line,
+                 "    the program exited (status %d) before the test finished \xe2\x80\x94 do not "
+                 "call exit()\n",
+                 r.exit_status);
+        add_both(o, line);
+    } else if (r.kind == ISO_CRASH) {
+        const char *why = r.sig == 0 ? "the sanitizer found an error (see the output below)"
+                          : r.sig == SIGSEGV || r.sig == SIGBUS
+                              ? "reading or writing outside an array, through a NULL or freed "
+                                "pointer, or a recursion too deep?"
+                          : r.sig == SIGFPE ? "an integer division by zero?"
+                          : r.sig == SIGABRT ? "abort(), a failed assert(), or a corrupted heap "
+                                               "(a write past the end of a malloc'd array)?"
+                          : r.sig == SIGKILL ? "killed: out of memory?"
+                                             : NULL;
+        if (why) {
+            snprintf(line, sizeof line, "    %s\n", why);
+            add_both(o, line);
+        }
+    }
+    int failed = r.kind != ISO_PASS;
+    if (failed || c->opt->verbose)
+        put_output(&o->detail, &r, SHOW_LINES, SHOW_BYTES);
+    put_output(&o->report, &r, (size_t)-1, OUTPUT_CAP);
+    iso_result_free(&r);
+    o->state = ST_DONE;
+}
+
+static void print_line(const char *name, const char *status, double seconds)
+{
+    const char *col = strcmp(status, "OK") == 0 ? col_ok : col_bad;
+    if (seconds >= SLOW_S)
+        printf("%s: %s%s%s %s(%.1fs)%s\n", name, col, status, col_off, col_dim, seconds,
+               col_off);
+    else
+        printf("%s: %s%s%s\n", name, col, status, col_off);
+}
+
+static int mode_run(const struct grade_suite *s, const struct options *opt)
+{
+    const char *lesson = opt->lesson ? opt->lesson : s->lesson;
+    harness_set_paths(opt->ref_dir, opt->data_dir, lesson);
+    struct run_ctx c = {s, calloc(s->n_tests + 1, sizeof(struct outcome)), opt, ""};
+    if (!c.res) {
+        fprintf(stderr, "grade: out of memory\n");
+        return 2;
+    }
+    const char *tmp = getenv("TMPDIR");
+    snprintf(c.tmpbase, sizeof c.tmpbase, "%s/dsplab-grade-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    if (!mkdtemp(c.tmpbase))
+        c.tmpbase[0] = '\0';
+
+    size_t selected = 0;
+    for (size_t i = 0; i < s->n_tests; i++)
+        selected += only_matches(opt->only, s->tests[i].name);
+    struct rep_lesson l = {(char *)lesson, 1, 0, 0, calloc(selected + 1, sizeof(struct rep_test)),
+                           0};
+    if (selected)
+        printf("%s== %s ==%s\n", col_dim, lesson, col_off);
+    for (size_t i = 0; i < s->n_tests; i++) {
+        const struct grade_test *t = &s->tests[i];
+        if (!only_matches(opt->only, t->name))
+            continue;
+        evaluate(&c, i);
+        struct outcome *o = &c.res[i];
+        print_line(t->name, o->status, o->seconds);
+        if ((!o->passed || opt->verbose) && o->detail.data)
+            fputs(o->detail.data, stdout);
+        fflush(stdout);
+        int pts = o->passed ? t->points : 0;
+        l.score += pts;
+        l.max_score += t->points;
+        if (l.tests) {
+            struct rep_test *rt = &l.tests[l.n_tests++];
+            rt->name = (char *)t->name;
+            rt->score = pts;
+            rt->max_score = t->points;
+            rt->status = o->status;
+            rt->seconds = o->seconds;
+            rt->output = o->report.data ? o->report.data : (char *)"";
+        }
+    }
+    if (selected)
+        printf("Part %s score: %d/%d\n", lesson, l.score, l.max_score);
+    fflush(stdout);
+    int rc = 0;
+    if (opt->out && rep_write_fragment(opt->out, &l) != 0) {
+        fprintf(stderr, "grade: cannot write %s\n", opt->out);
+        rc = 2;
+    }
+    free(l.tests);
+    for (size_t i = 0; i < s->n_tests; i++) {
+        free(c.res[i].detail.data);
+        free(c.res[i].report.data);
+    }
+    free(c.res);
+    if (c.tmpbase[0])
+        remove_tree(c.tmpbase);
+    return rc;
+}
+
+/* ---- buildfail mode ---- */
+
+static int mode_buildfail(const struct grade_suite *s, const struct options *opt)
+{
+    const char *lesson = opt->lesson ? opt->lesson : s ? s->lesson : "?";
+    struct rep_buf errs = {0};
+    FILE *f = opt->log ? fopen(opt->log, "r") : NULL;
+    if (f) {
+        /* Start at the first error (and the line before it, which usually
+         * names the function), skipping warnings from other files. */
+        char line[1024];
+        long first_error = -1, at = 0;
+        while (fgets(line, sizeof line, f)) {
+            if ((strstr(line, "error:") || strstr(line, "undefined reference")) && first_error < 0)
+                first_error = at;
+            at++;
+        }
+        rewind(f);
+        for (long k = 0; k < first_error - 1 && fgets(line, sizeof line, f); k++)
+            ;
+        int n = 0;
+        while (n < 15 && fgets(line, sizeof line, f)) {
+            rep_buf_put(&errs, "    ", 4);
+            put_clean(&errs, line, strlen(line));
+            if (!strchr(line, '\n'))
+                rep_buf_put(&errs, "\n", 1);
+            n++;
+        }
+        fclose(f);
+    }
+    size_t n_tests = s ? s->n_tests : 0;
+    struct rep_lesson l = {(char *)lesson, 0, 0, 0, calloc(n_tests + 1, sizeof(struct rep_test)),
+                           0};
+    struct rep_buf out = {0};
+    rep_buf_printf(&out, "    %s: build failed (see %s)\n", lesson, opt->log ? opt->log : "");
+    if (errs.data)
+        rep_buf_put(&out, errs.data, errs.len);
+    for (size_t i = 0; i < n_tests && l.tests; i++) {
+        if (!only_matches(opt->only, s->tests[i].name))
+            continue;
+        struct rep_test *rt = &l.tests[l.n_tests++];
+        rt->name = (char *)s->tests[i].name;
+        rt->max_score = s->tests[i].points;
+        rt->status = (char *)"FAIL";
+        rt->output = out.data ? out.data : (char *)"";
+        l.max_score += rt->max_score;
+    }
+    printf("%s== %s ==%s\n", col_dim, lesson, col_off);
+    printf("%s%s: build failed%s (see %s)\n", col_bad, lesson, col_off, opt->log ? opt->log : "");
+    if (errs.data)
+        fputs(errs.data, stdout);
+    printf("Part %s score: 0/%d\n", lesson, l.max_score);
+    fflush(stdout);
+    int rc = 0;
+    if (opt->out && rep_write_fragment(opt->out, &l) != 0)
+        rc = 2;
+    free(l.tests);
+    free(out.data);
+    free(errs.data);
+    return rc;
+}
+
+/* ---- summarize mode ---- */
+
+static double wall_now(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (double)tv.tv_sec + 1e-6 * (double)tv.tv_usec;
+}
+
+static int mode_summarize(const struct options *opt, int nfiles, char **files)
+{
+    struct rep_lesson *ls = calloc((size_t)nfiles + 1, sizeof *ls);
+    if (!ls)
+        return 2;
+    int score = 0, max = 0, n_tests = 0, crashed = 0;
+    for (int i = 0; i < nfiles; i++) {
+        if (rep_read_fragment(files[i], &ls[i]) != 0) {
+            /* The lesson's program died before writing its results. */
+            printf("%s: the grader could not finish this lesson (no %s)\n", ls[i].name,
+                   files[i]);
+            crashed = 1;
+        }
+        score += ls[i].score;
+        max += ls[i].max_score;
+        n_tests += (int)ls[i].n_tests;
+        if (!ls[i].built)
+            crashed = 1;
+        for (size_t j = 0; j < ls[i].n_tests; j++)
+            if (strncmp(ls[i].tests[j].status, "CRASH", 5) == 0 ||
+                strcmp(ls[i].tests[j].status, "TIMEOUT") == 0)
+                crashed = 1;
+    }
+    double secs = opt->start > 0 ? wall_now() - opt->start : 0;
+    int rc = 0;
+    if (opt->json && rep_write_json(opt->json, ls, (size_t)nfiles, secs) != 0) {
+        fprintf(stderr, "grade: cannot write %s\n", opt->json);
+        rc = 2;
+    }
+    if (opt->junit && rep_write_junit(opt->junit, ls, (size_t)nfiles) != 0) {
+        fprintf(stderr, "grade: cannot write %s\n", opt->junit);
+        rc = 2;
+    }
+    if (opt->points && rep_write_points(opt->points, ls, (size_t)nfiles) != 0) {
+        fprintf(stderr, "grade: cannot write %s\n", opt->points);
+        rc = 2;
+    }
+    if (n_tests == 0 && opt->only && opt->only[0])
+        printf("no test matches ONLY=%s (the exercise is the part of a test's name before "
+               "':')\n",
+               opt->only);
+    const char *col = score == max ? col_ok : col_off;
+    printf("%sScore: %d/%d%s\n", col, score, max, col_off);
+    fflush(stdout);
+    if (rc == 0 && opt->strict && score != max)
+        rc = 1;
+    if (rc == 0 && opt->expect_zero && (score != 0 || crashed)) {
+        fprintf(stderr, "grade: expected 0 points and no crash, timeout or build failure\n");
+        rc = 1;
+    }
+    for (int i = 0; i < nfiles; i++)
+        rep_lesson_free(&ls[i]);
+    free(ls);
+    return rc;
+}
+
+/* ---- list mode ---- */
+
+static int mode_list(const struct grade_suite *s)
+{
+    int total = 0;
+    printf("%s\n", s->lesson);
+    for (size_t i = 0; i < s->n_tests; i++) {
+        const struct grade_test *t = &s->tests[i];
+        printf("  %3d  %s", t->points, t->name);
+        if (t->depends_on)
+            printf("  (after \"%s\")", t->depends_on);
+        if (t->timeout_s > 0)
+            printf("  [%g s]", t->timeout_s);
+        printf("\n");
+        total += t->points;
+    }
+    printf("  %3d  in all\n", total);
+    return 0;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: grade run|buildfail|list|summarize|cmpref [options] (see "
+                    "grader/runner.c)\n");
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage();
+    const char *mode = argv[1];
+    struct options opt = {0};
+    opt.ref_dir = "data/reference";
+    opt.data_dir = "data";
+    const char *color = "auto";
+    double atol = 1e-9, rtol = 1e-9;
+    int i = 2;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+#define OPT(flag, field)                                                                       \
+    if (strcmp(a, flag) == 0 && next) {                                                        \
+        field = next;                                                                          \
+        i++;                                                                                   \
+        continue;                                                                              \
+    }
+        OPT("--lesson", opt.lesson)
+        OPT("--only", opt.only)
+        OPT("--out", opt.out)
+        OPT("--ref-dir", opt.ref_dir)
+        OPT("--data-dir", opt.data_dir)
+        OPT("--log", opt.log)
+        OPT("--json", opt.json)
+        OPT("--junit", opt.junit)
+        OPT("--points", opt.points)
+        OPT("--color", color)
+#undef OPT
+        if (strcmp(a, "--start") == 0 && next) {
+            opt.start = atof(next);
+            i++;
+        } else if (strcmp(a, "--atol") == 0 && next) {
+            atol = atof(next);
+            i++;
+        } else if (strcmp(a, "--rtol") == 0 && next) {
+            rtol = atof(next);
+            i++;
+        } else if (strcmp(a, "-v") == 0) {
+            opt.verbose = 1;
+        } else if (strcmp(a, "--strict") == 0) {
+            opt.strict = 1;
+        } else if (strcmp(a, "--expect-zero") == 0) {
+            opt.expect_zero = 1;
+        } else if (a[0] == '-' && a[1] == '-') {
+            fprintf(stderr, "grade: unknown option %s\n", a);
+            return usage();
+        } else {
+            break;
+        }
+    }
+    set_color(color);
+    const struct grade_suite *s = &grade_suite;
+    if (strcmp(mode, "summarize") == 0)
+        return mode_summarize(&opt, argc - i, argv + i);
+    if (strcmp(mode, "cmpref") == 0) {
+        if (argc - i != 2)
+            return usage();
+        long d = rep_compare_files(argv[i], argv[i + 1], atol, rtol, 5);
+        return d == 0 ? 0 : 1;
+    }
+    if (strcmp(mode, "buildfail") == 0)
+        return mode_buildfail(s, &opt);
+    if (!s) {
+        fprintf(stderr, "grade: this program has no suite (mode %s)\n", mode);
+        return 2;
+    }
+    if (strcmp(mode, "run") == 0)
+        return mode_run(s, &opt);
+    if (strcmp(mode, "list") == 0)
+        return mode_list(s);
+    return usage();
+}
