@@ -197,6 +197,9 @@ static void test_reconstruction(void)
         {DSP_WIN_RECTANGULAR, 256, 256, 256, 2560}, /* no overlap; L/H frames tile x */
         {DSP_WIN_HAMMING, 511, 2048, 128, 4000},  /* odd M, N = 4M */
         {DSP_WIN_BLACKMANHARRIS, 255, 256, 37, 999},
+        /* the last sample sits on w[M-2] = sin(2*pi/M)^2 = 2e-6 of the last frame
+         * alone: small but valid, must not be refused */
+        {DSP_WIN_HANN, 4096, 4096, 2048, 3 * 2048 + 2047},
     };
     for (size_t i = 0; i < TEST_COUNT(odd); i++) {
         double e = round_trip(odd[i].type, odd[i].m, odd[i].n, odd[i].hop, odd[i].len);
@@ -209,17 +212,27 @@ static void test_reconstruction(void)
 
 /* Where no frame covers a sample with a non-zero window value, the sum of
  * w^2 is zero there and the sample is lost: synthesis must refuse. Periodic
- * Hann with H = M leaves w[0] = 0 alone on every k*H - M/2; a hop larger than
- * the window leaves gaps. */
+ * Hann with H = M leaves w[0] = 0 alone on every k*H - M/2; a Gaussian of
+ * sigma = M/16 leaves w[0] = exp(-32) = 1.3e-14 there, not zero but too
+ * small to divide by (1e-28 of the peak w^2); a hop larger than the window
+ * leaves gaps. */
 static void test_uncovered_sample_fails(void)
 {
     struct {
         enum dsp_window type;
+        double param;
         size_t m, hop;
-    } cases[] = {{DSP_WIN_HANN, 256, 256}, {DSP_WIN_RECTANGULAR, 100, 150}};
+    } cases[] = {{DSP_WIN_HANN, 0.0, 256, 256}, {DSP_WIN_GAUSSIAN, 16.0, 256, 256},
+                 {DSP_WIN_RECTANGULAR, 0.0, 100, 150}};
     for (size_t c = 0; c < TEST_COUNT(cases); c++) {
-        size_t m = cases[c].m, hop = cases[c].hop, len = 2000;
-        struct dsp_stft *st = make(cases[c].type, m, m, hop);
+        /* 8*256 + 100: the last frame (centre 2048) reaches past the end, so
+         * the only uncovered samples are the ones described above */
+        size_t m = cases[c].m, hop = cases[c].hop, len = 8 * 256 + 100;
+        double w[256];
+        CU_ASSERT_FATAL(dsp_window_fill(cases[c].type, cases[c].param, DSP_WINDOW_PERIODIC, w,
+                                        m) == DSP_OK);
+        struct dsp_stft *st = dsp_stft_new(w, m, m, hop);
+        CU_ASSERT_FATAL(st != NULL);
         size_t frames = dsp_stft_num_frames(st, len), nb = dsp_stft_num_bins(st);
         double *x = malloc(len * sizeof *x), *y = malloc(len * sizeof *y);
         double *mX = malloc(frames * nb * sizeof *mX), *pX = malloc(frames * nb * sizeof *pX);
@@ -233,6 +246,16 @@ static void test_uncovered_sample_fails(void)
         snprintf(h_str, sizeof h_str, "H = %zu", hop);
         CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), m_str));
         CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), h_str));
+        /* the first uncovered sample: frame 1's w[0] at H - M/2 = 128 (Hann);
+         * the gap after frame 0's last sample M - M/2 = 50. The Gaussian is
+         * refused where its tail falls below the threshold, before 128, and
+         * for a sum that is small but not 0. */
+        const char *where = c == 0 ? "sample 128 (" : c == 2 ? "sample 50 (" : "squared";
+        if (c == 1)
+            CU_ASSERT_PTR_NULL(strstr(dsp_last_error(), "is 0 at"));
+        if (!strstr(dsp_last_error(), where))
+            printf("\n    case %zu: expected \"%s\" in: %s\n", c, where, dsp_last_error());
+        CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), where));
         /* a wrong frame count is refused too */
         CU_ASSERT_EQUAL(dsp_stft_synthesize(st, mX, pX, frames - 1, y, len), DSP_EINVAL);
         free(x);

@@ -10,10 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The overlapped sum of squared windows counts as zero below this fraction
- * of the largest w^2: dividing by it would amplify rounding errors of the
- * overlap-add by more than 1e10, so the "reconstruction" would be noise. */
-#define WSS_REL_TOL 1e-10
+/* The overlapped sum d of squared windows counts as zero below this fraction
+ * of the largest w^2. A sample's reconstruction error is about
+ * eps * max(w) / sqrt(d) of the signal's scale (the synthesis' rounding,
+ * spread evenly over the frame, divided by the window), so above the
+ * threshold it stays below ~2e-8; below it the sample would be mostly
+ * rounding noise, as on the ends of a narrow Gaussian window (w[0] = 1e-14
+ * for sigma = M/16). A threshold much larger would refuse valid cases: a
+ * periodic Hann of 4096 points with H = M/2 can leave the signal's last
+ * sample to w[M-2] of the last frame alone, and w[M-2]^2 / max w^2 =
+ * sin(2*pi/M)^4 = 5e-12. */
+#define WSS_REL_TOL 1e-16
 
 struct dsp_stft {
     size_t m, n, hop, hm2;
