@@ -4,6 +4,7 @@
 
 #include <dsplab/melspec.h>
 #include <dsplab/status.h>
+#include <dsplab/stft.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -255,6 +256,60 @@ static void test_bad_parameters(void)
     dsp_melspec_free(NULL);
 }
 
+/* A signal shorter than a frame: both ends of the window read padding.
+ * Frame 0 must equal frame 0 of the same samples followed by zeros. */
+static void test_short_signal(void)
+{
+    double x[100], padded[3000] = {0};
+    test_signal(x, 100, 22050.0);
+    memcpy(padded, x, sizeof x);
+    struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
+    struct dsp_melspec *ms = dsp_melspec_new(&p);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
+    CU_ASSERT_EQUAL(dsp_melspec_num_frames(ms, 100), 1);
+    double a[128], b[128];
+    CU_ASSERT_EQUAL(dsp_melspec_frame(ms, x, 100, 0, a), DSP_OK);
+    CU_ASSERT_EQUAL(dsp_melspec_frame(ms, padded, 3000, 0, b), DSP_OK);
+    CU_ASSERT(memcmp(a, b, sizeof a) == 0);
+    double e = 0.0;
+    for (int m = 0; m < 128; m++)
+        e += a[m];
+    CU_ASSERT(e > 0.0);
+    dsp_melspec_free(ms);
+}
+
+/* Our framing and scaling against stft.h's librosa-scaled power spectrum
+ * (dsp_stft_power) on the same frames: the two are independent code paths
+ * (theirs rotates the frame to zero phase), so they agree to rounding,
+ * 1e-9 relative to the frame's largest bin. */
+static void test_spectrum_matches_stft_power(void)
+{
+    double *x = malloc(SIG_LEN * sizeof *x);
+    test_signal(x, SIG_LEN, 22050.0);
+    struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
+    struct dsp_melspec *ms = dsp_melspec_new(&p);
+    double w[2048];
+    dsp_window_fill(DSP_WIN_HANN, 0.0, DSP_WINDOW_PERIODIC, w, 2048);
+    struct dsp_stft *st = dsp_stft_new(w, 2048, 2048, 512);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    size_t frames = dsp_melspec_num_frames(ms, SIG_LEN);
+    CU_ASSERT_EQUAL(frames, dsp_stft_num_frames(st, SIG_LEN));
+    double a[1025], b[1025];
+    for (size_t k = 0; k < frames; k++) {
+        CU_ASSERT_EQUAL(dsp_melspec_spectrum(ms, x, SIG_LEN, k, a), DSP_OK);
+        CU_ASSERT_EQUAL(dsp_stft_power(st, x, SIG_LEN, k, b), DSP_OK);
+        double peak = 0.0;
+        for (int i = 0; i < 1025; i++)
+            peak = fmax(peak, b[i]);
+        if (!test_close("melspec spectrum vs dsp_stft_power", a, b, 1025, 1e-9 * peak, 0.0))
+            break;
+    }
+    free(x);
+    dsp_melspec_free(ms);
+    dsp_stft_free(st);
+}
+
 int main(void)
 {
     static const struct test_case cases[] = {
@@ -265,6 +320,8 @@ int main(void)
         {"silent input: zeros, finite dB", test_silent_input},
         {"frame counts (centred, odd n_fft, inside)", test_frame_counts},
         {"bad parameters are reported", test_bad_parameters},
+        {"signal shorter than a frame", test_short_signal},
+        {"power spectrum equals dsp_stft_power (stft.h)", test_spectrum_matches_stft_power},
     };
     return test_run("melspec", cases, TEST_COUNT(cases));
 }

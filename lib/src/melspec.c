@@ -139,11 +139,18 @@ int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, si
     /* The windowed samples go to the front of the FFT buffer, zeros after:
      * a circular shift of librosa's frame, which |X| does not see. */
     double *in = dsp_fft_real_input(ms->fft);
-    for (size_t i = 0; i < m; i++) {
-        long long j = start + (long long)i;
-        in[i] = (j >= 0 && j < (long long)len) ? ms->window[i] * x[j] : 0.0;
+    /* window samples i in [lo, hi) fall inside the signal; zeros elsewhere */
+    long long lo_ll = start < 0 ? -start : 0, hi_ll = (long long)len - start;
+    size_t lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
+    size_t hi = hi_ll <= (long long)lo ? lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
+    memset(in, 0, lo * sizeof *in);
+    if (hi > lo) {
+        const double *xs = x + (size_t)(start + (long long)lo);
+        const double *ws = ms->window + lo;
+        for (size_t i = 0; i < hi - lo; i++)
+            in[lo + i] = ws[i] * xs[i];
     }
-    memset(in + m, 0, (n - m) * sizeof *in);
+    memset(in + hi, 0, (n - hi) * sizeof *in);
     dsp_fft_execute_real(ms->fft);
     const double complex *X = dsp_fft_real_output(ms->fft);
 
