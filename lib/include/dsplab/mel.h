@@ -88,7 +88,9 @@ size_t dsp_melbank_num_bands(const struct dsp_melbank *mb);
 size_t dsp_melbank_num_bins(const struct dsp_melbank *mb);     /* n_fft/2 + 1 */
 
 /* Bands whose weights are all zero. If list is not NULL, their indices
- * (ascending) go into list[0 .. min(count, list_len) - 1]. Returns the count. */
+ * (ascending) go into list[0 .. min(count, list_len) - 1]. Returns the count.
+ * librosa's warning skips a band whose left foot is exactly 0 Hz; this
+ * counts every all-zero band. */
 size_t dsp_melbank_num_empty(const struct dsp_melbank *mb, size_t *list, size_t list_len);
 
 /* Band m's non-zero run: bins first .. first+count-1 with weights w[0..count-1]
