@@ -70,7 +70,10 @@ int dsp_stft_analyze_frame(struct dsp_stft *st, const double *x, size_t len, siz
 
 /* Synthesis from whole matrices: mX and pX hold n_frames rows of N/2+1
  * values (row k = frame k); y receives len samples. n_frames must equal
- * dsp_stft_num_frames(st, len). */
+ * dsp_stft_num_frames(st, len). DSP_EINVAL, before any work, where the
+ * overlapped sum of squared windows is zero or below 1e-16 of the largest
+ * w^2 at some sample (hop too large for the window, e.g. Hann with H = M):
+ * the message names the sample, M and H. */
 int dsp_stft_synthesize(struct dsp_stft *st, const double *mX, const double *pX,
                         size_t n_frames, double *y, size_t len);
 
