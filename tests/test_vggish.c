@@ -87,6 +87,26 @@ static void test_reference_16k(void)
     dsp_vggish_free(v);
 }
 
+/* Another length, 16123 samples: 99 frames, the last 163 samples unused. */
+static void test_reference_other_length(void)
+{
+    struct dsp_vggish_params p = dsp_vggish_defaults();
+    struct dsp_vggish *v = dsp_vggish_new(&p, 16000.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    size_t len = 16123;
+    double *x = malloc(len * sizeof *x);
+    test_signal(x, len, 16000.0, 0.01);
+    CU_ASSERT_EQUAL_FATAL(dsp_vggish_num_frames(v, len), 99);
+    double *L = malloc(99 * 64 * sizeof *L), *ref = malloc(99 * 64 * sizeof *ref);
+    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_vggish_16123.txt", ref, 99 * 64), 99 * 64);
+    CU_ASSERT_EQUAL(dsp_vggish_log_mel(v, x, len, NULL, L, 99), DSP_OK);
+    test_close("vggish log-mel 99 x 64", L, ref, 99 * 64, 1e-9, 0.0);
+    free(x);
+    free(L);
+    free(ref);
+    dsp_vggish_free(v);
+}
+
 /* frames = 1 + (L - 400) // 160 (0 below 400), examples = 1 + (frames - 96)
  * // 96 (0 below 96), for lengths that are not 15600. */
 static void test_counts_any_length(void)
@@ -207,6 +227,7 @@ int main(void)
     static const struct test_case cases[] = {
         {"15600 samples at 16 kHz = one 96 x 64 example, equal to the reference",
          test_reference_16k},
+        {"16123 samples: 99 frames equal to the reference", test_reference_other_length},
         {"frame and example counts for any length", test_counts_any_length},
         {"overlapping examples", test_examples_with_overlap},
         {"44.1 kHz input is resampled to 16 kHz", test_resampled_input},

@@ -209,6 +209,12 @@ def main():
     assert L.shape == (96, 64)
     write_rows("mel_vggish.txt", ["vggish mel_features.log_mel_spectrogram of test_signal(15600, "
                                   "16000): 96 frames x 64 bands"], L)
+    # ... and of a length that is not 15600: 16123 samples, 99 frames.
+    x = test_signal(16123, 16000.0)
+    L = vggish_log_mel(x)
+    assert L.shape == (99, 64)
+    write_rows("mel_vggish_16123.txt", ["vggish mel_features.log_mel_spectrogram of "
+                                        "test_signal(16123, 16000): 99 frames x 64 bands"], L)
 
 
 if __name__ == "__main__":
