@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Below this, in both the real and the imaginary part, a bin is rounding
- * noise: its phase is taken as 0 (the course toolkit's tolerance). */
+/* A real or imaginary part below this is rounding noise and is set to 0
+ * before the phase is taken, part by part, as the course toolkit does: a
+ * real-even frame then gets phases of exactly 0 or pi, not +-pi at random. */
 #define PHASE_TOL 1e-14
 
 struct dsp_dftmodel {
@@ -181,8 +182,11 @@ int dsp_dftmodel_analyze(struct dsp_dftmodel *dm, const double *x, double *mX, d
         return DSP_OK;
     for (size_t k = 0; k < nb; k++) {
         double re = creal(X[k]), im = cimag(X[k]);
-        /* rounding noise has no meaningful phase */
-        pX[k] = (fabs(re) < PHASE_TOL && fabs(im) < PHASE_TOL) ? 0.0 : atan2(im, re);
+        if (fabs(re) < PHASE_TOL)
+            re = 0.0;
+        if (fabs(im) < PHASE_TOL)
+            im = 0.0;
+        pX[k] = atan2(im, re);
     }
     dsp_unwrap(pX, nb);
     return DSP_OK;

@@ -11,9 +11,9 @@
  *      samples 0 .. floor(M/2) - 1;
  *   3. the real FFT of the buffer gives N/2+1 bins (0 .. fs/2);
  *   4. magnitude mX = 20*log10|X| in dB (floored, see spectrum.h), phase
- *      pX = unwrap(arg X) along frequency, where arg is taken as 0 for
- *      bins whose real and imaginary parts are both below 1e-14 in
- *      magnitude (rounding noise has no meaningful phase).
+ *      pX = unwrap(arg X) along frequency, where a real or imaginary part
+ *      below 1e-14 in magnitude is first set to 0 (rounding noise has no
+ *      meaningful phase; the course toolkit does the same, part by part).
  *
  * Synthesis inverts this: (mX, pX) -> spectrum -> inverse FFT -> undo the
  * rotation -> the M-sample windowed frame x*w (with w normalised), to 1e-9.
