@@ -254,12 +254,22 @@ int dsp_melbank_apply(const struct dsp_melbank *mb, const double *spec, size_t n
         return dsp_fail(DSP_EINVAL, "mel filterbank: spectrum has %zu bins, the bank expects %zu",
                         n_bins, mb->n_bins);
     for (size_t m = 0; m < mb->n_mels; m++) {
-        const double *w = mb->w + mb->offset[m];
-        const double *s = spec + mb->first[m];
-        double acc = 0.0;
-        for (size_t j = 0; j < mb->count[m]; j++)
-            acc += w[j] * s[j];
-        mel[m] = acc;
+        const double *restrict w = mb->w + mb->offset[m];
+        const double *restrict s = spec + mb->first[m];
+        const size_t n = mb->count[m];
+        /* four partial sums: the runs are short (~16 bins), and one
+         * accumulator would make each add wait for the previous one */
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+        size_t j = 0;
+        for (; j + 4 <= n; j += 4) {
+            a0 += w[j] * s[j];
+            a1 += w[j + 1] * s[j + 1];
+            a2 += w[j + 2] * s[j + 2];
+            a3 += w[j + 3] * s[j + 3];
+        }
+        for (; j < n; j++)
+            a0 += w[j] * s[j];
+        mel[m] = (a0 + a1) + (a2 + a3);
     }
     return DSP_OK;
 }
