@@ -2,7 +2,8 @@
  * refgen.c — writes data/reference/04-stft/ from the reference solution.
  * Usage (from the repository root): refgen <output folder>
  *   lobe_<window>_<M>.txt        lobe_ex(): the main lobe in dB, one value
- *   lobe_<window>_<param>_<M>.txt   per row, centred on 0 Hz (N = 8M)
+ *   lobe_<window>_<param>_<M>.txt   per row, centred on 0 Hz (N = 8M);
+ *                                rounding noise below -200 dB written as -200
  *   envelope_speech.txt  envelope_ex() of data/sounds/speech-front-center.wav,
  *                        periodic Blackman M = 513, N = 1024, H = 128: one
  *                        frame per row, "low high" in dB
@@ -22,6 +23,7 @@
 #define ENV_M 513
 #define ENV_N 1024
 #define ENV_H 128
+#define LOBE_NOISE_DB (-200.0) /* suite.c's DB_NOISE */
 
 static int write_lobe(const char *dir, const char *file, enum dsp_window type, double param,
                       size_t m)
@@ -48,8 +50,15 @@ static int write_lobe(const char *dir, const char *file, enum dsp_window type, d
     dsp_matfile_header(f, "window_size", "%zu", m);
     dsp_matfile_header(f, "fft_size", "%zu", 8 * m);
     dsp_matfile_header(f, "units", "dB, unit-sum window (0 dB at 0 Hz)");
-    for (size_t i = 0; i < len; i++)
-        dsp_matfile_write_row(f, &lobe[i]);
+    dsp_matfile_header(f, "noise", "values below %g dB (rounding noise of exact zeros) are "
+                                   "written as %g",
+                       LOBE_NOISE_DB, LOBE_NOISE_DB);
+    for (size_t i = 0; i < len; i++) {
+        /* the noise differs between FFT code paths and machines; the suite
+         * only asks that it stays below this level */
+        double v = lobe[i] < LOBE_NOISE_DB ? LOBE_NOISE_DB : lobe[i];
+        dsp_matfile_write_row(f, &v);
+    }
     free(lobe);
     return dsp_matfile_commit(f);
 }
