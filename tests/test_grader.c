@@ -1,0 +1,347 @@
+/*
+ * test_grader.c — drives the real `make grade` on the fixture lessons under
+ * tests/grader/ (see tests/grader/README.md), whose submission misbehaves in
+ * every way the grader must survive, and checks each test's status and
+ * points, the final Score line, the size of what reaches the terminal, and
+ * that results.json and junit.xml parse. The report writers' escaping and the
+ * tolerant file comparison are tested directly (report.c is compiled in).
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../grader/report.c"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SAN_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SAN_BUILD 1
+#endif
+#endif
+#ifndef SAN_BUILD
+#define SAN_BUILD 0
+#endif
+
+static char tmp[1024];  /* this program's scratch folder */
+static char *out;          /* the fixture run's terminal output */
+static size_t out_len;
+static int run_status = -1;
+
+static const char *build_dir(void)
+{
+    const char *b = getenv("BUILD");
+    return b && b[0] ? b : (SAN_BUILD ? "build-san" : "build");
+}
+
+static char *slurp_file(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    char *s = malloc((size_t)size + 1);
+    if (s) {
+        *n = fread(s, 1, (size_t)size, f);
+        s[*n] = '\0';
+    }
+    fclose(f);
+    return s;
+}
+
+/* Runs make grade on the fixtures with extra arguments; output into file. */
+static int run_grade(const char *extra, const char *outfile)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade LESSONS_DIR=tests/grader/lessons "
+             "REFERENCE_DIR=tests/grader/reference SUBMISSION=tests/grader/submission "
+             "GRADE_REPORT_DIR=%s/out %s >%s 2>&1",
+             build_dir(), SAN_BUILD ? "SAN=1" : "", tmp, extra, outfile);
+    return test_sh(cmd, NULL, 0, NULL, 0);
+}
+
+/* The fixture run happens once; every case reads its output. */
+static int ensure_run(void)
+{
+    if (out)
+        return 1;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/grade.txt", tmp);
+    run_status = run_grade("", path);
+    out = slurp_file(path, &out_len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    return out != NULL;
+}
+
+/* The status after "name: " on the test's line, without a "(1.2s)" suffix. */
+static int line_status(const char *name, char *status, size_t size)
+{
+    char key[256];
+    snprintf(key, sizeof key, "\n%s: ", name);
+    const char *p = strstr(out, key);
+    if (!p)
+        return 0;
+    p += strlen(key);
+    size_t n = strcspn(p, "\n");
+    const char *time = strstr(p, " (");
+    /* "(SIG..." belongs to CRASH; a trailing " (1.2s)" is the time. */
+    if (time && time < p + n && time[2] >= '0' && time[2] <= '9')
+        n = (size_t)(time - p);
+    snprintf(status, size, "%.*s", (int)n, p);
+    return 1;
+}
+
+static void expect_status(const char *name, const char *want)
+{
+    char got[256] = "";
+    int found = line_status(name, got, sizeof got);
+    if (!found || strcmp(got, want) != 0)
+        printf("\n  %s: got \"%s\", expected \"%s\"\n", name, found ? got : "(no line)", want);
+    CU_ASSERT(found && strcmp(got, want) == 0);
+}
+
+static void expect_text(const char *text)
+{
+    int found = strstr(out, text) != NULL;
+    if (!found)
+        printf("\n  missing from the output: %s\n", text);
+    CU_ASSERT(found);
+}
+
+static void test_every_misbehaviour_gets_its_status(void)
+{
+    if (!ensure_run())
+        return;
+    expect_status("ramp: basic", "OK");
+    expect_status("ramp: reference file", "OK");
+    expect_status("ramp: missing reference", "FAIL");
+    expect_status("ramp: bare CU_ASSERT", "FAIL");
+    expect_status("loop: forever", "TIMEOUT");
+    expect_status("exit: exit(0)", "FAIL");
+    expect_status("fake: prints OK", "FAIL");
+    expect_status("flood: 10 MB of output", "OK");
+    expect_status("sleep: sleep(1000)", "TIMEOUT");
+    expect_status("todo: stub", "FAIL");
+    expect_status("after: depends on the stub", "FAIL");
+    expect_status("scaled: missing 1/N", "FAIL");
+    expect_status("shift: off by one", "FAIL");
+    expect_status("conj: conjugated", "FAIL");
+    expect_status("abort: abort()", "CRASH (SIGABRT: aborted)");
+    expect_status("fpe: SIGFPE", "CRASH (SIGFPE: floating-point exception)");
+    if (!SAN_BUILD) {
+        /* Under ASan these become sanitizer reports or ASan's own failures. */
+        expect_status("segv: null pointer", "CRASH (SIGSEGV: segmentation fault)");
+        expect_status("stack: overflow", "CRASH (SIGSEGV: segmentation fault)");
+        expect_status("alloc: 4 GB", "FAIL");
+    } else {
+        char s[256];
+        CU_ASSERT(line_status("segv: null pointer", s, sizeof s) && strncmp(s, "CRASH", 5) == 0);
+        CU_ASSERT(line_status("stack: overflow", s, sizeof s) && strncmp(s, "CRASH", 5) == 0);
+        CU_ASSERT(line_status("alloc: 4 GB", s, sizeof s) && strcmp(s, "OK") != 0);
+    }
+}
+
+static void test_feedback_explains_each_failure(void)
+{
+    if (!ensure_run())
+        return;
+    expect_text("not implemented yet (todo_ex returned DSP_ETODO)");
+    expect_text("skipped: depends on \"todo: stub\"");
+    expect_text("the program exited (status 0) before the test finished");
+    expect_text("over the 1 s CPU-time limit");
+    expect_text("still running after 3 s of wall-clock time");
+    expect_text("hint: y is 16 x too large: a missing 1/N normalisation?");
+    expect_text("hint: got[i] matches expected[i+1]: shifted by one");
+    expect_text("hint: got is the complex conjugate of expected");
+    expect_text("check failed: y[3] == 4.0");
+    expect_text("make references");
+    expect_text("y[0]: got -1, expected 0");
+    expect_text("02-broken: build failed (see ");
+    expect_text("error: expected");
+}
+
+static void test_points_and_final_score(void)
+{
+    if (!ensure_run())
+        return;
+    /* Grading that ran exits 0 whatever the score. */
+    CU_ASSERT_EQUAL(run_status, 0);
+    /* ramp: basic (2) + reference file (1) + flood (1); broken lesson 0/3. */
+    expect_text("\nPart 01-bad score: 4/20\n");
+    expect_text("\nPart 02-broken score: 0/3\n");
+    size_t n = out_len;
+    while (n > 0 && out[n - 1] == '\n')
+        n--;
+    const char *last = out + n;
+    while (last > out && last[-1] != '\n')
+        last--;
+    CU_ASSERT(strncmp(last, "Score: 4/23", (size_t)(out + n - last)) == 0 &&
+              out + n - last == 11);
+}
+
+static void test_fake_lines_earn_nothing_and_output_stays_small(void)
+{
+    if (!ensure_run())
+        return;
+    /* The fake lines appear only as quoted output, never as the grader's. */
+    CU_ASSERT_PTR_NULL(strstr(out, "\nScore: 100/100"));
+    CU_ASSERT_PTR_NULL(strstr(out, "\nOK\n"));
+    expect_text("    | Score: 100/100");
+    /* 10 MB printed: the terminal shows a few lines and the byte count. */
+    CU_ASSERT(out_len < 16 * 1024);
+    CU_ASSERT_PTR_NULL(strstr(out, "xxxxxxxxxx"));
+}
+
+static int have_python(void)
+{
+    return access("/usr/bin/python3", X_OK) == 0;
+}
+
+static void test_reports_parse(void)
+{
+    if (!ensure_run())
+        return;
+    char cmd[4096], path[1200];
+    snprintf(path, sizeof path, "%s/out/results.json", tmp);
+    size_t n = 0;
+    char *json = slurp_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(json);
+    CU_ASSERT(json[0] == '{' && strstr(json, "\"tests\": [") && strstr(json, "\"score\": 4,"));
+    free(json);
+    if (!have_python())
+        return;
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c 'import json, sys, xml.dom.minidom\n"
+             "d = json.load(open(sys.argv[1]))\n"
+             "assert d[\"score\"] == 4 and d[\"max_score\"] == 23, d[\"score\"]\n"
+             "assert isinstance(d[\"execution_time\"], float)\n"
+             "assert len(d[\"tests\"]) == 20, len(d[\"tests\"])\n"
+             "for t in d[\"tests\"]:\n"
+             "    assert set(t) >= {\"name\", \"score\", \"max_score\", \"status\", \"output\"}\n"
+             "    assert t[\"status\"] == (\"passed\" if t[\"score\"] == t[\"max_score\"] > 0 or "
+             "t[\"output\"].startswith(\"OK\") else \"failed\")\n"
+             "x = xml.dom.minidom.parse(sys.argv[2])\n"
+             "assert len(x.getElementsByTagName(\"testcase\")) == 20\n"
+             "' %s/out/results.json %s/out/junit.xml",
+             tmp, tmp);
+    char err[2048] = "";
+    int rc = test_sh(cmd, NULL, 0, err, sizeof err);
+    if (rc != 0)
+        printf("\n%s\n", err);
+    CU_ASSERT_EQUAL(rc, 0);
+}
+
+static void test_strict_and_only(void)
+{
+    if (!ensure_run())
+        return;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/only.txt", tmp);
+    int rc = run_grade("LESSON=01 ONLY=ramp STRICT=1", path);
+    size_t n = 0;
+    char *s = slurp_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_NOT_EQUAL(rc, 0); /* 3/5 is not full marks */
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "ramp: basic: OK"));
+    CU_ASSERT_PTR_NULL(strstr(s, "loop:"));
+    CU_ASSERT_PTR_NULL(strstr(s, "02-broken"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "Score: 3/5"));
+    free(s);
+}
+
+static void test_json_and_xml_escape_any_bytes(void)
+{
+    static const char nasty[] = "quote\" back\\slash \x01\x1b[31m red\x7f tab\t nl\n"
+                                "bad \xff\xfe \xc3\x28 \xed\xa0\x80 ok \xc3\xa9 \xf0\x9f\x98\x80";
+    struct rep_test t = {NULL, (char *)"x: <&>", 0, 1, (char *)"FAIL", 0.5, (char *)nasty};
+    struct rep_lesson l = {(char *)"01-\"odd\"", 1, 0, 1, &t, 1};
+    char json[1200], xml[1200], frag[1200];
+    snprintf(json, sizeof json, "%s/esc.json", tmp);
+    snprintf(xml, sizeof xml, "%s/esc.xml", tmp);
+    snprintf(frag, sizeof frag, "%s/esc.frag", tmp);
+    CU_ASSERT_EQUAL(rep_write_json(json, &l, 1, 1.5), 0);
+    CU_ASSERT_EQUAL(rep_write_junit(xml, &l, 1), 0);
+
+    /* A fragment round-trips the output byte for byte. */
+    CU_ASSERT_EQUAL(rep_write_fragment(frag, &l), 0);
+    struct rep_lesson back;
+    CU_ASSERT_EQUAL(rep_read_fragment(frag, &back), 0);
+    CU_ASSERT_EQUAL(back.n_tests, 1);
+    if (back.n_tests == 1)
+        CU_ASSERT_STRING_EQUAL(back.tests[0].output, nasty);
+    rep_lesson_free(&back);
+
+    if (!have_python())
+        return;
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c 'import json, sys, xml.dom.minidom\n"
+             "d = json.load(open(sys.argv[1], encoding=\"utf-8\"))\n"
+             "o = d[\"tests\"][0][\"output\"]\n"
+             "assert \"quote\\\" back\\\\slash\" in o and \"\\x1b\" in o and \"\\ufffd\" in o, o\n"
+             "assert \"\\u00e9\" in o and \"\\U0001f600\" in o\n"
+             "assert d[\"tests\"][0][\"name\"] == \"01-\\\"odd\\\": x: <&>\"\n"
+             "x = xml.dom.minidom.parse(sys.argv[2])\n"
+             "c = x.getElementsByTagName(\"testcase\")[0]\n"
+             "assert c.getAttribute(\"name\") == \"x: <&>\"\n"
+             "' %s %s",
+             json, xml);
+    char err[2048] = "";
+    int rc = test_sh(cmd, NULL, 0, err, sizeof err);
+    if (rc != 0)
+        printf("\n%s\n", err);
+    CU_ASSERT_EQUAL(rc, 0);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_reference_comparison_tolerance(void)
+{
+    char a[1200], b[1200], c[1200];
+    snprintf(a, sizeof a, "%s/a.txt", tmp);
+    snprintf(b, sizeof b, "%s/b.txt", tmp);
+    snprintf(c, sizeof c, "%s/c.txt", tmp);
+    write_text(a, "# rows: 1\n# columns: 3\n1 2.5 -3e-20\n");
+    /* Last-bit differences: within 1e-9 + 1e-9|b|. */
+    write_text(b, "# rows: 1\n# columns: 3\n1.0000000000000002 2.4999999999999996 0\n");
+    /* One value off by 1e-6, and a header that differs. */
+    write_text(c, "# rows: 1\n# columns: 4\n1 2.500001 -3e-20\n");
+    CU_ASSERT_EQUAL(rep_compare_files(a, b, 1e-9, 1e-9, 5), 0);
+    CU_ASSERT_EQUAL(rep_compare_files(a, c, 1e-9, 1e-9, 5), 2);
+    CU_ASSERT_EQUAL(rep_compare_files(a, "/nonexistent/x.txt", 1e-9, 1e-9, 5), -1);
+}
+
+static const struct test_case cases[] = {
+    {"every misbehaviour gets its status", test_every_misbehaviour_gets_its_status},
+    {"feedback explains each failure", test_feedback_explains_each_failure},
+    {"points per lesson and the final Score line", test_points_and_final_score},
+    {"fake OK lines earn nothing; 10 MB of printing stays off the terminal",
+     test_fake_lines_earn_nothing_and_output_stays_small},
+    {"results.json and junit.xml parse", test_reports_parse},
+    {"STRICT=1 fails a partial score; LESSON and ONLY select", test_strict_and_only},
+    {"JSON and XML escape any bytes", test_json_and_xml_escape_any_bytes},
+    {"reference files compare within tolerance", test_reference_comparison_tolerance},
+};
+
+int main(void)
+{
+    snprintf(tmp, sizeof tmp, "%s", test_tmpdir());
+    int rc = test_run("grader", cases, TEST_COUNT(cases));
+    free(out);
+    test_rmdir(tmp);
+    return rc;
+}
