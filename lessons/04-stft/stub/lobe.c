@@ -22,7 +22,8 @@
  * EXAMPLE  rectangular, m 32: r = 8 (the first zero is 1 bin of the m-point
  *          DFT = 8 bins of the 8m-point one), *len 17,
  *            lobe[8] = 0, lobe[7] = lobe[9] = -0.22419, lobe[5] = -2.10935,
- *            lobe[1] = -17.11568, lobe[0] = lobe[16] = rounding noise (~ -330)
+ *            lobe[1] = -17.11568, lobe[0] = lobe[16] = an exact zero: rounding
+ *            noise, -300 dB or lower
  *          blackmanharris, m 100: *len 65 (8 bins wide), lobe[31] = -0.05141
  *   The grader compares dB values to 1e-4 dB; where the true value is an
  *   exact zero (below -200 dB) yours only has to be below -200 dB too.
