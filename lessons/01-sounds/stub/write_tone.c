@@ -16,7 +16,8 @@
  *   starting 0.5, 0.4704403..., 0.3852566...; play it with `aplay a4.wav`.
  *   16-bit samples are steps of 1/32768: the grader reads the file back and
  *   allows 2/32768 per sample.
- * HINT  round() or llround() from <math.h>; pi is acos(-1.0) (M_PI is not C11).
+ * HINT  round() or llround() from <math.h>. pi is acos(-1.0); M_PI also works
+ *       here (the grader compiles with _DEFAULT_SOURCE) but is not standard C.
  * CHECK make grade LESSON=01 ONLY=tone
  */
 #include "exercise.h"

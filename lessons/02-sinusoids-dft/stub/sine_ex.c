@@ -15,7 +15,8 @@
  *   The grader allows 1e-12 here and 1e-9 on long random signals.
  *   With phase -pi/2 the cosine becomes a sine: amp * sin(2*pi*freq*i/fs).
  * HINT  2*pi*freq*i/fs with i a size_t: convert i to double. pi is
- *       acos(-1.0) (M_PI is not part of C11).
+ *       acos(-1.0); M_PI also works here (the grader compiles with
+ *       _DEFAULT_SOURCE) but is not standard C.
  * CHECK make grade LESSON=02 ONLY=sine
  */
 #include "exercise.h"
