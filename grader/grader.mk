@@ -127,7 +127,7 @@ grade: $(LIB_A) $(GRADETOOL) $(if $(filter assignments,$(SUBMISSION)),assignment
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
 	  $(MAKE) --no-print-directory $$j grade-build
-	@start=$$(date +%s); mkdir -p $(GRADE_REPORT_DIR); frags=; \
+	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR); frags=; \
 	for L in $(GRADE_LESSONS); do \
 	  d=$(GRADE_DIR)/$$L; f=$$d/result.txt; rm -f $$f; \
 	  if [ "$$(cat $$d/grade.stamp 2>/dev/null)" = ok ]; then \
