@@ -50,7 +50,7 @@ TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCH_SRC ?= $(sort $(wildcard bench/bench_*.c))
 BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all lib cli deps test check bench install uninstall clean help
+.PHONY: all lib cli deps test check bench install install-check uninstall clean help
 all: lib cli
 lib: $(LIB_A) $(LIB_SO)
 cli: $(DSPLAB)
@@ -111,6 +111,10 @@ install: all $(BUILD)/dsplab.pc
 	ln -sf libdsplab.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libdsplab.so
 	install -m 644 $(BUILD)/dsplab.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
 	install -m 755 $(DSPLAB) $(DESTDIR)$(PREFIX)/bin/
+
+# Installs into a temporary prefix and builds a program against it.
+install-check: all
+	sh mk/install-check.sh BUILD=$(BUILD)
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/dsplab
