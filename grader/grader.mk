@@ -125,6 +125,7 @@ assignments:
 # each lesson in order and summarises. The exit status is the summary's.
 grade: $(LIB_A) $(GRADETOOL) $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
+	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
 	  $(MAKE) --no-print-directory $$j grade-build
 	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR); frags=; \
@@ -176,7 +177,7 @@ REFGEN_LESSONS := $(foreach L,$(GRADE_LESSONS),$(if $(wildcard $(LESSONS_DIR)/$(
 
 references: $(LIB_A)
 	@fail=0; for L in $(REFGEN_LESSONS); do \
-	  $(MAKE) --no-print-directory $(GRADE_REFGEN)/$$L/refgen || { echo "$$L: refgen does not build; kept the old references"; fail=1; continue; }; \
+	  $(MAKE) --no-print-directory -s $(GRADE_REFGEN)/$$L/refgen >/dev/null || { echo "$$L: refgen does not build; kept the old references"; fail=1; continue; }; \
 	  new=$(REFERENCE_DIR)/.$$L.new; old=$(REFERENCE_DIR)/.$$L.old; \
 	  rm -rf $$new $$old; mkdir -p $$new; \
 	  if $(GRADE_REFGEN)/$$L/refgen $$new; then \
@@ -194,7 +195,7 @@ REF_ATOL ?= 1e-9
 REF_RTOL ?= 1e-9
 check-references: $(LIB_A) $(GRADETOOL)
 	@fail=0; for L in $(REFGEN_LESSONS); do \
-	  $(MAKE) --no-print-directory $(GRADE_REFGEN)/$$L/refgen || { echo "$$L: refgen does not build"; fail=1; continue; }; \
+	  $(MAKE) --no-print-directory -s $(GRADE_REFGEN)/$$L/refgen >/dev/null || { echo "$$L: refgen does not build"; fail=1; continue; }; \
 	  tmp=$(GRADE_ROOT)/refcheck/$$L; rm -rf $$tmp; mkdir -p $$tmp; \
 	  if ! $(GRADE_REFGEN)/$$L/refgen $$tmp; then echo "$$L: refgen failed"; fail=1; continue; fi; \
 	  bad=0; \

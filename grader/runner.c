@@ -46,6 +46,7 @@ extern const struct grade_suite grade_suite __attribute__((weak));
 /* What the terminal shows of a test's own printing (the reports keep more). */
 #define SHOW_LINES 20
 #define SHOW_BYTES 2048
+#define SHOW_WIDTH 160
 #define OUTPUT_CAP (64 * 1024)
 #define DEFAULT_TIMEOUT 10.0
 #define SLOW_S 0.5
@@ -189,11 +190,14 @@ static void put_output(struct rep_buf *b, const struct iso_result *r, size_t max
         const char *s = r->output + i;
         const char *nl = memchr(s, '\n', r->output_len - i);
         size_t n = nl ? (size_t)(nl - s) : r->output_len - i;
+        size_t line_len = n;
         if (shown + n > max_bytes)
             n = max_bytes - shown;
+        /* On the terminal, long lines are cut at SHOW_WIDTH characters. */
+        size_t w = max_bytes == SHOW_BYTES && n > SHOW_WIDTH ? SHOW_WIDTH : n;
         rep_buf_put(b, "    | ", 6);
-        put_clean(b, s, n);
-        rep_buf_put(b, "\n", 1);
+        put_clean(b, s, w);
+        rep_buf_put(b, w < line_len ? " ...\n" : "\n", w < line_len ? 5 : 1);
         shown += n;
         i += n + (nl && s + n == nl ? 1 : 0);
         lines++;
