@@ -25,7 +25,8 @@
     CMD(window, "print the M values of an analysis window")                             \
     CMD(dft, "DFT model (magnitude dB, phase) of one frame of a sound")                 \
     CMD(stft, "magnitude spectrogram of a sound, one row per frame")                    \
-    CMD(resynth, "STFT analysis then synthesis to a WAV; print the SNR")
+    CMD(resynth, "STFT analysis then synthesis to a WAV; print the SNR")                \
+    CMD(plot, "draw a figure with gnuplot (waveform, spectrogram, window, ...)")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
