@@ -26,7 +26,8 @@
     CMD(dft, "DFT model (magnitude dB, phase) of one frame of a sound")                 \
     CMD(stft, "magnitude spectrogram of a sound, one row per frame")                    \
     CMD(resynth, "STFT analysis then synthesis to a WAV; print the SNR")                \
-    CMD(plot, "draw a figure with gnuplot (waveform, spectrogram, window, ...)")
+    CMD(plot, "draw a figure with gnuplot (waveform, spectrogram, window, ...)")        \
+    CMD(peaks, "interpolated spectral peaks of one frame: freq, dB, phase")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
