@@ -134,6 +134,7 @@ grade: $(LIB_A) $(GRADETOOL) $(if $(filter assignments,$(SUBMISSION)),assignment
 	  if [ "$$(cat $$d/grade.stamp 2>/dev/null)" = ok ]; then \
 	    $$d/grade run --lesson $$L --out $$f --only '$(ONLY)' $(if $(filter 1,$(V)),-v) \
 	      --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR); rc=$$?; \
+	    [ $$rc = 0 ] || echo "$$L: the grading program exited with status $$rc"; \
 	    [ -f $$f ] || { echo "$$L: the grader stopped before the end (status $$rc)"; \
 	                    printf 'lesson\t%s\t0\n' $$L >$$f; }; \
 	  else \

@@ -326,6 +326,26 @@ static void test_reference_comparison_tolerance(void)
     CU_ASSERT_EQUAL(rep_compare_files(a, "/nonexistent/x.txt", 1e-9, 1e-9, 5), -1);
 }
 
+/* make check-references: every lesson's refgen, run on its solution, must
+ * reproduce the committed data/reference/ within 1e-9 + 1e-9|b|. */
+static void test_committed_references_reproduce(void)
+{
+    char cmd[4096], path[1200];
+    snprintf(path, sizeof path, "%s/refs.txt", tmp);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
+             "check-references >%s 2>&1",
+             build_dir(), SAN_BUILD ? "SAN=1" : "", path);
+    int rc = test_sh(cmd, NULL, 0, NULL, 0);
+    if (rc != 0) {
+        size_t n = 0;
+        char *s = slurp_file(path, &n);
+        printf("\n%.4000s\n", s ? s : "(no output)");
+        free(s);
+    }
+    CU_ASSERT_EQUAL(rc, 0);
+}
+
 static const struct test_case cases[] = {
     {"every misbehaviour gets its status", test_every_misbehaviour_gets_its_status},
     {"feedback explains each failure", test_feedback_explains_each_failure},
@@ -336,6 +356,8 @@ static const struct test_case cases[] = {
     {"STRICT=1 fails a partial score; LESSON and ONLY select", test_strict_and_only},
     {"JSON and XML escape any bytes", test_json_and_xml_escape_any_bytes},
     {"reference files compare within tolerance", test_reference_comparison_tolerance},
+    {"committed references reproduce (make check-references)",
+     test_committed_references_reproduce},
 };
 
 int main(void)
