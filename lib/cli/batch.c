@@ -1,0 +1,429 @@
+/* batch.c — one command over many inputs, one child process per input
+ * (see batch.h). */
+#include "batch.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+void cli_batch_init(struct cli_batch *b, int argc, char **argv)
+{
+    memset(b, 0, sizeof *b);
+    b->ext = "npy";
+    b->jobs = 1;
+    b->argc = argc;
+    b->argv = argv;
+    b->typed = cli_malloc((size_t)argc + 1, sizeof *b->typed);
+    b->batch_args = cli_malloc(2 * (size_t)argc + 1, sizeof *b->batch_args);
+    for (int i = 0; i < argc; i++)
+        b->typed[i] = argv[i];
+    b->typed[argc] = NULL;
+}
+
+/* Remembers the tokens of the option getopt just returned (the option word,
+ * and its argument when it is a separate word) so the child's "# command:"
+ * header can leave them out. getopt only moves pointers, so the tokens are
+ * found again in the typed copy by address. */
+static void note_batch_tokens(struct cli_batch *b, const char *arg)
+{
+    if (optind < 1 || optind > b->argc)
+        return;
+    char *last = b->argv[optind - 1];
+    b->batch_args[b->n_batch_args++] = last;
+    if (arg && arg == last && optind >= 2)   /* "--jobs 2": the word before */
+        b->batch_args[b->n_batch_args++] = b->argv[optind - 2];
+}
+
+int cli_batch_option(struct cli_batch *b, int c, const char *arg)
+{
+    switch (c) {
+    case CLI_OPT_OUT_DIR:
+        if (arg[0] == '\0')
+            cli_usage_error("--out-dir: the folder name is empty");
+        b->out_dir = arg;
+        break;
+    case CLI_OPT_LIST:
+        b->list = arg;
+        break;
+    case CLI_OPT_FORCE:
+        b->force = 1;
+        break;
+    case CLI_OPT_JOBS:
+        b->jobs = cli_parse_size(cli_optname(), arg, 0);
+        b->has_jobs = 1;
+        break;
+    case CLI_OPT_FORMAT:
+        if (strcmp(arg, "npy") == 0 || strcmp(arg, "txt") == 0)
+            b->ext = arg;
+        else
+            cli_usage_error("--format must be npy or txt (got '%s')", arg);
+        b->has_format = 1;
+        break;
+    default:
+        return 0;
+    }
+    note_batch_tokens(b, arg);
+    return 1;
+}
+
+/* ---- inputs ------------------------------------------------------------ */
+
+/* The whole --list file ("-" = stdin), NUL-terminated. Runtime error if it
+ * cannot be read. */
+static char *read_list(const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f)
+        cli_runtime_error(path, "cannot open the list: %s", strerror(errno));
+    size_t cap = 4096, len = 0;
+    char *text = cli_malloc(cap, 1);
+    for (;;) {
+        if (cap - len < 2) {
+            char *bigger = realloc(text, 2 * cap);
+            if (!bigger) {
+                free(text);
+                cli_runtime_error(NULL, "out of memory reading %s", path);
+            }
+            text = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(text + len, 1, cap - len - 1, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        free(text);
+        cli_runtime_error(path, "cannot read the list");
+    }
+    text[len] = '\0';
+    return text;
+}
+
+/* Splits the list into lines in place; keeps the lines that are neither
+ * blank nor comments ('#' as the first non-blank character). A CR before
+ * the newline (a list written on Windows) is dropped. Appends to inputs. */
+static size_t split_list(char *text, char **inputs, size_t n)
+{
+    char *p = text;
+    while (*p) {
+        char *eol = strchr(p, '\n');
+        if (eol)
+            *eol = '\0';
+        size_t len = strlen(p);
+        if (len > 0 && p[len - 1] == '\r')
+            p[len - 1] = '\0';
+        const char *q = p + strspn(p, " \t");
+        if (*q != '\0' && *q != '#')
+            inputs[n++] = p;
+        if (!eol)
+            break;
+        p = eol + 1;
+    }
+    return n;
+}
+
+/* DIR/<basename of input without its extension>.<ext>, or NULL when the
+ * input has no basename ("sounds/"). */
+static char *output_name(const char *dir, const char *input, const char *ext)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    size_t stem = strlen(base);
+    const char *dot = strrchr(base, '.');
+    if (dot && dot != base)   /* ".hidden" keeps its name */
+        stem = (size_t)(dot - base);
+    if (stem == 0)
+        return NULL;
+    size_t dlen = strlen(dir);
+    while (dlen > 1 && dir[dlen - 1] == '/')
+        dlen--;
+    size_t size = dlen + 1 + stem + 1 + strlen(ext) + 1;
+    char *name = cli_malloc(size, 1);
+    snprintf(name, size, "%.*s/%.*s.%s", (int)dlen, dir, (int)stem, base, ext);
+    return name;
+}
+
+struct pair {
+    const char *out, *in;
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const struct pair *x = a, *y = b;
+    int c = strcmp(x->out, y->out);
+    return c ? c : strcmp(x->in, y->in);
+}
+
+/* Two inputs writing one output: a usage error naming the first clash. */
+static void check_clashes(const struct cli_batch *b)
+{
+    struct pair *p = cli_malloc(b->n, sizeof *p);
+    for (size_t i = 0; i < b->n; i++)
+        p[i] = (struct pair){b->outputs[i], b->inputs[i]};
+    qsort(p, b->n, sizeof *p, cmp_pair);
+    size_t clashes = 0, first = 0, first_end = 0;
+    for (size_t i = 0; i < b->n;) {
+        size_t j = i + 1;
+        while (j < b->n && strcmp(p[j].out, p[i].out) == 0)
+            j++;
+        if (j - i > 1 && clashes++ == 0) {
+            first = i;
+            first_end = j;
+        }
+        i = j;
+    }
+    if (clashes == 0) {
+        free(p);
+        return;
+    }
+    char names[1500] = "";
+    size_t len = 0;
+    for (size_t i = first; i < first_end && len < sizeof names; i++) {
+        int k = snprintf(names + len, sizeof names - len, "%s'%s'", i > first ? ", " : "",
+                         p[i].in);
+        len = k < 0 ? sizeof names : len + (size_t)k;
+    }
+    char out[1100];
+    snprintf(out, sizeof out, "%s", p[first].out);
+    char more[64] = "";
+    if (clashes > 1)
+        snprintf(more, sizeof more, " (and %zu more clashes)", clashes - 1);
+    free(p);
+    cli_usage_error("inputs %s would %s write '%s'%s; process each folder with its own "
+                    "--out-dir",
+                    names, first_end - first > 2 ? "all" : "both", out, more);
+}
+
+void cli_batch_finish(struct cli_batch *b, int argc, char **argv, const char *output)
+{
+    b->output = output;
+    b->n_operands = (size_t)(argc - optind);
+    if (!b->out_dir) {
+        if (b->list)
+            cli_usage_error("--list needs --out-dir DIR (one output per input)");
+        if (b->has_jobs || b->force || b->has_format)
+            cli_usage_error("%s needs --out-dir DIR (it is for batch processing)",
+                            b->has_jobs ? "--jobs" : b->force ? "--force" : "--format");
+        if (b->n_operands == 0)
+            cli_usage_error("missing FILE argument");
+        if (b->n_operands > 1)
+            cli_usage_error("unexpected argument '%s' (several inputs need --out-dir DIR)",
+                            argv[optind + 1]);
+        b->inputs = cli_malloc(1, sizeof *b->inputs);
+        b->inputs[0] = argv[optind];
+        b->n = 1;
+        return;
+    }
+    if (output)
+        cli_usage_error("-o OUT and --out-dir DIR exclude each other (--out-dir names "
+                        "the outputs after the inputs)");
+    if (b->n_operands == 0 && !b->list)
+        cli_usage_error("missing FILE argument (or --list LIST)");
+
+    size_t cap = b->n_operands;
+    if (b->list) {
+        b->list_text = read_list(b->list);
+        for (const char *p = b->list_text; *p; p++)
+            cap += *p == '\n';
+        cap++;   /* a last line without a newline */
+    }
+    b->inputs = cli_malloc(cap, sizeof *b->inputs);
+    for (size_t i = 0; i < b->n_operands; i++)
+        b->inputs[i] = argv[optind + (int)i];
+    b->n = b->n_operands;
+    if (b->list)
+        b->n = split_list(b->list_text, b->inputs, b->n);
+
+    b->outputs = cli_malloc(b->n, sizeof *b->outputs);
+    for (size_t i = 0; i < b->n; i++) {
+        b->outputs[i] = output_name(b->out_dir, b->inputs[i], b->ext);
+        if (!b->outputs[i]) {
+            for (size_t j = 0; j < i; j++)
+                free(b->outputs[j]);
+            cli_usage_error("input '%s' has no file name to name its output after",
+                            b->inputs[i]);
+        }
+    }
+    check_clashes(b);
+}
+
+/* ---- running ----------------------------------------------------------- */
+
+static void free_batch(struct cli_batch *b)
+{
+    if (b->outputs)
+        for (size_t i = 0; i < b->n; i++)
+            free(b->outputs[i]);
+    free(b->outputs);
+    free(b->inputs);
+    free(b->list_text);
+    free(b->typed);
+    free(b->batch_args);
+    memset(b, 0, sizeof *b);
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (char *const *)a, y = (uintptr_t) * (char *const *)b;
+    return (x > y) - (x < y);
+}
+
+/* The typed command line without the batch options and the operands, for
+ * the children's "# command:" header: "dsplab", the command, its other
+ * options, then room for "INPUT -o OUTPUT" and a NULL. */
+static char **header_args(const struct cli_batch *b, int *count)
+{
+    size_t n_skip = b->n_batch_args + b->n_operands;
+    char **skip = cli_malloc(n_skip + 1, sizeof *skip);
+    memcpy(skip, b->batch_args, b->n_batch_args * sizeof *skip);
+    memcpy(skip + b->n_batch_args, b->inputs, b->n_operands * sizeof *skip);
+    qsort(skip, n_skip, sizeof *skip, cmp_ptr);
+    char **args = cli_malloc((size_t)b->argc + 5, sizeof *args);
+    int k = 0;
+    args[k++] = "dsplab";
+    args[k++] = b->typed[0];
+    for (int i = 1; i < b->argc; i++) {
+        char *t = b->typed[i];
+        if (strcmp(t, "--") == 0 || bsearch(&t, skip, n_skip, sizeof *skip, cmp_ptr))
+            continue;
+        args[k++] = t;
+    }
+    free(skip);
+    *count = k;
+    return args;
+}
+
+/* Makes the output folder (one level) unless it exists. */
+static void make_out_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            cli_runtime_error(dir, "not a folder (--out-dir)");
+        return;
+    }
+    if (errno != ENOENT || mkdir(dir, 0777) != 0)
+        cli_runtime_error(dir, "cannot create the output folder: %s", strerror(errno));
+}
+
+static size_t online_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n >= 1 ? (size_t)n : 1;
+}
+
+struct slot {
+    pid_t pid;      /* 0: free */
+    size_t input;
+};
+
+/* A finished child: 1 if its output was written, 0 if it failed (the child
+ * said why, unless a signal killed it). */
+static int child_result(const struct cli_batch *b, size_t input, int status)
+{
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status) == 0;
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "dsplab: %s: killed by signal %d (%s)\n", b->inputs[input],
+                WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return 0;
+}
+
+int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
+{
+    if (!b->out_dir) {
+        fn(ctx, b->inputs[0], b->output, 0);
+        free_batch(b);
+        return 0;
+    }
+    make_out_dir(b->out_dir);
+    size_t jobs = b->jobs ? b->jobs : online_cpus();
+    if (jobs > b->n)
+        jobs = b->n > 0 ? b->n : 1;
+    struct slot *slots = cli_malloc(jobs, sizeof *slots);
+    for (size_t s = 0; s < jobs; s++)
+        slots[s].pid = 0;
+    int argc0;
+    char **args = header_args(b, &argc0);
+
+    size_t next = 0, running = 0, written = 0, skipped = 0, failed = 0;
+    struct cli_progress progress;
+    cli_progress_begin(&progress, cli_command);
+    while (next < b->n || running > 0) {
+        /* Fill the free slots. */
+        while (running < jobs && next < b->n) {
+            size_t i = next;
+            if (!b->force && access(b->outputs[i], F_OK) == 0) {
+                skipped++;
+                next++;
+                continue;
+            }
+            fflush(NULL);   /* the child must not write the parent's buffers again */
+            pid_t pid = fork();
+            if (pid < 0) {
+                if (running > 0)
+                    break;   /* wait for a child to end, then try again */
+                fprintf(stderr, "dsplab: %s: cannot start a process: %s\n", b->inputs[i],
+                        strerror(errno));
+                failed++;
+                next++;
+                continue;
+            }
+            if (pid == 0) {
+                args[argc0] = b->inputs[i];
+                args[argc0 + 1] = "-o";
+                args[argc0 + 2] = b->outputs[i];
+                args[argc0 + 3] = NULL;
+                cli_set_args(argc0 + 3, args);
+                fn(ctx, b->inputs[i], b->outputs[i], 1);
+                exit(0);
+            }
+            size_t s = 0;
+            while (slots[s].pid != 0)
+                s++;
+            slots[s].pid = pid;
+            slots[s].input = i;
+            running++;
+            next++;
+        }
+        if (running == 0)
+            continue;
+        /* Wait for one of them. */
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_runtime_error(NULL, "waiting for the worker processes: %s", strerror(errno));
+        }
+        for (size_t s = 0; s < jobs; s++) {
+            if (slots[s].pid != pid)
+                continue;
+            if (child_result(b, slots[s].input, status))
+                written++;
+            else
+                failed++;
+            slots[s].pid = 0;
+            running--;
+            break;
+        }
+        cli_progress_update(&progress, written + skipped + failed, b->n);
+    }
+    cli_progress_end(&progress);
+    fprintf(stderr, "%s: %zu written, %zu skipped, %zu failed\n", cli_command, written, skipped,
+            failed);
+    free(args);
+    free(slots);
+    free_batch(b);
+    return failed > 0 ? 1 : 0;
+}

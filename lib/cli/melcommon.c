@@ -1,0 +1,481 @@
+/* melcommon.c — melspec and mfcc: options, checks, one file's computation
+ * (see melcommon.h). */
+#include "melcommon.h"
+
+#include "batch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* librosa's power_to_db defaults, used by --db and by mfcc. */
+#define DB_REF 1.0
+#define DB_AMIN 1e-10
+#define DB_TOP 80.0
+
+enum {
+    OPT_N_FFT = CLI_OPT_FIRST_FREE,
+    OPT_HOP,
+    OPT_WIN_LENGTH,
+    OPT_N_MELS,
+    OPT_FMIN,
+    OPT_FMAX,
+    OPT_HTK,
+    OPT_NORM,
+    OPT_POWER,
+    OPT_DB,
+    OPT_TOP_DB,
+    OPT_PRESET,
+    OPT_N_MFCC,
+    OPT_OUTPUT = 'o',
+};
+
+/* The options as given; 0 / has_* = 0 means "not given, use the default". */
+struct mel_opts {
+    enum cli_mel_output what;
+    size_t n_fft, hop, win_length, n_mels, n_mfcc;
+    double fmin, fmax, power, top_db;
+    int has_fmin, has_fmax, has_norm, has_power, has_top_db;
+    int htk, db, vggish;
+    enum dsp_mel_norm norm;
+    /* the option word of each given option, for conflict messages */
+    const char *given_n_fft, *given_htk, *given_norm, *given_power, *given_db, *given_top_db;
+};
+
+static void parse_option(struct mel_opts *m, int c, const char *arg)
+{
+    const char *name = cli_optname();
+    switch (c) {
+    case OPT_N_FFT:
+        m->n_fft = cli_parse_size(name, arg, 2);
+        m->given_n_fft = "--n-fft";
+        break;
+    case OPT_HOP:
+        m->hop = cli_parse_size(name, arg, 1);
+        break;
+    case OPT_WIN_LENGTH:
+        m->win_length = cli_parse_size(name, arg, 1);
+        break;
+    case OPT_N_MELS:
+        m->n_mels = cli_parse_size(name, arg, 1);
+        break;
+    case OPT_N_MFCC:
+        m->n_mfcc = cli_parse_size(name, arg, 1);
+        break;
+    case OPT_FMIN:
+        m->fmin = cli_parse_double(name, arg);
+        if (m->fmin < 0)
+            cli_usage_error("--fmin must be at least 0 Hz (got %s)", arg);
+        m->has_fmin = 1;
+        break;
+    case OPT_FMAX:
+        m->fmax = cli_parse_double(name, arg);
+        if (!(m->fmax > 0))
+            cli_usage_error("--fmax must be above 0 Hz (got %s)", arg);
+        m->has_fmax = 1;
+        break;
+    case OPT_HTK:
+        m->htk = 1;
+        m->given_htk = "--htk";
+        break;
+    case OPT_NORM:
+        if (strcmp(arg, "slaney") == 0)
+            m->norm = DSP_MEL_NORM_SLANEY;
+        else if (strcmp(arg, "none") == 0)
+            m->norm = DSP_MEL_NORM_NONE;
+        else
+            cli_usage_error("--norm must be slaney or none (got '%s')", arg);
+        m->has_norm = 1;
+        m->given_norm = "--norm";
+        break;
+    case OPT_POWER:
+        if (strcmp(arg, "1") == 0)
+            m->power = 1.0;
+        else if (strcmp(arg, "2") == 0)
+            m->power = 2.0;
+        else
+            cli_usage_error("--power must be 1 (magnitude) or 2 (power) (got '%s')", arg);
+        m->has_power = 1;
+        m->given_power = "--power";
+        break;
+    case OPT_DB:
+        m->db = 1;
+        m->given_db = "--db";
+        break;
+    case OPT_TOP_DB:
+        if (strcmp(arg, "none") == 0) {
+            m->top_db = DSP_DB_NO_TOP;
+        } else {
+            m->top_db = cli_parse_double(name, arg);
+            if (m->top_db < 0)
+                cli_usage_error("--top-db must be at least 0 dB, or none (got %s)", arg);
+        }
+        m->has_top_db = 1;
+        m->given_top_db = "--top-db";
+        break;
+    case OPT_PRESET:
+        if (strcmp(arg, "vggish") != 0)
+            cli_usage_error("unknown preset '%s' (known: vggish)", arg);
+        m->vggish = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Checks that need no input file. */
+static void check_options(struct mel_opts *m)
+{
+    if (m->vggish) {
+        /* The preset's scale, norm, magnitude and log are what make it VGGish;
+         * its frame, hop, band count and range may be changed. */
+        const char *fixed[] = {m->given_n_fft, m->given_htk, m->given_norm, m->given_power,
+                               m->given_db, m->given_top_db};
+        for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+            if (fixed[i])
+                cli_usage_error("%s does not apply with --preset vggish (its FFT size follows "
+                                "--win-length; its mel scale, norm, magnitude and log are fixed)",
+                                fixed[i]);
+        double fmax = m->has_fmax ? m->fmax : 7500.0, fmin = m->has_fmin ? m->fmin : 125.0;
+        if (fmax > 8000.0)
+            cli_usage_error("--fmax (%g Hz) is above the Nyquist frequency of --preset vggish "
+                            "(8000 Hz: it works at 16 kHz)",
+                            fmax);
+        if (fmin >= fmax)
+            cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz)", fmin, fmax);
+        return;
+    }
+    size_t n_fft = m->n_fft ? m->n_fft : 2048;
+    size_t win = m->win_length ? m->win_length : n_fft;
+    if (win > n_fft)
+        cli_usage_error("--win-length (%zu) must be at most the FFT size %s(%zu)", win,
+                        m->n_fft ? "--n-fft " : "", n_fft);
+    if (m->has_fmin && m->has_fmax && m->fmin >= m->fmax)
+        cli_usage_error("--fmin (%g Hz) must be below --fmax (%g Hz)", m->fmin, m->fmax);
+    if (m->what == CLI_MEL_MELSPEC && m->has_top_db && !m->db)
+        cli_usage_error("--top-db needs --db");
+    if (m->what == CLI_MEL_MFCC) {
+        size_t n_mels = m->n_mels ? m->n_mels : 128;
+        if (m->n_mfcc > n_mels)
+            cli_usage_error("--n-mfcc (%zu) must be at most the number of mel bands %s(%zu)",
+                            m->n_mfcc, m->n_mels ? "--n-mels " : "", n_mels);
+    }
+}
+
+/* ---- the empty-band warning ----------------------------------------------- */
+
+size_t cli_mel_warn_empty(const struct dsp_melbank *mb, const char *where)
+{
+    size_t n_bands = dsp_melbank_num_bands(mb);
+    size_t *list = cli_malloc(n_bands, sizeof *list);
+    size_t count = dsp_melbank_num_empty(mb, list, n_bands);
+    if (count > 0) {
+        /* runs of consecutive bands as "a-b" */
+        char text[1024] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < count && len < sizeof text;) {
+            size_t j = i;
+            while (j + 1 < count && list[j + 1] == list[j] + 1)
+                j++;
+            int k = j > i ? snprintf(text + len, sizeof text - len, "%s%zu-%zu", i ? ", " : "",
+                                     list[i], list[j])
+                          : snprintf(text + len, sizeof text - len, "%s%zu", i ? ", " : "",
+                                     list[i]);
+            len = k < 0 ? sizeof text : len + (size_t)k;
+            i = j + 1;
+        }
+        fprintf(stderr,
+                "dsplab: warning: %zu of %zu mel bands catch no FFT bin and stay zero (band%s "
+                "%s) with %s; use fewer --n-mels or a larger --n-fft\n",
+                count, n_bands, count > 1 ? "s" : "", text, where);
+    }
+    free(list);
+    return count;
+}
+
+/* ---- one file --------------------------------------------------------- */
+
+/* Everything one file's computation holds, freed on success and on error. */
+struct job {
+    double *x, *x16, *row, *mel, *S;
+    struct dsp_melspec *ms;
+    struct dsp_mfcc *mf;
+    struct dsp_vggish *v;
+    struct dsp_resample *rs;
+};
+
+static void job_free(struct job *j)
+{
+    free(j->x);
+    free(j->x16);
+    free(j->row);
+    free(j->mel);
+    free(j->S);
+    dsp_melspec_free(j->ms);
+    dsp_mfcc_free(j->mf);
+    dsp_vggish_free(j->v);
+    dsp_resample_free(j->rs);
+    memset(j, 0, sizeof *j);
+}
+
+/* The library's message as a runtime error about `path`. */
+CLI_NORETURN static void job_fail(struct job *j, const char *path)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", dsp_last_error());
+    job_free(j);
+    cli_runtime_error(path, "%s", msg);
+}
+
+/* VGGish log-mel frames, streamed: resample to 16 kHz, then one frame at a
+ * time (dsp_vggish_frame on the resampled signal is what dsp_vggish_log_mel
+ * computes). */
+static void vggish_file(const struct mel_opts *m, struct job *j, const char *path, size_t len,
+                        double fs, const char *out, int in_batch)
+{
+    struct dsp_vggish_params p = dsp_vggish_defaults();
+    if (m->win_length)
+        p.window_seconds = (double)m->win_length / p.sample_rate;
+    if (m->hop)
+        p.hop_seconds = (double)m->hop / p.sample_rate;
+    if (m->n_mels)
+        p.n_mels = m->n_mels;
+    if (m->has_fmin)
+        p.fmin = m->fmin;
+    if (m->has_fmax)
+        p.fmax = m->fmax;
+    /* Examples (96-frame groups) are not written here; one frame each keeps
+     * any --hop valid. */
+    p.example_window_seconds = p.example_hop_seconds = p.hop_seconds;
+    if (!(j->v = dsp_vggish_new(&p, fs)))
+        job_fail(j, path);
+
+    const double *x16 = j->x;
+    size_t len16 = len;
+    if (fs != p.sample_rate) {
+        /* the same resampler, with the same parameters, as dsp_vggish_log_mel */
+        if (!(j->rs = dsp_resample_new(fs, p.sample_rate, &p.resample)))
+            job_fail(j, path);
+        len16 = dsp_resample_out_len(j->rs, len);
+        j->x16 = cli_malloc(len16, sizeof *j->x16);
+        if (dsp_resample_process(j->rs, j->x, len, j->x16, len16) != DSP_OK)
+            job_fail(j, path);
+        free(j->x);
+        j->x = NULL;
+        x16 = j->x16;
+    }
+    size_t bands = dsp_vggish_num_bands(j->v), frames = dsp_vggish_num_frames(j->v, len);
+    size_t hop = dsp_vggish_hop_length(j->v), win = dsp_vggish_window_length(j->v);
+    j->row = cli_malloc(bands, sizeof *j->row);
+
+    struct dsp_matfile *f = cli_output_open(out, bands, path, fs);
+    cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
+    cli_output_header(f, "resampled_to", "%.17g", p.sample_rate);
+    cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(j->v));
+    cli_output_header(f, "hop", "%zu", hop);
+    cli_output_header(f, "win_length", "%zu", win);
+    cli_output_header(f, "window", "hann (periodic)");
+    cli_output_header(f, "framing", "inside: frames of win_length samples wholly inside the "
+                                    "signal, zero-padded to n_fft");
+    cli_output_header(f, "n_mels", "%zu", bands);
+    cli_output_header(f, "fmin", "%.17g", p.fmin);
+    cli_output_header(f, "fmax", "%.17g", p.fmax);
+    cli_output_header(f, "scale", "htk_ln: 1127 ln(1 + f/700), triangles in mel, DC bin zeroed");
+    cli_output_header(f, "norm", "none");
+    cli_output_header(f, "power", "1 (magnitude)");
+    cli_output_header(f, "log", "ln(mel + %.17g)", p.log_offset);
+    cli_output_header(f, "frames", "%zu", frames);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p.sample_rate);
+
+    struct cli_progress progress;
+    if (!in_batch)
+        cli_progress_begin(&progress, cli_command);
+    for (size_t k = 0; k < frames; k++) {
+        if (dsp_vggish_frame(j->v, x16, len16, k, j->row) != DSP_OK)
+            job_fail(j, path);
+        cli_output_row(f, j->row);
+        if (!in_batch)
+            cli_progress_update(&progress, k + 1, frames);
+    }
+    if (!in_batch)
+        cli_progress_end(&progress);
+    job_free(j);
+    cli_output_commit(f);
+}
+
+/* librosa's melspectrogram (optionally power_to_db), or its mfcc. */
+static void melspec_file(const struct mel_opts *m, struct job *j, const char *path, size_t len,
+                         double fs, const char *out, int in_batch)
+{
+    int mfcc = m->what == CLI_MEL_MFCC;
+    struct dsp_melspec_params p = dsp_melspec_defaults(fs);
+    if (m->n_fft)
+        p.n_fft = m->n_fft;
+    p.win_length = m->win_length ? m->win_length : p.n_fft;
+    if (m->hop)
+        p.hop = m->hop;
+    if (m->has_power)
+        p.power = m->power;
+    p.mel = dsp_melbank_defaults(fs, p.n_fft);
+    if (m->n_mels)
+        p.mel.n_mels = m->n_mels;
+    p.mel.fmin = m->has_fmin ? m->fmin : 0.0;
+    p.mel.fmax = m->has_fmax ? m->fmax : fs / 2.0;
+    p.mel.scale = m->htk ? DSP_MEL_HTK : DSP_MEL_SLANEY;
+    p.mel.norm = m->has_norm ? m->norm : DSP_MEL_NORM_SLANEY;
+    if (p.mel.fmax > fs / 2.0) {
+        job_free(j);
+        cli_usage_error("--fmax (%g Hz) is above the Nyquist frequency of %s (%g Hz)",
+                        p.mel.fmax, path, fs / 2.0);
+    }
+    if (p.mel.fmin >= p.mel.fmax) {
+        job_free(j);
+        cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz, half the sample rate of %s)",
+                        p.mel.fmin, p.mel.fmax, path);
+    }
+    if (!(j->ms = dsp_melspec_new(&p)))
+        job_fail(j, path);
+    size_t n_mels = dsp_melspec_num_bands(j->ms), frames = dsp_melspec_num_frames(j->ms, len);
+    size_t n_mfcc = m->n_mfcc ? m->n_mfcc : 20;
+    if (mfcc && !(j->mf = dsp_mfcc_new(n_mels, n_mfcc)))
+        job_fail(j, path);
+    if (!in_batch) {
+        char where[128];
+        snprintf(where, sizeof where, "n_fft %zu at %g Hz", p.n_fft, fs);
+        cli_mel_warn_empty(dsp_melspec_melbank(j->ms), where);
+    }
+    int db = m->db || mfcc;
+    double top_db = m->has_top_db ? m->top_db : DB_TOP;
+    size_t cols = mfcc ? n_mfcc : n_mels;
+    j->mel = cli_malloc(n_mels, sizeof *j->mel);
+    j->row = cli_malloc(cols, sizeof *j->row);
+
+    struct dsp_matfile *f = cli_output_open(out, cols, path, fs);
+    cli_output_header(f, "n_fft", "%zu", p.n_fft);
+    cli_output_header(f, "hop", "%zu", p.hop);
+    cli_output_header(f, "win_length", "%zu", p.win_length);
+    cli_output_header(f, "window", "hann (periodic, not normalised)");
+    cli_output_header(f, "framing", "centered: n_fft/2 zeros padded on each side (librosa "
+                                    "center=True, pad_mode='constant')");
+    cli_output_header(f, "n_mels", "%zu", n_mels);
+    cli_output_header(f, "fmin", "%.17g", p.mel.fmin);
+    cli_output_header(f, "fmax", "%.17g", p.mel.fmax);
+    cli_output_header(f, "scale", "%s", m->htk ? "htk" : "slaney");
+    cli_output_header(f, "norm", "%s", p.mel.norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none");
+    cli_output_header(f, "power", "%.17g", p.power);
+    cli_output_header(f, "db", "%s", db ? "yes: power_to_db, 10 log10(max(amin, S) / ref)" : "no");
+    if (db) {
+        cli_output_header(f, "ref", "%.17g", DB_REF);
+        cli_output_header(f, "amin", "%.17g", DB_AMIN);
+        if (isfinite(top_db))
+            cli_output_header(f, "top_db", "%.17g (values below max - top_db are raised to it)",
+                              top_db);
+        else
+            cli_output_header(f, "top_db", "none");
+    }
+    if (mfcc) {
+        cli_output_header(f, "n_mfcc", "%zu", n_mfcc);
+        cli_output_header(f, "dct", "type 2, orthonormal (scipy norm='ortho'), over the dB "
+                                    "mel bands");
+    }
+    cli_output_header(f, "frames", "%zu", frames);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p.hop, fs);
+
+    /* top_db clips against the maximum over the whole signal, so those rows
+     * wait until every frame is computed (frames x n_mels values; with the
+     * defaults a quarter of the input's own size); all others stream. */
+    int whole = db && isfinite(top_db);
+    if (whole)
+        j->S = cli_malloc(frames, n_mels * sizeof *j->S);
+    struct cli_progress progress;
+    if (!in_batch)
+        cli_progress_begin(&progress, cli_command);
+    for (size_t k = 0; k < frames; k++) {
+        double *mel = whole ? j->S + k * n_mels : j->mel;
+        if (dsp_melspec_frame(j->ms, j->x, len, k, mel) != DSP_OK)
+            job_fail(j, path);
+        if (!whole) {
+            if (db)
+                dsp_melspec_power_to_db(mel, n_mels, DB_REF, DB_AMIN, DSP_DB_NO_TOP, mel);
+            if (mfcc)
+                dsp_mfcc_frame(j->mf, mel, n_mels, j->row);
+            cli_output_row(f, mfcc ? j->row : mel);
+        }
+        if (!in_batch)
+            cli_progress_update(&progress, k + 1, frames);
+    }
+    if (whole) {
+        if (dsp_melspec_power_to_db(j->S, frames * n_mels, DB_REF, DB_AMIN, top_db, j->S) !=
+            DSP_OK)
+            job_fail(j, path);
+        for (size_t k = 0; k < frames; k++) {
+            const double *db_row = j->S + k * n_mels;
+            if (mfcc)
+                dsp_mfcc_frame(j->mf, db_row, n_mels, j->row);
+            cli_output_row(f, mfcc ? j->row : db_row);
+        }
+    }
+    if (!in_batch)
+        cli_progress_end(&progress);
+    job_free(j);
+    cli_output_commit(f);
+}
+
+static void one_file(void *ctx, const char *path, const char *out, int in_batch)
+{
+    const struct mel_opts *m = ctx;
+    struct job j = {0};
+    double fs;
+    size_t len;
+    cli_read_mono(path, &j.x, &len, &fs);
+    if (m->vggish)
+        vggish_file(m, &j, path, len, fs, out, in_batch);
+    else
+        melspec_file(m, &j, path, len, fs, out, in_batch);
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+#define MEL_COMMON_OPTIONS                                               \
+    {"n-fft", required_argument, NULL, OPT_N_FFT},                       \
+        {"hop", required_argument, NULL, OPT_HOP},                       \
+        {"win-length", required_argument, NULL, OPT_WIN_LENGTH},         \
+        {"n-mels", required_argument, NULL, OPT_N_MELS},                 \
+        {"fmin", required_argument, NULL, OPT_FMIN},                     \
+        {"fmax", required_argument, NULL, OPT_FMAX},                     \
+        {"htk", no_argument, NULL, OPT_HTK},                             \
+        {"norm", required_argument, NULL, OPT_NORM},                     \
+        {"power", required_argument, NULL, OPT_POWER},                   \
+        {"top-db", required_argument, NULL, OPT_TOP_DB},                 \
+        {"output", required_argument, NULL, OPT_OUTPUT}, CLI_BATCH_OPTIONS, CLI_HELP_OPTION
+
+int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *help)
+{
+    static const struct option melspec_opts[] = {
+        MEL_COMMON_OPTIONS,
+        {"db", no_argument, NULL, OPT_DB},
+        {"preset", required_argument, NULL, OPT_PRESET},
+        {0, 0, 0, 0},
+    };
+    static const struct option mfcc_opts[] = {
+        MEL_COMMON_OPTIONS,
+        {"n-mfcc", required_argument, NULL, OPT_N_MFCC},
+        {0, 0, 0, 0},
+    };
+    const struct option *opts = what == CLI_MEL_MFCC ? mfcc_opts : melspec_opts;
+    struct mel_opts m = {.what = what};
+    struct cli_batch b;
+    cli_batch_init(&b, argc, argv);
+    const char *out = NULL;
+    int c;
+    while ((c = cli_getopt(argc, argv, opts, help)) != -1) {
+        if (c == OPT_OUTPUT)
+            out = optarg;
+        else if (!cli_batch_option(&b, c, optarg))
+            parse_option(&m, c, optarg);
+    }
+    check_options(&m);
+    cli_batch_finish(&b, argc, argv, out);
+    return cli_batch_run(&b, one_file, &m);
+}
