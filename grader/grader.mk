@@ -41,7 +41,8 @@ GRADER_A := $(GRADE_ROOT)/libgrader.a
 GRADETOOL := $(GRADE_ROOT)/gradetool
 
 GRADE_ALL_LESSONS := $(sort $(notdir $(patsubst %/,%,$(wildcard $(LESSONS_DIR)/*/))))
-GRADE_LESSONS := $(if $(LESSON),$(filter $(LESSON)%,$(GRADE_ALL_LESSONS)),$(GRADE_ALL_LESSONS))
+# LESSON=2 also finds 02-...
+GRADE_LESSONS := $(if $(LESSON),$(filter $(LESSON)% $(if $(filter 1 2 3 4 5 6 7 8 9,$(LESSON)),0$(LESSON)-%),$(GRADE_ALL_LESSONS)),$(GRADE_ALL_LESSONS))
 
 # Binaries for another submission or lesson folder live apart, so switching
 # between them never mixes up what is up to date.

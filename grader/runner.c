@@ -532,8 +532,10 @@ static int mode_summarize(const struct options *opt, int nfiles, char **files)
         printf("no test matches ONLY=%s (the exercise is the part of a test's name before "
                "':')\n",
                opt->only);
-    const char *col = score == max ? col_ok : col_off;
-    printf("%sScore: %d/%d%s\n", col, score, max, col_off);
+    if (score == max && col_ok[0])
+        printf("%sScore: %d/%d%s\n", col_ok, score, max, col_off);
+    else
+        printf("Score: %d/%d\n", score, max);
     fflush(stdout);
     if (rc == 0 && opt->strict && score != max)
         rc = 1;
