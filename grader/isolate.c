@@ -1,20 +1,22 @@
 /*
- * isolate.c — runs one graded test in a child process the student's code
- * cannot escape from or lie through.
+ * isolate.c — runs one graded test in a child process whose verdict the
+ * student's code cannot fake.
  *
- * The child gets its own process group, stdin from /dev/null, stdout and
- * stderr into a pipe the parent drains and truncates (so megabytes of
- * printing neither flood the terminal nor block the child), a CPU-time
+ * The child gets its own session (a process group, no terminal), stdin
+ * from /dev/null, stdout and stderr into a pipe the parent drains and
+ * truncates (so megabytes of printing neither flood the terminal nor block
+ * the child), only those descriptors and the verdict pipe open, a CPU-time
  * limit (SIGXCPU, then SIGKILL at the hard limit), an address-space limit
  * (a 4 GB malloc fails), no core files, and a cap on file sizes. The parent
  * also keeps a wall-clock deadline and kills the whole group when it
  * passes: sleeping or blocked code uses no CPU time.
  *
  * The verdict travels on a second pipe, moved to a high descriptor number
- * and closed on exec. It must start with a 128-bit random nonce the parent
- * chose for this test, and it is written only after the test body returned,
- * so printing "OK", exiting early with status 0 or scribbling on the report
- * files earns nothing.
+ * and closed on exec. It must carry a 128-bit random nonce the parent chose
+ * for this test, and it is written only after the test body returned, so
+ * printing "OK", exiting early with status 0 or writing grader/out/ (rewritten
+ * at the end) earns nothing. This is not a sandbox: the child runs as the
+ * same user, with the same file system; grade untrusted code in a container.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -157,7 +159,9 @@ static void close_other_fds(int keep)
 static void child(iso_body body, void *arg, const struct iso_limits *lim, const char *nonce,
                   int verdict_w, int output_w, int unused_r1, int unused_r2)
 {
-    setpgid(0, 0);
+    /* A new session: its own process group (killed as a whole), and no
+     * controlling terminal, so /dev/tty cannot reach the student's screen. */
+    setsid();
     signal(SIGPIPE, SIG_DFL);
     close(unused_r1);
     close(unused_r2);
@@ -279,7 +283,6 @@ int iso_run(iso_body body, void *arg, const struct iso_limits *lim, struct iso_r
     }
     if (pid == 0)
         child(body, arg, lim, nonce, vp[1], op[1], vp[0], op[0]);
-    setpgid(pid, pid);
     close(vp[1]);
     close(op[1]);
     fcntl(vp[0], F_SETFL, O_NONBLOCK);

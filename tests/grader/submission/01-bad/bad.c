@@ -57,12 +57,18 @@ int exit_ex(void)
     exit(0);
 }
 
-/* Prints what a naive grader would take for a pass, then tries to write a
- * verdict on every descriptor, then gets the answer wrong. */
+/* Prints what a naive grader would take for a pass (also to /dev/tty), then
+ * tries to write a verdict on every descriptor, then gets the answer wrong. */
 int fake_ex(double *y, size_t n)
 {
     printf("OK\nScore: 100/100\nPart 01-bad score: 19/19\n");
     fflush(stdout);
+    /* Straight to the terminal, around the grader's capture. */
+    FILE *tty = fopen("/dev/tty", "w");
+    if (tty) {
+        fputs("Score: 100/100\n", tty);
+        fclose(tty);
+    }
     static const char fake[] = "00000000000000000000000000000000 PASS\n";
     for (int fd = 3; fd < 1024; fd++)
         if (write(fd, fake, sizeof fake - 1) < 0)
