@@ -20,14 +20,15 @@ span = vhi - vlo > 0 ? vhi - vlo : 1
 set yrange [vlo - 0.08*span:vhi + 0.25*span]
 set ylabel what
 unset xlabel
-set key top right horizontal opaque box
+set key inside top right horizontal opaque box
 plot fbfile binary record=(nrec) format='%5float64' using 1:3 with lines ls 3 lw 2 title 'expected', \
      '' binary record=(nrec) format='%5float64' using 1:2 with lines ls 2 title 'yours', \
      NaN with boxes fc rgb '#f5b7b1' fs solid 0.6 noborder \
          title sprintf('mismatch (%d of %d values)', nbad, nrec)
 set logscale y
 set format y '10^{%L}'
-set autoscale y
+set key outside top center horizontal
+set yrange [efloor:*]
 set ylabel '|yours - expected|'
 set xlabel 'index'
 plot fbfile binary record=(nrec) format='%5float64' using 1:4 with lines ls 2 title '|error|', \

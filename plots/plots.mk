@@ -1,0 +1,82 @@
+# plots/plots.mk — figures (included by the Makefile).
+#
+#   make plots            the lessons' figures, lessons/NN-topic/figures/*.png,
+#                         drawn by `dsplab plot` from data/sounds (committed;
+#                         each must stay under 150 KB)
+#   make plots-demo       one figure of every kind into plots/out/ (ignored by git)
+#
+# A figure is remade when its input, the tool or a gnuplot script changes.
+# To add one: one $(eval $(call plot_figure,OUTPUT,KIND,INPUT,OPTIONS)) line
+# below (no commas inside the arguments), then show it in the lesson's README.
+
+PLOT_MAX_BYTES ?= 153600
+PLOT_SCRIPTS := $(wildcard plots/*.gp) plots/viridis.pal
+PLOT_OUTPUTS :=
+
+# $(1) output, $(2) kind, $(3) input, $(4) options. A window plot's input is
+# a window name, not a file.
+define plot_figure
+PLOT_OUTPUTS += $(1)
+$(1): $(if $(filter window,$(2)),,$(3)) $$(DSPLAB) $$(PLOT_SCRIPTS)
+	@mkdir -p $$(@D)
+	$$(DSPLAB) plot $(2) $(3) $(4) -o $$@ >/dev/null
+	@sz=$$$$(wc -c < $$@); if [ $$$$sz -gt $(PLOT_MAX_BYTES) ]; then \
+	    echo "plots: $$@ is $$$$sz bytes, over the $(PLOT_MAX_BYTES)-byte limit" >&2; \
+	    rm -f $$@; exit 1; fi
+endef
+
+L01 := lessons/01-sounds/figures
+L02 := lessons/02-sinusoids-dft/figures
+L03 := lessons/03-fourier-properties/figures
+L04 := lessons/04-stft/figures
+L05 := lessons/05-sinusoidal-model/figures
+SND := data/sounds
+
+$(eval $(call plot_figure,$(L01)/speech-waveform.png,waveform,$(SND)/speech-front-center.wav,\
+  --height 400 --title 'speech-front-center.wav: two words and the silence between them'))
+$(eval $(call plot_figure,$(L01)/flute-zoom.png,waveform,$(SND)/flute-a5.wav,\
+  --from 0.5 --to 0.51 --height 400 --title 'flute-a5.wav: 10 ms from 0.5 s = 8.8 periods of 880 Hz'))
+$(eval $(call plot_figure,$(L01)/flute-spectrum.png,dft,$(SND)/flute-a5.wav,\
+  --start 22050 --size 2048 --fft 4096 --window blackmanharris --fmax 8000 --range 100 \
+  --title 'flute-a5.wav: 880 Hz and its harmonics'))
+$(eval $(call plot_figure,$(L02)/flute-dft.png,dft,$(SND)/flute-a5.wav,\
+  --start 22050 --size 1001 --fft 1024 --window hann --fmax 6000 --range 90 \
+  --title 'DFT of one frame of flute-a5.wav'))
+$(eval $(call plot_figure,$(L03)/window-rectangular.png,window,rectangular,\
+  --size 64 --height 450 --title 'rectangular window'))
+$(eval $(call plot_figure,$(L03)/window-hann.png,window,hann,\
+  --size 64 --height 450 --title 'Hann window'))
+$(eval $(call plot_figure,$(L03)/window-blackmanharris.png,window,blackmanharris,\
+  --size 64 --height 450 --title 'Blackman-Harris window'))
+$(eval $(call plot_figure,$(L03)/flute-zeropad.png,dft,$(SND)/flute-a5.wav,\
+  --start 22050 --size 501 --fft 8192 --window hamming --fmax 4000 --range 90 \
+  --title 'zero-padding: M = 501 samples of flute-a5.wav in an N = 8192 FFT'))
+$(eval $(call plot_figure,$(L04)/piano-spectrogram.png,spectrogram,$(SND)/piano-a4.wav,\
+  --size 2048 --hop 256 --fmax 10000 --range 90 --width 900 --height 520 \
+  --title 'piano-a4.wav: STFT magnitude (Hann; M = N = 2048; H = 256)'))
+$(eval $(call plot_figure,$(L04)/speech-spectrogram-log.png,spectrogram,$(SND)/speech-front-center.wav,\
+  --size 1024 --hop 128 --log --fmin 50 --range 70 --width 900 --height 500 \
+  --title 'speech-front-center.wav: STFT on a logarithmic frequency axis (M = N = 1024; H = 128)'))
+$(eval $(call plot_figure,$(L04)/window-hamming.png,window,hamming,\
+  --size 64 --height 450 --title 'Hamming window'))
+$(eval $(call plot_figure,$(L05)/violin-spectrogram.png,spectrogram,$(SND)/violin-a4.wav,\
+  --window blackmanharris --size 4096 --hop 256 --fmax 8000 --range 60 --width 900 --height 520 \
+  --title 'violin-a4.wav: the harmonics a sinusoidal model tracks (Blackman-Harris; M = 4096; 60 dB shown)'))
+$(eval $(call plot_figure,$(L05)/window-blackmanharris.png,window,blackmanharris,\
+  --size 64 --height 450 --title 'Blackman-Harris window: -92 dB side lobes for the sinusoidal model'))
+
+# One figure of each kind, for looking at the tool's output (not committed).
+PLOT_DEMO := plots/out
+$(eval $(call plot_figure,$(PLOT_DEMO)/waveform.png,waveform,$(SND)/speech-front-left.wav,))
+$(eval $(call plot_figure,$(PLOT_DEMO)/dft.png,dft,$(SND)/violin-a4.wav,--start 44100 --size 2048))
+$(eval $(call plot_figure,$(PLOT_DEMO)/window-kaiser.png,window,kaiser,--beta 8.6 --size 128))
+$(eval $(call plot_figure,$(PLOT_DEMO)/spectrogram.png,spectrogram,$(SND)/speech-front-left.wav,--log --fmin 40))
+$(eval $(call plot_figure,$(PLOT_DEMO)/melspec.png,melspec,$(SND)/speech-front-left.wav,))
+$(eval $(call plot_figure,$(PLOT_DEMO)/mfcc.png,mfcc,$(SND)/speech-front-left.wav,))
+$(eval $(call plot_figure,$(PLOT_DEMO)/decomposition.png,decomposition,$(SND)/flute-a5.wav $(SND)/piano-a4.wav $(SND)/violin-a4.wav,))
+PLOT_DEMO_OUTPUTS := $(filter $(PLOT_DEMO)/%,$(PLOT_OUTPUTS))
+PLOT_LESSON_OUTPUTS := $(filter-out $(PLOT_DEMO)/%,$(PLOT_OUTPUTS))
+
+.PHONY: plots plots-demo
+plots: $(PLOT_LESSON_OUTPUTS)
+plots-demo: $(PLOT_DEMO_OUTPUTS)
