@@ -1216,7 +1216,7 @@ static void plot_bands(const struct plot_opts *o, const char *path, int mfcc)
     if (mfcc) {
         /* colour range over coefficients 1.. (c0, the log energy, dwarfs them) */
         double lo = INFINITY, hi = -INFINITY;
-        for (size_t r = m.cols > 1 ? 1 : 0; r < im.ny; r++)
+        for (size_t r = im.ny > 1 ? 1 : 0; r < im.ny; r++)
             for (size_t c = 0; c < im.nx; c++) {
                 double v = im.img[r * im.nx + c];
                 if (isfinite(v)) {
@@ -1312,6 +1312,19 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
         dsp_datafile_header_value(path, "test", test, sizeof test);
     }
     size_t n = t.m.rows, cols = t.m.cols;
+    /* Errors of exactly 0 cannot go on the log axis: they are drawn at a
+     * floor 1000 times below the smallest tolerance (or 1e-16 of the
+     * largest expected value when the tolerance is 0). */
+    double efloor = INFINITY, big = 0;
+    for (size_t i = 0; i < n; i++) {
+        double exp = t.m.data[i * cols + 2];
+        double tol = atol + rtol * fabs(exp);
+        if (tol > 0 && tol < efloor)
+            efloor = tol;
+        if (isfinite(exp) && fabs(exp) > big)
+            big = fabs(exp);
+    }
+    efloor = isfinite(efloor) ? 1e-3 * efloor : (big > 0 ? 1e-16 * big : 1e-300);
     FILE *f = bin_open("fb.bin");
     /* the runs go to gnuplot as one string "a1 b1 a2 b2 ..."; past
      * MAX_RUNS the last run absorbs the rest */
@@ -1334,13 +1347,12 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
         int ok = err <= tol;
         if (!(err == err))
             err = INFINITY;
-        double rec[4] = {idx, got, exp, err > 0 ? err : DBL_MIN};
         if (isfinite(err) && err > maxerr)
             maxerr = err;
-        rec[3] = isfinite(rec[3]) ? rec[3] : 1e300;
-        put_doubles(f, rec, 4);
-        double tolrec = tol > 0 ? tol : DBL_MIN;
-        fwrite(&tolrec, sizeof tolrec, 1, f);
+        double rec[5] = {idx, got, exp, err > efloor ? err : efloor, tol > efloor ? tol : efloor};
+        if (!isfinite(rec[3]))
+            rec[3] = 1e300;   /* NaN or Inf: off the top of the error axis */
+        put_doubles(f, rec, 5);
         if (isfinite(got)) {
             lo = got < lo ? got : lo;
             hi = got > hi ? got : hi;
@@ -1376,6 +1388,7 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
     var_num("atol", atol);
     var_num("rtol", rtol);
     var_num("maxerr", maxerr);
+    var_num("efloor", efloor);
     var_num("vlo", isfinite(lo) ? lo : -1);
     var_num("vhi", isfinite(hi) ? hi : 1);
     var_text("what", what[0] ? what : "output");
