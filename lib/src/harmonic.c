@@ -27,28 +27,41 @@ static size_t nearest_peak(const double *pfreq, size_t n, double f)
     return lo;
 }
 
-static double max_of(const double *v, size_t n)
+/* The indices of the (up to) DSP_TWM_MAX_PEAKS strongest peaks, in
+ * decreasing magnitude (ties: lower frequency first); returns their number. */
+static size_t strongest_peaks(const double *pmag, size_t n_peaks, size_t *idx)
 {
-    double m = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (v[i] > m)
-            m = v[i];
-    return m;
+    size_t n = 0;
+    for (size_t j = 0; j < n_peaks; j++) {
+        if (isnan(pmag[j]))
+            continue;
+        size_t pos = n < DSP_TWM_MAX_PEAKS ? n++ : DSP_TWM_MAX_PEAKS;
+        while (pos > 0 && pmag[j] > pmag[idx[pos - 1]]) {   /* insertion, dropping the last */
+            if (pos < DSP_TWM_MAX_PEAKS)
+                idx[pos] = idx[pos - 1];
+            pos--;
+        }
+        if (pos < DSP_TWM_MAX_PEAKS)
+            idx[pos] = j;
+    }
+    return n;
 }
 
-static double twm_with_max(const double *pfreq, const double *pmag, size_t n_peaks, double c,
-                           double amax)
+/* TWM error of candidate c; strong[0..ns) are the measured peaks compared,
+ * amax the largest magnitude. */
+static double twm(const double *pfreq, const double *pmag, size_t n_peaks, const size_t *strong,
+                  size_t ns, double c, double amax)
 {
-    const size_t np = n_peaks < DSP_TWM_MAX_PEAKS ? n_peaks : DSP_TWM_MAX_PEAKS;
     double e_pm = 0.0, e_mp = 0.0;
-    for (size_t h = 1; h <= np; h++) {   /* predicted harmonics -> nearest peak */
+    for (size_t h = 1; h <= ns; h++) {   /* predicted harmonics -> nearest peak, any peak */
         double fh = (double)h * c;
         size_t j = nearest_peak(pfreq, n_peaks, fh);
         double d = fabs(pfreq[j] - fh) * pow(fh, -DSP_TWM_P);
         double m = pow(10.0, (pmag[j] - amax) / 20.0);
         e_pm += d + m * (DSP_TWM_Q * d - DSP_TWM_R);
     }
-    for (size_t j = 0; j < np; j++) {   /* the lowest peaks -> nearest harmonic */
+    for (size_t i = 0; i < ns; i++) {   /* the strongest peaks -> nearest harmonic */
+        size_t j = strong[i];
         double n = round(pfreq[j] / c);
         if (n < 1.0)
             n = 1.0;
@@ -56,14 +69,18 @@ static double twm_with_max(const double *pfreq, const double *pmag, size_t n_pea
         double m = pow(10.0, (pmag[j] - amax) / 20.0);
         e_mp += m * (d + m * (DSP_TWM_Q * d - DSP_TWM_R));
     }
-    return e_pm / (double)np + DSP_TWM_RHO * e_mp / (double)np;
+    return e_pm / (double)ns + DSP_TWM_RHO * e_mp / (double)ns;
 }
 
 double dsp_twm_error(const double *pfreq, const double *pmag, size_t n_peaks, double c)
 {
+    size_t strong[DSP_TWM_MAX_PEAKS];
     if (n_peaks == 0 || !pfreq || !pmag || !(c > 0.0))
         return NAN;
-    return twm_with_max(pfreq, pmag, n_peaks, c, max_of(pmag, n_peaks));
+    size_t ns = strongest_peaks(pmag, n_peaks, strong);
+    if (ns == 0)
+        return NAN;
+    return twm(pfreq, pmag, n_peaks, strong, ns, c, pmag[strong[0]]);
 }
 
 /* Candidate divisors of a peak: f / n for n = 1 .. this. */
@@ -91,33 +108,30 @@ int dsp_f0_twm(const double *pfreq, const double *pmag, size_t n_peaks, double m
         *error = NAN;
     if (n_peaks < 3)
         return DSP_OK;
-    const double amax = max_of(pmag, n_peaks);
-    const size_t nsrc = n_peaks < DSP_TWM_MAX_PEAKS ? n_peaks : DSP_TWM_MAX_PEAKS;
-    /* the strongest peak, and whether it is off every harmonic of prev_f0 */
-    size_t jmax = 0;
-    for (size_t j = 1; j < n_peaks; j++)
-        if (pmag[j] > pmag[jmax])
-            jmax = j;
+    size_t strong[DSP_TWM_MAX_PEAKS];
+    const size_t ns = strongest_peaks(pmag, n_peaks, strong);
+    if (ns == 0)
+        return DSP_OK;
+    const double amax = pmag[strong[0]];
+    /* continuity: is the strongest peak off every harmonic of prev_f0? */
     int strongest_off = 0;
     if (prev_f0 > 0.0) {
-        double r = fmod(pfreq[jmax], prev_f0);
+        double r = fmod(pfreq[strong[0]], prev_f0);
         strongest_off = fmin(r, prev_f0 - r) > prev_f0 / 4.0;
     }
     double best = INFINITY, best_c = 0.0;
-    for (size_t s = 0; s <= nsrc; s++) {
-        /* sources: the nsrc lowest peaks, then (s == nsrc) the strongest one
-         * when continuity lets it in */
-        size_t j = s < nsrc ? s : jmax;
-        int from_strongest = s == nsrc;
-        if (from_strongest && !strongest_off)
-            break;
+    for (size_t i = 0; i < ns; i++) {
+        size_t j = strong[i];
+        /* with a previous f0, candidates near it, and any of the strongest
+         * peak when that peak does not fit the previous f0 */
+        int free_pass = i == 0 && strongest_off;
         for (int n = 1; n <= TWM_MAX_DIVISOR; n++) {
             double c = pfreq[j] / n;
             if (!(c > min_f0 && c < max_f0))
                 continue;
-            if (prev_f0 > 0.0 && !from_strongest && !(fabs(c - prev_f0) < prev_f0 / 2.0))
-                continue;   /* continuity: stay near the previous f0 */
-            double e = twm_with_max(pfreq, pmag, n_peaks, c, amax);
+            if (prev_f0 > 0.0 && !free_pass && !(fabs(c - prev_f0) < prev_f0 / 2.0))
+                continue;
+            double e = twm(pfreq, pmag, n_peaks, strong, ns, c, amax);
             if (e < best) {
                 best = e;
                 best_c = c;

@@ -4,16 +4,19 @@
  *
  * f0 by the Two-Way Mismatch (Maher and Beauchamp 1994), dsp_f0_twm():
  * for a candidate f0 c, with peaks (f_j Hz, a_j dB), A = max a_j and
- * m_j = 10^((a_j - A)/20):
- *   predicted -> measured, harmonics h = 1 .. Np (Np = min(10, peaks)):
+ * m_j = 10^((a_j - A)/20), and K = min(10, number of peaks):
+ *   predicted -> measured, harmonics h = 1 .. K:
  *     d = |f_near - h c| to the nearest peak (level m_near),
  *     E_pm += d (h c)^-p + m_near (q d (h c)^-p - r)
- *   measured -> predicted, the Nm = min(10, peaks) lowest peaks:
+ *   measured -> predicted, the K strongest peaks:
  *     d = |f_j - n c|, n = max(1, round(f_j / c)),
  *     E_mp += m_j (d f_j^-p + m_j (q d f_j^-p - r))
- *   error = E_pm / Np + rho E_mp / Nm,   p 0.5, q 1.4, r 0.5, rho 0.33.
- * Candidates are f_j / n (n = 1 .. 10) for those Nm lowest peaks, within
- * (min_f0, max_f0): a missing fundamental is still a candidate. Continuity
+ *   error = E_pm / K + rho E_mp / K,   p 0.5, q 1.4, r 0.5, rho 0.33.
+ * Candidates are f_j / n (n = 1 .. 10) for those K strongest peaks, within
+ * (min_f0, max_f0): a missing fundamental is still a candidate. (The
+ * course takes the K lowest peaks and the peaks themselves as candidates;
+ * the strongest ones keep noise-floor peaks below f0 out, and the
+ * divisions find missing fundamentals.) Continuity
  * (the course's f0Twm): when the previous frame had a stable f0 f0t > 0,
  * only candidates within f0t/2 of it are kept, plus those of the
  * strongest peak if that peak lies more than f0t/4 from every multiple of
