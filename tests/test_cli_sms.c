@@ -253,6 +253,149 @@ static void test_peaks_sine(void)
     dsp_mat_free(&m);
 }
 
+/* ---- sines ------------------------------------------------------------ */
+
+/* Frames of the sine's analysis with H = 256: floor(8000/256)+1 = 32. */
+#define SINES_FRAMES (LEN / 256 + 1)
+
+/* Row k of block b of a stacked tracks matrix (frames x tracks blocks). */
+static const double *track_row(const struct dsp_mat *m, size_t frames, int b, size_t k)
+{
+    return m->data + ((size_t)b * frames + k) * m->cols;
+}
+
+/* Defaults (Blackman 2001, N 2048, H 256, 100 sines): three blocks of 32
+ * rows and 100 columns. Frame 16 (centre 4096, window inside the signal)
+ * has one track within 0.1 Hz of FREQ at 20log10(A/2) +- 0.1 dB (the
+ * accuracy of the peaks test, same window family and zero padding about
+ * 1), with the phase of the sine at sample 4096 (1e-3 rad). */
+static void test_sines_blocks(void)
+{
+    char txt[4300], npy[4300];
+    fixture();
+    snprintf(txt, sizeof txt, "%s/tracks.txt", dir);
+    snprintf(npy, sizeof npy, "%s/tracks.npy", dir);
+    CU_ASSERT_EQUAL_FATAL(dsplab("sines '%s' -o '%s'", sine_wav, txt), 0);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    CU_ASSERT_EQUAL_FATAL(dsplab("sines '%s'", sine_wav), 0);   /* the same on stdout */
+    static double v[3 * SINES_FRAMES * 100];
+    size_t rows, cols, blocks;
+    CU_ASSERT(parse_rows(out, v, TEST_COUNT(v), &rows, &cols, &blocks));
+    CU_ASSERT_EQUAL(blocks, 3);
+    CU_ASSERT_EQUAL(rows, 3 * SINES_FRAMES);
+    CU_ASSERT_EQUAL(cols, 100);
+    const char *headers[] = {"# window: blackman\n", "# window_size: 2001\n",
+                             "# fft_size: 2048\n", "# hop_size: 256\n", "# threshold_db: -80\n",
+                             "# max_sines: 100\n", "# min_duration_s: 0.02\n",
+                             "# freq_dev_offset_hz: 20\n", "# freq_dev_slope: 0.01\n",
+                             "# frames: 32\n", "# sample_rate: 8000\n"};
+    for (size_t i = 0; i < TEST_COUNT(headers); i++)
+        if (!strstr(out, headers[i])) {
+            fprintf(stderr, "\n  header \"%s\" missing\n", headers[i]);
+            CU_FAIL("sines header line missing");
+        }
+
+    struct dsp_mat m;
+    CU_ASSERT_FATAL(dsp_mat_read(txt, &m) == DSP_OK);
+    CU_ASSERT_EQUAL_FATAL(m.rows, 3 * SINES_FRAMES);
+    CU_ASSERT_EQUAL_FATAL(m.cols, 100);
+    const double *f = track_row(&m, SINES_FRAMES, 0, 16);
+    const double *a = track_row(&m, SINES_FRAMES, 1, 16);
+    const double *ph = track_row(&m, SINES_FRAMES, 2, 16);
+    size_t near = 0, j_near = 0;
+    for (size_t j = 0; j < 100; j++)
+        if (fabs(f[j] - FREQ) < 0.1) {
+            near++;
+            j_near = j;
+        }
+    CU_ASSERT_EQUAL(near, 1);
+    CU_ASSERT_DOUBLE_EQUAL(a[j_near], 20 * log10(AMP / 2), 0.1);
+    CU_ASSERT_DOUBLE_EQUAL(wrap(ph[j_near] - (2 * pi * FREQ * 4096 / FS + PHASE)), 0.0, 1e-3);
+    /* The track lasts the whole sound in one slot. */
+    for (size_t k = 0; k < SINES_FRAMES; k++)
+        CU_ASSERT(fabs(track_row(&m, SINES_FRAMES, 0, k)[j_near] - FREQ) < 1.0);
+    /* Silent slots are 0 in all three blocks; phases lie in [-pi, pi]. */
+    for (size_t k = 0; k < SINES_FRAMES; k++)
+        for (size_t j = 0; j < 100; j++) {
+            double fr = track_row(&m, SINES_FRAMES, 0, k)[j];
+            double mg = track_row(&m, SINES_FRAMES, 1, k)[j];
+            double pp = track_row(&m, SINES_FRAMES, 2, k)[j];
+            CU_ASSERT(fr > 0 || (fr == 0 && mg == 0 && pp == 0));
+            CU_ASSERT(pp >= -pi && pp <= pi);
+        }
+
+    /* .npy: the three blocks stacked, (3*frames, K), the same numbers. */
+    CU_ASSERT_EQUAL_FATAL(dsplab("sines '%s' -o '%s'", sine_wav, npy), 0);
+    struct dsp_mat n;
+    CU_ASSERT_FATAL(dsp_mat_read(npy, &n) == DSP_OK);
+    CU_ASSERT_EQUAL(n.rows, 3 * SINES_FRAMES);
+    CU_ASSERT_EQUAL(n.cols, 100);
+    if (n.rows == m.rows && n.cols == m.cols)
+        test_close("npy vs text tracks", n.data, m.data, m.rows * m.cols, 0, 0);
+    dsp_mat_free(&n);
+    dsp_mat_free(&m);
+
+    /* --max-sines sets the column count; --hop the row count. */
+    CU_ASSERT_EQUAL_FATAL(dsplab("sines '%s' --max-sines 5 --hop 500", sine_wav), 0);
+    CU_ASSERT(parse_rows(out, v, TEST_COUNT(v), &rows, &cols, &blocks));
+    CU_ASSERT_EQUAL(blocks, 3);
+    CU_ASSERT_EQUAL(rows, 3 * (LEN / 500 + 1));
+    CU_ASSERT_EQUAL(cols, 5);
+}
+
+/* SNR in dB of y against x over samples [a, b). */
+static double snr_range(const double *x, const double *y, size_t a, size_t b)
+{
+    return dsp_snr_db(x + a, y + a, b - a);
+}
+
+/* Reads a mono WAV of LEN samples at FS into y. */
+static int read_len(const char *path, double *y)
+{
+    struct dsp_audio w;
+    if (dsp_audio_read(path, &w) != DSP_OK)
+        return 0;
+    int ok = w.frames == LEN && w.channels == 1 && w.sample_rate == FS;
+    if (ok)
+        memcpy(y, w.data, LEN * sizeof *y);
+    dsp_audio_free(&w);
+    return ok;
+}
+
+/* --synth: the additive synthesis of the tracks against the input. Frames
+ * 4..27 (centres 1024..6912) have their whole 2001-sample window inside the
+ * signal, so their tracks are exact to about 1e-8 dB and the synthesis of a
+ * stationary sinusoid between their centres is exact up to that; 16-bit
+ * storage then bounds the SNR at 10log10((A^2/2) / (q^2/12)), q = 2^-15:
+ * 92 dB. We ask 80 dB over samples 1024..6912, both synthesis methods.
+ * (Over the whole sound the SNR is about 20 dB: the edge frames see half a
+ * window of zeros and underestimate the amplitude.) */
+static void test_sines_synth(void)
+{
+    char wav[4300], txt[4300];
+    fixture();
+    snprintf(wav, sizeof wav, "%s/sines.wav", dir);
+    snprintf(txt, sizeof txt, "%s/tracks.txt", dir);
+    const char *how[] = {"", "--synthesis time", "--synthesis spectral"};
+    static double y[LEN];
+    for (size_t i = 0; i < TEST_COUNT(how); i++) {
+        CU_ASSERT_EQUAL_FATAL(dsplab("sines '%s' --synth '%s' %s -o '%s'", sine_wav, wav,
+                                     how[i], txt),
+                              0);
+        CU_ASSERT_FATAL(read_len(wav, y));
+        double snr = snr_range(sine_x, y, 1024, 6912);
+        if (!(snr > 80))
+            fprintf(stderr, "\n  sines --synth %s: interior SNR %.1f dB\n", how[i], snr);
+        CU_ASSERT(snr > 80);
+        char value[64];
+        CU_ASSERT(dsp_datafile_header_value(txt, "synthesis", value, sizeof value) == DSP_OK);
+        CU_ASSERT_STRING_EQUAL(value, i == 2 ? "spectral" : "time");
+        CU_ASSERT(dsp_datafile_header_value(txt, "synth_snr_db", value, sizeof value) == DSP_OK);
+        /* The whole-sound SNR, edges included: well above 0, below 80. */
+        CU_ASSERT(atof(value) > 10 && atof(value) < 80);
+    }
+}
+
 /* ---- usage and runtime errors ----------------------------------------- */
 
 static void test_usage_errors(void)
@@ -267,6 +410,18 @@ static void test_usage_errors(void)
     expect_usage("--start (8000) is beyond the end of", "peaks '%s' --start 8000 -o '%s/x.txt'",
                  s, o);
     expect_usage("missing FILE argument", "peaks");
+
+    expect_usage("--hop must be at least 1 (got 0)", "sines '%s' --hop 0 -o '%s/t.txt'", s, o);
+    expect_usage("--fft (1024) must be at least the window size (2001)",
+                 "sines '%s' --fft 1024 --synth '%s/s.wav' -o '%s/t.txt'", s, o, o);
+    expect_usage("unknown window", "sines '%s' --window foo -o '%s/t.txt'", s, o);
+    expect_usage("--synthesis must be time or spectral (got 'fast')",
+                 "sines '%s' --synthesis fast --synth '%s/s.wav'", s, o);
+    expect_usage("--max-sines must be at least 1 (got 0)", "sines '%s' --max-sines 0", s);
+    expect_usage("--min-duration must be at least 0 (got -1)", "sines '%s' --min-duration -1",
+                 s);
+    expect_usage("--freq-dev-slope: 'x' is not a number", "sines '%s' --freq-dev-slope x", s);
+    expect_usage("--size must be at least 3 (got 2)", "sines '%s' --size 2", s);
 }
 
 static void test_runtime_errors(void)
@@ -277,11 +432,18 @@ static void test_runtime_errors(void)
     expect_runtime(missing, "cannot open", "peaks '%s' -o '%s/x.txt'", missing, outdir);
     expect_runtime(text_file, "not a readable sound", "peaks '%s' -o '%s/x.npy'", text_file,
                    outdir);
+    expect_runtime(missing, "cannot open", "sines '%s' -o '%s/t.txt' --synth '%s/s.wav'",
+                   missing, outdir, outdir);
+    /* The synthesis is complete before the tracks file fails to open: the
+     * WAV must go too. */
+    char nodir[4300];
+    snprintf(nodir, sizeof nodir, "%s/no-such-folder/t.txt", outdir);
+    expect_runtime(nodir, "", "sines '%s' -o '%s' --synth '%s/s.wav'", sine_wav, nodir, outdir);
 }
 
 static void test_help(void)
 {
-    const char *names[] = {"peaks"};
+    const char *names[] = {"peaks", "sines"};
     CU_ASSERT_EQUAL(dsplab("--help"), 0);
     static char help[sizeof out];
     memcpy(help, out, sizeof out);
@@ -307,6 +469,9 @@ int main(void)
     static const struct test_case cases[] = {
         {"--help lists the commands; each has its own help", test_help},
         {"peaks: 445.3 Hz sine within 0.1 Hz, 20log10(A/2) dB, phase", test_peaks_sine},
+        {"sines: 3 blocks of floor(L/H)+1 rows, K columns, the sine's track",
+         test_sines_blocks},
+        {"sines --synth: interior SNR > 80 dB, time and spectral", test_sines_synth},
         {"usage errors exit 2 with a message, write nothing", test_usage_errors},
         {"runtime errors exit 1 naming the file, write nothing", test_runtime_errors},
         {"remove the test folder", test_cleanup},

@@ -191,4 +191,88 @@ void cli_progress_begin(struct cli_progress *p, const char *label);
 void cli_progress_update(struct cli_progress *p, size_t done, size_t total);
 void cli_progress_end(struct cli_progress *p);
 
+
+/* ---- sinusoidal-model commands: sines, harmonic, decompose ------------ */
+/* Defined in cmd_sines.c; shared so that the three commands take the same
+ * options with the same defaults and write tracks the same way. */
+
+/* Files a command has written completely but that must not survive a
+ * failure later in the same command (a WAV written before the tracks file
+ * is committed): cli_remove_on_error() registers one (up to 8; the path
+ * must stay valid), and any exit before cli_keep_outputs() deletes them. */
+void cli_remove_on_error(const char *path);
+void cli_keep_outputs(void);
+
+enum cli_synthesis { CLI_SYNTH_TIME, CLI_SYNTH_SPECTRAL };
+
+/* Options of the sinusoidal analysis and synthesis, with the course's
+ * defaults: threshold -80 dB, 100 sines, 0.02 s, 20 Hz, 0.01, time
+ * synthesis, 16-bit WAV. The analysis options (a) default to Blackman 2001,
+ * N 2048, H 256 through cli_sms_finish(). */
+struct cli_sms {
+    struct cli_analysis a;
+    double threshold_db;
+    size_t max_sines;
+    double min_duration;      /* seconds */
+    double freq_dev_offset;   /* Hz */
+    double freq_dev_slope;
+    const char *out;          /* -o TRACKS, NULL = stdout */
+    const char *synth;        /* --synth OUT.wav, NULL = none */
+    enum cli_synthesis synthesis;
+    int float_wav;
+};
+
+enum {
+    CLI_OPT_THRESHOLD = 300,
+    CLI_OPT_MAX_SINES,
+    CLI_OPT_MIN_DURATION,
+    CLI_OPT_FREQ_DEV_OFFSET,
+    CLI_OPT_FREQ_DEV_SLOPE,
+    CLI_OPT_SYNTH,
+    CLI_OPT_SYNTHESIS,
+    CLI_OPT_FLOAT,
+};
+#define CLI_OPTION_THRESHOLD {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
+#define CLI_OPTION_MAX_SINES {"max-sines", required_argument, NULL, CLI_OPT_MAX_SINES}
+#define CLI_OPTION_MIN_DURATION {"min-duration", required_argument, NULL, CLI_OPT_MIN_DURATION}
+#define CLI_OPTION_FREQ_DEV_OFFSET \
+    {"freq-dev-offset", required_argument, NULL, CLI_OPT_FREQ_DEV_OFFSET}
+#define CLI_OPTION_FREQ_DEV_SLOPE {"freq-dev-slope", required_argument, NULL, CLI_OPT_FREQ_DEV_SLOPE}
+#define CLI_OPTION_SYNTH {"synth", required_argument, NULL, CLI_OPT_SYNTH}
+#define CLI_OPTION_SYNTHESIS {"synthesis", required_argument, NULL, CLI_OPT_SYNTHESIS}
+#define CLI_OPTION_FLOAT {"float", no_argument, NULL, CLI_OPT_FLOAT}
+#define CLI_OPTION_OUTPUT {"output", required_argument, NULL, 'o'}
+
+void cli_sms_init(struct cli_sms *s);
+/* Handles option c (analysis options, the CLI_OPT_* above, and 'o'):
+ * returns 1, else 0. Numbers are checked here. */
+int cli_sms_option(struct cli_sms *s, int c, const char *arg);
+/* Defaults of the analysis options and the checks across options
+ * (cli_analysis_finish, then M >= 3). */
+void cli_sms_finish(struct cli_sms *s, enum dsp_window *type);
+/* floor(min_duration * fs / hop): tracks shorter than this many frames go. */
+size_t cli_sms_min_frames(const struct cli_sms *s, double fs);
+/* Header lines stating the analysis parameters common to the commands. */
+void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,
+                    double fs);
+
+/* Writes frames x tracks matrices as three blocks, freq_hz then mag_db then
+ * phase_rad (wrapped to [-pi, pi]; 0 where the track is silent), separated
+ * by two blank lines; a .npy output (no blocks) gets them stacked, shape
+ * (3*frames, tracks). */
+void cli_tracks_write(struct dsp_matfile *f, const char *out, const double *freq,
+                      const double *mag, const double *phase, size_t frames, size_t tracks);
+
+/* Additive synthesis of the tracks (hop samples per frame) into a new
+ * array of len samples (caller frees); a runtime error on failure. Spectral
+ * synthesis uses an inverse FFT of max(16, 4*hop) points. */
+double *cli_tracks_synth(enum cli_synthesis how, const double *freq, const double *mag,
+                         const double *phase, size_t frames, size_t tracks, size_t hop,
+                         double fs, size_t len);
+const char *cli_synthesis_name(enum cli_synthesis how);
+
+/* Writes mono y as a WAV (16-bit, or float with float_wav), registered with
+ * cli_remove_on_error; a runtime error naming path on failure. */
+void cli_write_wav(const char *path, const double *y, size_t len, double fs, int float_wav);
+
 #endif

@@ -1,0 +1,354 @@
+/* cmd_sines.c — `dsplab sines FILE`: sinusoidal tracks (sine.h) and their
+ * additive synthesis; also what sines, harmonic and decompose share (the
+ * options, the tracks file, the synthesis; see cli.h). */
+#include "cli.h"
+
+#include <dsplab/sine.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- shared by the sinusoidal-model commands --------------------------- */
+
+enum { MAX_REMOVE = 8 };
+static const char *remove_paths[MAX_REMOVE];
+static size_t n_remove;
+
+static void remove_registered(void)
+{
+    for (size_t i = 0; i < n_remove; i++)
+        unlink(remove_paths[i]);
+    n_remove = 0;
+}
+
+void cli_remove_on_error(const char *path)
+{
+    static int registered;
+    if (!registered) {
+        /* cli_usage_error and cli_runtime_error end with exit(): the
+         * handler runs then, after the open matrix output is aborted. */
+        atexit(remove_registered);
+        registered = 1;
+    }
+    if (n_remove < MAX_REMOVE)
+        remove_paths[n_remove++] = path;
+}
+
+void cli_keep_outputs(void)
+{
+    n_remove = 0;
+}
+
+void cli_sms_init(struct cli_sms *s)
+{
+    memset(s, 0, sizeof *s);
+    s->a.window = "blackman";
+    s->threshold_db = -80.0;
+    s->max_sines = 100;
+    s->min_duration = 0.02;
+    s->freq_dev_offset = 20.0;
+    s->freq_dev_slope = 0.01;
+    s->synthesis = CLI_SYNTH_TIME;
+}
+
+static double parse_nonnegative(const char *arg)
+{
+    double v = cli_parse_double(cli_optname(), arg);
+    if (v < 0)
+        cli_usage_error("%s must be at least 0 (got %s)", cli_optname(), arg);
+    return v;
+}
+
+int cli_sms_option(struct cli_sms *s, int c, const char *arg)
+{
+    switch (c) {
+    case CLI_OPT_THRESHOLD:
+        s->threshold_db = cli_parse_double(cli_optname(), arg);
+        return 1;
+    case CLI_OPT_MAX_SINES:
+        s->max_sines = cli_parse_size(cli_optname(), arg, 1);
+        return 1;
+    case CLI_OPT_MIN_DURATION:
+        s->min_duration = parse_nonnegative(arg);
+        return 1;
+    case CLI_OPT_FREQ_DEV_OFFSET:
+        s->freq_dev_offset = parse_nonnegative(arg);
+        return 1;
+    case CLI_OPT_FREQ_DEV_SLOPE:
+        s->freq_dev_slope = parse_nonnegative(arg);
+        return 1;
+    case CLI_OPT_SYNTH:
+        s->synth = arg;
+        return 1;
+    case CLI_OPT_SYNTHESIS:
+        if (strcmp(arg, "time") == 0)
+            s->synthesis = CLI_SYNTH_TIME;
+        else if (strcmp(arg, "spectral") == 0)
+            s->synthesis = CLI_SYNTH_SPECTRAL;
+        else
+            cli_usage_error("--synthesis must be time or spectral (got '%s')", arg);
+        return 1;
+    case CLI_OPT_FLOAT:
+        s->float_wav = 1;
+        return 1;
+    case 'o':
+        s->out = arg;
+        return 1;
+    default:
+        return cli_analysis_option(&s->a, c, arg);
+    }
+}
+
+void cli_sms_finish(struct cli_sms *s, enum dsp_window *type)
+{
+    cli_analysis_finish(&s->a, 2001, 2048, 256, type);
+    /* A peak needs a bin on each side, and the DFT model a middle sample. */
+    if (s->a.m < 3)
+        cli_usage_error("--size must be at least 3 (got %zu)", s->a.m);
+}
+
+size_t cli_sms_min_frames(const struct cli_sms *s, double fs)
+{
+    double frames = floor(s->min_duration * fs / (double)s->a.hop);
+    return frames < 1e15 ? (size_t)frames : (size_t)1e15;
+}
+
+void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,
+                    double fs)
+{
+    double param = cli_window_param(&s->a, type);
+    cli_output_header(f, "window", "%s", dsp_window_name(type));
+    if (type == DSP_WIN_KAISER)
+        cli_output_header(f, "beta", "%.17g", param);
+    if (type == DSP_WIN_GAUSSIAN)
+        cli_output_header(f, "sigma", "%.17g", param);
+    cli_output_header(f, "window_size", "%zu", s->a.m);
+    cli_output_header(f, "fft_size", "%zu", s->a.n_fft);
+    cli_output_header(f, "hop_size", "%zu", s->a.hop);
+    cli_output_header(f, "threshold_db", "%.17g", s->threshold_db);
+    cli_output_header(f, "min_duration_s", "%.17g", s->min_duration);
+    cli_output_header(f, "min_frames", "%zu", cli_sms_min_frames(s, fs));
+    cli_output_header(f, "freq_dev_offset_hz", "%.17g", s->freq_dev_offset);
+    cli_output_header(f, "freq_dev_slope", "%.17g", s->freq_dev_slope);
+}
+
+static int is_npy(const char *out)
+{
+    size_t n = out ? strlen(out) : 0;
+    return n >= 4 && strcmp(out + n - 4, ".npy") == 0;
+}
+
+void cli_tracks_write(struct dsp_matfile *f, const char *out, const double *freq,
+                      const double *mag, const double *phase, size_t frames, size_t tracks)
+{
+    const double *block[3] = {freq, mag, phase};
+    double *row = cli_malloc(tracks, sizeof *row);
+    for (int b = 0; b < 3; b++) {
+        if (b > 0 && !is_npy(out) && dsp_matfile_new_block(f) != DSP_OK) {
+            free(row);
+            cli_runtime_error(cli_output_name(out), "%s", dsp_last_error());
+        }
+        for (size_t k = 0; k < frames; k++) {
+            for (size_t j = 0; j < tracks; j++) {
+                double v = block[b][k * tracks + j];
+                /* Interpolated phases are unwrapped along frequency (tens of
+                 * radians up the spectrum): print them in [-pi, pi]. */
+                if (b == 2)
+                    v = freq[k * tracks + j] > 0 ? atan2(sin(v), cos(v)) : 0.0;
+                row[j] = v;
+            }
+            cli_output_row(f, row);
+        }
+    }
+    free(row);
+}
+
+const char *cli_synthesis_name(enum cli_synthesis how)
+{
+    return how == CLI_SYNTH_SPECTRAL ? "spectral" : "time";
+}
+
+double *cli_tracks_synth(enum cli_synthesis how, const double *freq, const double *mag,
+                         const double *phase, size_t frames, size_t tracks, size_t hop,
+                         double fs, size_t len)
+{
+    double *y = cli_malloc(len, sizeof *y);
+    int status;
+    if (how == CLI_SYNTH_TIME) {
+        status = dsp_sine_synth_time(freq, mag, phase, frames, tracks, hop, fs, y, len);
+    } else {
+        /* Ns = 4H as in the course (512 for H = 128): the triangle of 2H
+         * samples then stays clear of the Blackman-Harris window's ends. */
+        size_t ns = hop > ((size_t)-1) / 4 ? 0 : 4 * hop;
+        if (ns < 16)
+            ns = 16;
+        struct dsp_sine_synth *ss = dsp_sine_synth_new(ns, hop, fs, tracks);
+        status = ss ? dsp_sine_synth_spectral(ss, freq, mag, phase, frames, tracks, y, len)
+                    : DSP_EINVAL;
+        dsp_sine_synth_free(ss);
+    }
+    if (status != DSP_OK) {
+        free(y);
+        cli_runtime_error(NULL, "%s", dsp_last_error());
+    }
+    return y;
+}
+
+void cli_write_wav(const char *path, const double *y, size_t len, double fs, int float_wav)
+{
+    if (dsp_audio_write_wav(path, y, len, 1, fs, float_wav ? DSP_WAV_FLOAT32 : DSP_WAV_PCM16) !=
+        DSP_OK)
+        cli_runtime_error(path, "%s", dsp_last_error());
+    cli_remove_on_error(path);
+}
+
+/* ---- dsplab sines ------------------------------------------------------ */
+
+static const char help[] =
+    "Usage: dsplab sines FILE [--window NAME] [--size M] [--fft N] [--hop H]\n"
+    "                    [--threshold DB] [--max-sines K] [--min-duration SECONDS]\n"
+    "                    [--freq-dev-offset HZ] [--freq-dev-slope S] [-o TRACKS]\n"
+    "                    [--synth OUT.wav] [--synthesis time|spectral] [--float]\n"
+    "The sinusoidal model of FILE (mono downmix): in each STFT frame (frame k is\n"
+    "centred on sample k*H; floor(L/H)+1 frames) the interpolated peaks above the\n"
+    "threshold (as `dsplab peaks`), joined from frame to frame into at most K\n"
+    "tracks: a peak, largest first, continues the nearest track of the previous\n"
+    "frame when their frequencies differ by less than offset + slope * freq;\n"
+    "tracks shorter than the minimum duration are removed.\n"
+    "\n"
+    "TRACKS is text with '#' header lines and three blocks separated by two\n"
+    "blank lines (gnuplot's index 0, 1, 2): frequencies in Hz, magnitudes in dB\n"
+    "(20*log10(A/2) for amplitude A), phases in radians ([-pi, pi], at the frame\n"
+    "centre). Each block has one row per frame and one column per track slot\n"
+    "(K columns; 0 where the slot is silent; a slot may hold several tracks one\n"
+    "after the other). With -o NAME.npy the three blocks are stacked into one\n"
+    "array of shape (3*frames, K): numpy.load(NAME).reshape(3, frames, K).\n"
+    "\n"
+    "      --window NAME        analysis window (default blackman)\n"
+    "      --size M             window size in samples, M >= 3 (default 2001)\n"
+    "      --fft N              FFT size, N >= M (default 2048, or M if larger)\n"
+    "      --hop H              hop size in samples (default 256)\n"
+    "      --beta B, --sigma S  Kaiser's beta, Gaussian's sigma (those windows only)\n"
+    "      --threshold DB       ignore peaks at or below DB dB (default -80)\n"
+    "      --max-sines K        at most K tracks at once (default 100)\n"
+    "      --min-duration SEC   remove tracks shorter than SEC seconds, i.e.\n"
+    "                           floor(SEC*fs/H) frames (default 0.02)\n"
+    "      --freq-dev-offset HZ continuation tolerance at 0 Hz (default 20)\n"
+    "      --freq-dev-slope S   added tolerance per Hz (default 0.01)\n"
+    "  -o, --output TRACKS      write the tracks to TRACKS instead of stdout\n"
+    "      --synth OUT.wav      also write the additive synthesis of the tracks\n"
+    "      --synthesis METHOD   time (oscillators, cubic phase; default) or\n"
+    "                           spectral (Blackman-Harris lobes, inverse FFT of 4H)\n"
+    "      --float              write OUT.wav as 32-bit float (default 16-bit)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "With --synth, the header of TRACKS also gives synth_snr_db, the SNR of the\n"
+    "synthesis against the input, 10*log10(sum x^2 / sum (x - y)^2), in dB.\n"
+    "\n"
+    "Example: dsplab sines flute.wav --threshold -70 -o flute-tracks.txt --synth flute-sines.wav\n";
+
+CLI_COMMAND(sines)
+{
+    static const struct option opts[] = {
+        CLI_ANALYSIS_OPTIONS,
+        CLI_OPTION_THRESHOLD,
+        CLI_OPTION_MAX_SINES,
+        CLI_OPTION_MIN_DURATION,
+        CLI_OPTION_FREQ_DEV_OFFSET,
+        CLI_OPTION_FREQ_DEV_SLOPE,
+        CLI_OPTION_SYNTH,
+        CLI_OPTION_SYNTHESIS,
+        CLI_OPTION_FLOAT,
+        CLI_OPTION_OUTPUT,
+        CLI_HELP_OPTION,
+        {0, 0, 0, 0},
+    };
+    static const char *const what[] = {"FILE"};
+    struct cli_sms s;
+    cli_sms_init(&s);
+    int c;
+    while ((c = cli_getopt(argc, argv, opts, help)) != -1)
+        cli_sms_option(&s, c, optarg);
+    const char *path = cli_operands(argc, argv, 1, what)[0];
+    enum dsp_window type;
+    cli_sms_finish(&s, &type);
+
+    double *x, fs;
+    size_t len;
+    cli_read_mono(path, &x, &len, &fs);
+    struct dsp_sine_params p = {
+        .fs = fs,
+        .window = type,
+        .window_param = cli_window_param(&s.a, type),
+        .m = s.a.m,
+        .n_fft = s.a.n_fft,
+        .hop = s.a.hop,
+        .threshold_db = s.threshold_db,
+        .max_sines = s.max_sines,
+        .freq_dev_offset = s.freq_dev_offset,
+        .freq_dev_slope = s.freq_dev_slope,
+    };
+    struct dsp_sine_analysis *sa = dsp_sine_analysis_new(&p);
+    if (!sa) {
+        free(x);
+        cli_runtime_error(path, "%s", dsp_last_error());
+    }
+    size_t frames = dsp_sine_analysis_num_frames(sa, len), K = s.max_sines;
+    double *freq = cli_malloc(frames, K * sizeof *freq);
+    double *mag = cli_malloc(frames, K * sizeof *mag);
+    double *phase = cli_malloc(frames, K * sizeof *phase);
+
+    struct cli_progress progress;
+    cli_progress_begin(&progress, "sines");
+    dsp_sine_analysis_reset(sa);
+    int status = DSP_OK;
+    for (size_t k = 0; k < frames && status == DSP_OK; k++) {
+        status = dsp_sine_analysis_frame(sa, x, len, k, freq + k * K, mag + k * K,
+                                         phase + k * K);
+        cli_progress_update(&progress, k + 1, frames);
+    }
+    cli_progress_end(&progress);
+    dsp_sine_analysis_free(sa);
+    size_t min_frames = cli_sms_min_frames(&s, fs);
+    if (status == DSP_OK)
+        status = dsp_sine_tracks_clean(freq, mag, phase, frames, K, min_frames);
+    if (status != DSP_OK) {
+        free(x);
+        free(freq);
+        free(mag);
+        free(phase);
+        cli_runtime_error(path, "%s", dsp_last_error());
+    }
+
+    double snr = 0;
+    if (s.synth) {
+        double *y = cli_tracks_synth(s.synthesis, freq, mag, phase, frames, K, s.a.hop, fs, len);
+        snr = dsp_snr_db(x, y, len);
+        cli_write_wav(s.synth, y, len, fs, s.float_wav);
+        free(y);
+    }
+    free(x);
+
+    struct dsp_matfile *f = cli_output_open(s.out, K, path, fs);
+    cli_sms_header(f, &s, type, fs);
+    cli_output_header(f, "max_sines", "%zu", K);
+    cli_output_header(f, "frames", "%zu", frames);
+    cli_output_header(f, "tracks", "%zu", K);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", s.a.hop, fs);
+    cli_output_header(f, "blocks", "3 (freq_hz, mag_db, phase_rad)%s",
+                      is_npy(s.out) ? ", stacked" : "");
+    if (s.synth) {
+        cli_output_header(f, "synth_file", "%s", s.synth);
+        cli_output_header(f, "synthesis", "%s", cli_synthesis_name(s.synthesis));
+        cli_output_header(f, "synth_snr_db", "%.2f", snr);
+    }
+    cli_tracks_write(f, s.out, freq, mag, phase, frames, K);
+    free(freq);
+    free(mag);
+    free(phase);
+    cli_output_commit(f);
+    cli_keep_outputs();
+    return 0;
+}
