@@ -126,7 +126,7 @@ struct plot_opts {
 /* ---- the temporary folder and the gnuplot run --------------------------- */
 
 static char tmpdir[PATH_MAX];     /* "" when none */
-static char tmp_output[PATH_MAX]; /* gnuplot's output before the rename */
+static char tmp_output[PATH_MAX + 32]; /* gnuplot's output before the rename */
 static FILE *vars;                /* the variables file being written */
 
 static void remove_tmp(void)
@@ -333,6 +333,9 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
     char out[PATH_MAX];
     const char *term;
     if (o->out) {
+        if (strlen(o->out) >= sizeof out)
+            cli_runtime_error(NULL, "the output name is too long (%zu characters)",
+                              strlen(o->out));
         snprintf(out, sizeof out, "%s", o->out);
         term = has_suffix(o->out, ".svg") ? "svg" : "png";
     } else if (getenv("DISPLAY") && getenv("DISPLAY")[0]) {
@@ -1281,7 +1284,7 @@ static void plot_decomposition(const struct plot_opts *o, char **paths, int coun
     var_num("xhi", xhi);
     var_int("npanels", count);
     for (int i = 0; i < count; i++) {
-        char prefix[8], var[16];
+        char prefix[16], var[32];
         snprintf(prefix, sizeof prefix, "p%d", i + 1);
         image_write(o, &im[i], prefix, top - o->range_db - 1, 0);
         snprintf(var, sizeof var, "label%d", i + 1);
