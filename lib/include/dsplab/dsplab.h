@@ -18,5 +18,9 @@
 #include "dsplab/mfcc.h"
 #include "dsplab/resample.h"
 #include "dsplab/vggish.h"
+#include "dsplab/peaks.h"
+#include "dsplab/sine.h"
+#include "dsplab/harmonic.h"
+#include "dsplab/residual.h"
 
 #endif
