@@ -20,7 +20,7 @@
  * infinite input (check every input before writing any output).
  *
  * EXAMPLE  hz = {60, 440, 1000, 6400}, DSP_MEL_SLANEY -> mel = {0.9, 6.6, 15, 42}
- *          hz = {700, 1000, 6300},     DSP_MEL_HTK    -> {781.1707, 999.98554, 2595}
+ *          hz = {700, 1000, 6300},     DSP_MEL_HTK    -> {781.1728, 999.98554, 2595}
  *          hz = {1000},                DSP_MEL_HTK_LN -> {999.99070}
  *          mel = {3, 15, 42}, DSP_MEL_SLANEY -> hz = {200, 1000, 6400}
  *   You may see 6.6000000000000005 instead of 6.6: rounding noise is fine,
