@@ -34,6 +34,7 @@ static const double pi = 3.14159265358979323846;
 static char dir[4096];        /* the test folder */
 static char sine_wav[4200];   /* AMP*cos(2 pi FREQ t + PHASE), float32 */
 static char harm_wav[4200];   /* 10 harmonics of F0, amplitudes 0.3/h, float32 */
+static char gap_wav[4200];    /* harm_wav's first half, then 4000 zeros */
 static char text_file[4200];  /* not a sound */
 static char outdir[4200];     /* where failing commands are told to write */
 
@@ -47,6 +48,7 @@ static void fixture(void)
     snprintf(dir, sizeof dir, "%s", test_tmpdir());
     snprintf(sine_wav, sizeof sine_wav, "%s/sine.wav", dir);
     snprintf(harm_wav, sizeof harm_wav, "%s/harm.wav", dir);
+    snprintf(gap_wav, sizeof gap_wav, "%s/gap.wav", dir);
     snprintf(text_file, sizeof text_file, "%s/notes.txt", dir);
     snprintf(outdir, sizeof outdir, "%s/out", dir);
 
@@ -57,6 +59,9 @@ static void fixture(void)
         amps[h] = 0.3 / (h + 1);
     CU_ASSERT_FATAL(dsp_gen_harmonics(F0, amps, NULL, N_HARM, FS, harm_x, LEN) == DSP_OK);
     CU_ASSERT_FATAL(dsp_audio_write_wav(harm_wav, harm_x, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    static double gap[LEN];
+    memcpy(gap, harm_x, LEN / 2 * sizeof *gap);
+    CU_ASSERT_FATAL(dsp_audio_write_wav(gap_wav, gap, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
     FILE *f = fopen(text_file, "w");
     CU_ASSERT_FATAL(f != NULL);
     fputs("not a sound\n", f);
@@ -396,6 +401,119 @@ static void test_sines_synth(void)
     }
 }
 
+/* ---- f0 --------------------------------------------------------------- */
+
+/* Frames at the default hop 128: floor(8000/128)+1 = 63. */
+#define HARM_FRAMES (LEN / 128 + 1)
+
+/* f0 of the 220 Hz tone (harmonics 1..10, amplitudes 0.3/h), both methods,
+ * defaults otherwise (f0 in 100..300 Hz, M 1201, H 128): 63 rows "time_s
+ * f0_hz" with time k*128/fs; every voiced frame within 1 Hz of 220 (TWM on
+ * peaks interpolated to hundredths of a Hz, YIN on a parabola between
+ * periods of 36.4 samples: both measured within 0.4 Hz here); frames 5..57,
+ * whose windows (and YIN's 1283-sample span) lie inside the tone, must all
+ * be voiced. In the half-silent sound every frame whose window lies in the
+ * silence (k >= 37: k*128 - 641 >= 4000) is unvoiced, f0 = 0. */
+static void test_f0_methods(void)
+{
+    const char *methods[] = {"twm", "yin"};
+    static double v[4 * HARM_FRAMES];
+    size_t rows, cols, blocks;
+    for (size_t i = 0; i < TEST_COUNT(methods); i++) {
+        CU_ASSERT_EQUAL_FATAL(dsplab("f0 '%s' --method %s", harm_wav, methods[i]), 0);
+        char line[64];
+        snprintf(line, sizeof line, "# method: %s\n", methods[i]);
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, line));
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "# fields: time_s f0_hz\n"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "# hop_size: 128\n"));
+        CU_ASSERT_FATAL(parse_rows(out, v, TEST_COUNT(v), &rows, &cols, &blocks));
+        CU_ASSERT_EQUAL_FATAL(rows, HARM_FRAMES);
+        CU_ASSERT_EQUAL_FATAL(cols, 2);
+        size_t bad = 0;
+        for (size_t k = 0; k < HARM_FRAMES; k++) {
+            CU_ASSERT_DOUBLE_EQUAL(v[2 * k], k * 128 / FS, 1e-12);
+            double f0 = v[2 * k + 1];
+            int voiced_needed = k >= 5 && k <= 57;
+            if ((f0 != 0 && fabs(f0 - F0) > 1) || (voiced_needed && f0 == 0)) {
+                if (!bad++)
+                    fprintf(stderr, "\n  f0 --method %s: frame %zu: %g Hz\n", methods[i], k, f0);
+            }
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+
+        CU_ASSERT_EQUAL_FATAL(dsplab("f0 '%s' --method %s", gap_wav, methods[i]), 0);
+        CU_ASSERT_FATAL(parse_rows(out, v, TEST_COUNT(v), &rows, &cols, &blocks));
+        CU_ASSERT_EQUAL_FATAL(rows, HARM_FRAMES);
+        for (size_t k = 37; k < HARM_FRAMES; k++)
+            CU_ASSERT_EQUAL(v[2 * k + 1], 0.0);
+        CU_ASSERT(fabs(v[2 * 10 + 1] - F0) < 1);
+    }
+}
+
+/* ---- harmonic ----------------------------------------------------------- */
+
+/* --harmonics 12 on the 10-harmonic tone: 3 blocks of 63 rows, 12 columns.
+ * Frame 30 (window inside the tone): column h-1 holds harmonic h within
+ * 0.1 Hz of 220h and 0.1 dB of 20log10(0.3/(2h)) (Blackman side lobes of
+ * the other harmonics, -58 dB, move them by about 0.01 Hz and 0.01 dB);
+ * columns 10 and 11 (2420, 2640 Hz: nothing there) stay 0. Default NH is
+ * 100 columns. */
+static void test_harmonic_columns(void)
+{
+    char txt[4300];
+    fixture();
+    snprintf(txt, sizeof txt, "%s/harm.txt", dir);
+    CU_ASSERT_EQUAL_FATAL(dsplab("harmonic '%s' --harmonics 12 -o '%s'", harm_wav, txt), 0);
+    struct dsp_mat m;
+    CU_ASSERT_FATAL(dsp_mat_read(txt, &m) == DSP_OK);
+    CU_ASSERT_EQUAL_FATAL(m.rows, 3 * HARM_FRAMES);
+    CU_ASSERT_EQUAL_FATAL(m.cols, 12);
+    const double *f = track_row(&m, HARM_FRAMES, 0, 30), *a = track_row(&m, HARM_FRAMES, 1, 30);
+    for (int h = 1; h <= 10; h++) {
+        CU_ASSERT_DOUBLE_EQUAL(f[h - 1], h * F0, 0.1);
+        CU_ASSERT_DOUBLE_EQUAL(a[h - 1], 20 * log10(0.3 / (2 * h)), 0.1);
+    }
+    CU_ASSERT_EQUAL(f[10], 0.0);
+    CU_ASSERT_EQUAL(f[11], 0.0);
+    dsp_mat_free(&m);
+    char value[64];
+    CU_ASSERT(dsp_datafile_header_value(txt, "harmonics", value, sizeof value) == DSP_OK);
+    CU_ASSERT_STRING_EQUAL(value, "12");
+    CU_ASSERT(dsp_datafile_header_value(txt, "voiced_frames", value, sizeof value) == DSP_OK);
+
+    static double v[3 * HARM_FRAMES * 100];
+    size_t rows, cols, blocks;
+    CU_ASSERT_EQUAL_FATAL(dsplab("harmonic '%s'", harm_wav), 0);
+    CU_ASSERT(parse_rows(out, v, TEST_COUNT(v), &rows, &cols, &blocks));
+    CU_ASSERT_EQUAL(blocks, 3);
+    CU_ASSERT_EQUAL(rows, 3 * HARM_FRAMES);
+    CU_ASSERT_EQUAL(cols, 100);
+}
+
+/* --synth: the harmonic synthesis against the input over samples
+ * 1024..6976 (frames 8..54, windows inside the sound). The harmonics'
+ * estimates carry the -58 dB Blackman side lobes of their neighbours:
+ * measured about 65 dB for both methods; we ask 50 dB. */
+static void test_harmonic_synth(void)
+{
+    char wav[4300];
+    fixture();
+    snprintf(wav, sizeof wav, "%s/harm-synth.wav", dir);
+    const char *how[] = {"time", "spectral"};
+    static double y[LEN];
+    for (size_t i = 0; i < TEST_COUNT(how); i++) {
+        CU_ASSERT_EQUAL_FATAL(dsplab("harmonic '%s' --harmonics 12 --synth '%s' --synthesis %s"
+                                     " -o '%s/harm.txt'",
+                                     harm_wav, wav, how[i], dir),
+                              0);
+        CU_ASSERT_FATAL(read_len(wav, y));
+        double snr = snr_range(harm_x, y, 1024, 6976);
+        if (!(snr > 50))
+            fprintf(stderr, "\n  harmonic --synthesis %s: interior SNR %.1f dB\n", how[i], snr);
+        CU_ASSERT(snr > 50);
+    }
+}
+
 /* ---- usage and runtime errors ----------------------------------------- */
 
 static void test_usage_errors(void)
@@ -422,6 +540,28 @@ static void test_usage_errors(void)
                  s);
     expect_usage("--freq-dev-slope: 'x' is not a number", "sines '%s' --freq-dev-slope x", s);
     expect_usage("--size must be at least 3 (got 2)", "sines '%s' --size 2", s);
+
+    expect_usage("--method must be twm or yin (got 'autocorr')",
+                 "f0 '%s' --method autocorr -o '%s/f0.txt'", s, o);
+    expect_usage("--fmin (400 Hz) must be below --fmax (300 Hz)",
+                 "f0 '%s' --fmin 400 -o '%s/f0.txt'", s, o);
+    expect_usage("--fmin (500 Hz) must be below --fmax (200 Hz)",
+                 "harmonic '%s' --fmin 500 --fmax 200 --synth '%s/h.wav'", s, o);
+    expect_usage("--fmin must be greater than 0 (got 0)", "f0 '%s' --fmin 0", s);
+    expect_usage("--window is only for --method twm", "f0 '%s' --method yin --window hann", s);
+    expect_usage("--yin-threshold is only for --method yin", "f0 '%s' --yin-threshold 0.2", s);
+    expect_usage("--yin-threshold must be between 0 and 1 (got 1)",
+                 "f0 '%s' --method yin --yin-threshold 1", s);
+    expect_usage("--fmax (3000 Hz) must be at most fs/4 (2000 Hz) for yin",
+                 "f0 '%s' --method yin --fmax 3000 -o '%s/f0.txt'", s, o);
+    expect_usage("--hop must be at least 1 (got 0)", "f0 '%s' --hop 0", s);
+    expect_usage("--fft (1024) must be at least the window size (1201)", "f0 '%s' --fft 1024",
+                 s);
+    expect_usage("unknown window", "harmonic '%s' --window foo -o '%s/h.txt'", s, o);
+    expect_usage("--harmonics must be at least 1 (got 0)", "harmonic '%s' --harmonics 0", s);
+    expect_usage("--hop must be at least 1 (got 0)", "harmonic '%s' --hop 0", s);
+    expect_usage("unrecognized option '--max-sines'", "harmonic '%s' --max-sines 3", s);
+    expect_usage("--synthesis must be time or spectral", "harmonic '%s' --synthesis x", s);
 }
 
 static void test_runtime_errors(void)
@@ -436,14 +576,21 @@ static void test_runtime_errors(void)
                    missing, outdir, outdir);
     /* The synthesis is complete before the tracks file fails to open: the
      * WAV must go too. */
+    expect_runtime(missing, "cannot open", "f0 '%s' -o '%s/f0.txt'", missing, outdir);
+    expect_runtime(text_file, "not a readable sound", "f0 '%s' --method yin -o '%s/f0.npy'",
+                   text_file, outdir);
+    expect_runtime(missing, "cannot open", "harmonic '%s' -o '%s/h.txt' --synth '%s/h.wav'",
+                   missing, outdir, outdir);
     char nodir[4300];
     snprintf(nodir, sizeof nodir, "%s/no-such-folder/t.txt", outdir);
     expect_runtime(nodir, "", "sines '%s' -o '%s' --synth '%s/s.wav'", sine_wav, nodir, outdir);
+    expect_runtime(nodir, "", "harmonic '%s' -o '%s' --synth '%s/h.wav'", harm_wav, nodir,
+                   outdir);
 }
 
 static void test_help(void)
 {
-    const char *names[] = {"peaks", "sines"};
+    const char *names[] = {"peaks", "sines", "f0", "harmonic"};
     CU_ASSERT_EQUAL(dsplab("--help"), 0);
     static char help[sizeof out];
     memcpy(help, out, sizeof out);
@@ -472,6 +619,9 @@ int main(void)
         {"sines: 3 blocks of floor(L/H)+1 rows, K columns, the sine's track",
          test_sines_blocks},
         {"sines --synth: interior SNR > 80 dB, time and spectral", test_sines_synth},
+        {"f0: 220 Hz +- 1 in voiced frames, twm and yin; 0 in silence", test_f0_methods},
+        {"harmonic: NH columns, harmonic h in column h-1", test_harmonic_columns},
+        {"harmonic --synth: interior SNR > 50 dB, time and spectral", test_harmonic_synth},
         {"usage errors exit 2 with a message, write nothing", test_usage_errors},
         {"runtime errors exit 1 naming the file, write nothing", test_runtime_errors},
         {"remove the test folder", test_cleanup},

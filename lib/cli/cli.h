@@ -220,6 +220,13 @@ struct cli_sms {
     const char *synth;        /* --synth OUT.wav, NULL = none */
     enum cli_synthesis synthesis;
     int float_wav;
+    /* the harmonic model (cli_sms_init_harmonic): analysis defaults
+     * Blackman 1201, N 2048, H 128, -90 dB, and these, from harmonic.h */
+    int harmonic;
+    size_t n_harmonics;       /* default 100 */
+    double min_f0, max_f0;    /* Hz, default 100, 300 */
+    double max_f0_error;      /* TWM error above which a frame is unvoiced, default 7 */
+    double harm_dev_slope;    /* default 0.01 */
 };
 
 enum {
@@ -231,6 +238,11 @@ enum {
     CLI_OPT_SYNTH,
     CLI_OPT_SYNTHESIS,
     CLI_OPT_FLOAT,
+    CLI_OPT_HARMONICS,
+    CLI_OPT_FMIN,
+    CLI_OPT_FMAX,
+    CLI_OPT_MAX_ERROR,
+    CLI_OPT_HARM_DEV_SLOPE,
 };
 #define CLI_OPTION_THRESHOLD {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
 #define CLI_OPTION_MAX_SINES {"max-sines", required_argument, NULL, CLI_OPT_MAX_SINES}
@@ -242,19 +254,34 @@ enum {
 #define CLI_OPTION_SYNTHESIS {"synthesis", required_argument, NULL, CLI_OPT_SYNTHESIS}
 #define CLI_OPTION_FLOAT {"float", no_argument, NULL, CLI_OPT_FLOAT}
 #define CLI_OPTION_OUTPUT {"output", required_argument, NULL, 'o'}
+#define CLI_OPTION_HARMONICS {"harmonics", required_argument, NULL, CLI_OPT_HARMONICS}
+#define CLI_OPTION_FMIN {"fmin", required_argument, NULL, CLI_OPT_FMIN}
+#define CLI_OPTION_FMAX {"fmax", required_argument, NULL, CLI_OPT_FMAX}
+#define CLI_OPTION_MAX_ERROR {"max-error", required_argument, NULL, CLI_OPT_MAX_ERROR}
+#define CLI_OPTION_HARM_DEV_SLOPE \
+    {"harm-dev-slope", required_argument, NULL, CLI_OPT_HARM_DEV_SLOPE}
 
 void cli_sms_init(struct cli_sms *s);
+/* cli_sms_init, then the harmonic model's defaults (harmonic = 1). */
+void cli_sms_init_harmonic(struct cli_sms *s);
 /* Handles option c (analysis options, the CLI_OPT_* above, and 'o'):
  * returns 1, else 0. Numbers are checked here. */
 int cli_sms_option(struct cli_sms *s, int c, const char *arg);
 /* Defaults of the analysis options and the checks across options
- * (cli_analysis_finish, then M >= 3). */
+ * (cli_analysis_finish, then M >= 3, and --fmin below --fmax). */
 void cli_sms_finish(struct cli_sms *s, enum dsp_window *type);
 /* floor(min_duration * fs / hop): tracks shorter than this many frames go. */
 size_t cli_sms_min_frames(const struct cli_sms *s, double fs);
 /* Header lines stating the analysis parameters common to the commands. */
 void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,
                     double fs);
+
+/* The output name ends in .npy (NumPy, no header, no blocks). */
+int cli_output_is_npy(const char *out);
+
+/* Header lines "blocks" and, with --synth, "synth_file", "synthesis" and
+ * "synth_snr_db" (snr, in dB). */
+void cli_tracks_header(struct dsp_matfile *f, const struct cli_sms *s, double snr);
 
 /* Writes frames x tracks matrices as three blocks, freq_hz then mag_db then
  * phase_rad (wrapped to [-pi, pi]; 0 where the track is silent), separated

@@ -3,6 +3,7 @@
  * options, the tracks file, the synthesis; see cli.h). */
 #include "cli.h"
 
+#include <dsplab/harmonic.h>
 #include <dsplab/sine.h>
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +54,21 @@ void cli_sms_init(struct cli_sms *s)
     s->synthesis = CLI_SYNTH_TIME;
 }
 
+void cli_sms_init_harmonic(struct cli_sms *s)
+{
+    struct dsp_harmonic_params p;
+    dsp_harmonic_params_default(&p, 1.0);
+    cli_sms_init(s);
+    s->harmonic = 1;
+    s->a.window = dsp_window_name(p.window);
+    s->threshold_db = p.threshold_db;
+    s->n_harmonics = p.n_harmonics;
+    s->min_f0 = p.min_f0;
+    s->max_f0 = p.max_f0;
+    s->max_f0_error = p.max_f0_error;
+    s->harm_dev_slope = p.harm_dev_slope;
+}
+
 static double parse_nonnegative(const char *arg)
 {
     double v = cli_parse_double(cli_optname(), arg);
@@ -96,6 +112,23 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg)
     case 'o':
         s->out = arg;
         return 1;
+    case CLI_OPT_HARMONICS:
+        s->n_harmonics = cli_parse_size(cli_optname(), arg, 1);
+        return 1;
+    case CLI_OPT_FMIN:
+    case CLI_OPT_FMAX: {
+        double v = cli_parse_double(cli_optname(), arg);
+        if (!(v > 0))
+            cli_usage_error("%s must be greater than 0 (got %s)", cli_optname(), arg);
+        *(c == CLI_OPT_FMIN ? &s->min_f0 : &s->max_f0) = v;
+        return 1;
+    }
+    case CLI_OPT_MAX_ERROR:
+        s->max_f0_error = cli_parse_double(cli_optname(), arg);
+        return 1;
+    case CLI_OPT_HARM_DEV_SLOPE:
+        s->harm_dev_slope = parse_nonnegative(arg);
+        return 1;
     default:
         return cli_analysis_option(&s->a, c, arg);
     }
@@ -103,7 +136,16 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg)
 
 void cli_sms_finish(struct cli_sms *s, enum dsp_window *type)
 {
-    cli_analysis_finish(&s->a, 2001, 2048, 256, type);
+    if (s->harmonic) {
+        struct dsp_harmonic_params p;
+        dsp_harmonic_params_default(&p, 1.0);
+        cli_analysis_finish(&s->a, p.m, p.n_fft, p.hop, type);
+        if (!(s->min_f0 < s->max_f0))
+            cli_usage_error("--fmin (%g Hz) must be below --fmax (%g Hz)", s->min_f0,
+                            s->max_f0);
+    } else {
+        cli_analysis_finish(&s->a, 2001, 2048, 256, type);
+    }
     /* A peak needs a bin on each side, and the DFT model a middle sample. */
     if (s->a.m < 3)
         cli_usage_error("--size must be at least 3 (got %zu)", s->a.m);
@@ -130,14 +172,34 @@ void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_win
     cli_output_header(f, "threshold_db", "%.17g", s->threshold_db);
     cli_output_header(f, "min_duration_s", "%.17g", s->min_duration);
     cli_output_header(f, "min_frames", "%zu", cli_sms_min_frames(s, fs));
-    cli_output_header(f, "freq_dev_offset_hz", "%.17g", s->freq_dev_offset);
-    cli_output_header(f, "freq_dev_slope", "%.17g", s->freq_dev_slope);
+    if (s->harmonic) {
+        cli_output_header(f, "harmonics", "%zu", s->n_harmonics);
+        cli_output_header(f, "min_f0_hz", "%.17g", s->min_f0);
+        cli_output_header(f, "max_f0_hz", "%.17g", s->max_f0);
+        cli_output_header(f, "max_f0_error", "%.17g", s->max_f0_error);
+        cli_output_header(f, "harm_dev_slope", "%.17g", s->harm_dev_slope);
+    } else {
+        cli_output_header(f, "max_sines", "%zu", s->max_sines);
+        cli_output_header(f, "freq_dev_offset_hz", "%.17g", s->freq_dev_offset);
+        cli_output_header(f, "freq_dev_slope", "%.17g", s->freq_dev_slope);
+    }
 }
 
-static int is_npy(const char *out)
+int cli_output_is_npy(const char *out)
 {
     size_t n = out ? strlen(out) : 0;
     return n >= 4 && strcmp(out + n - 4, ".npy") == 0;
+}
+
+void cli_tracks_header(struct dsp_matfile *f, const struct cli_sms *s, double snr)
+{
+    cli_output_header(f, "blocks", "3 (freq_hz, mag_db, phase_rad)%s",
+                      cli_output_is_npy(s->out) ? ", stacked" : "");
+    if (s->synth) {
+        cli_output_header(f, "synth_file", "%s", s->synth);
+        cli_output_header(f, "synthesis", "%s", cli_synthesis_name(s->synthesis));
+        cli_output_header(f, "synth_snr_db", "%.2f", snr);
+    }
 }
 
 void cli_tracks_write(struct dsp_matfile *f, const char *out, const double *freq,
@@ -146,7 +208,7 @@ void cli_tracks_write(struct dsp_matfile *f, const char *out, const double *freq
     const double *block[3] = {freq, mag, phase};
     double *row = cli_malloc(tracks, sizeof *row);
     for (int b = 0; b < 3; b++) {
-        if (b > 0 && !is_npy(out) && dsp_matfile_new_block(f) != DSP_OK) {
+        if (b > 0 && !cli_output_is_npy(out) && dsp_matfile_new_block(f) != DSP_OK) {
             free(row);
             cli_runtime_error(cli_output_name(out), "%s", dsp_last_error());
         }
@@ -333,17 +395,10 @@ CLI_COMMAND(sines)
 
     struct dsp_matfile *f = cli_output_open(s.out, K, path, fs);
     cli_sms_header(f, &s, type, fs);
-    cli_output_header(f, "max_sines", "%zu", K);
     cli_output_header(f, "frames", "%zu", frames);
     cli_output_header(f, "tracks", "%zu", K);
     cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", s.a.hop, fs);
-    cli_output_header(f, "blocks", "3 (freq_hz, mag_db, phase_rad)%s",
-                      is_npy(s.out) ? ", stacked" : "");
-    if (s.synth) {
-        cli_output_header(f, "synth_file", "%s", s.synth);
-        cli_output_header(f, "synthesis", "%s", cli_synthesis_name(s.synthesis));
-        cli_output_header(f, "synth_snr_db", "%.2f", snr);
-    }
+    cli_tracks_header(f, &s, snr);
     cli_tracks_write(f, s.out, freq, mag, phase, frames, K);
     free(freq);
     free(mag);

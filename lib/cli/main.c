@@ -27,11 +27,13 @@
     CMD(stft, "magnitude spectrogram of a sound, one row per frame")                    \
     CMD(resynth, "STFT analysis then synthesis to a WAV; print the SNR")                \
     CMD(plot, "draw a figure with gnuplot (waveform, spectrogram, window, ...)")        \
-    CMD(peaks, "interpolated spectral peaks of one frame: freq, dB, phase")       \
+    CMD(peaks, "interpolated spectral peaks of one frame: freq, dB, phase")             \
     CMD(melbank, "mel filterbank matrix (librosa.filters.mel), one row per band")        \
     CMD(melspec, "mel spectrogram (librosa or VGGish log-mel) of one file or a batch")   \
     CMD(mfcc, "MFCCs (librosa.feature.mfcc) of one file or a batch")                    \
-    CMD(sines, "sinusoidal tracks (freq, dB, phase) of a sound; additive synthesis")
+    CMD(sines, "sinusoidal tracks (freq, dB, phase) of a sound; additive synthesis")    \
+    CMD(f0, "fundamental frequency per frame (two-way mismatch or YIN)")                \
+    CMD(harmonic, "harmonic tracks (one column per harmonic); additive synthesis")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
