@@ -346,6 +346,226 @@ static void test_committed_references_reproduce(void)
     CU_ASSERT_EQUAL(rc, 0);
 }
 
+/* tests/grader/lesson02-wrong/: copies of the lesson-02 solution with one
+ * classic mistake each. The table is tests/grader/lesson02-wrong/EXPECTED.md:
+ * exactly these tests fail (a skipped test also shows FAIL, with "skipped:
+ * depends on" under it), every other one of the 21 passes, the score, and a
+ * hint that must appear under a named test. */
+#define L02_TESTS 21
+#define L02_POINTS 27
+struct wrong_hint {
+    const char *test, *text;
+};
+struct wrong_case {
+    const char *name;
+    const char *fail[6];    /* a failed check */
+    const char *skipped[3]; /* failed because a test it depends on failed */
+    int score;
+    struct wrong_hint hints[4];
+};
+static const struct wrong_case wrong_cases[] = {
+    {"off-by-one-bin",
+     {"dft: example {1,2,3,4}", "dft: cosine in bin 3", "dft: random", "dft: piano frame"},
+     {"idft: round trip"},
+     20,
+     {{"dft: example {1,2,3,4}", "got[k] matches expected[k+1]: shifted by one bin (off by one?)"}}},
+    {"wrong-sign",
+     {"dft: example {1,2,3,4}", "dft: random", "dft: piano frame"},
+     {"idft: round trip"},
+     21,
+     {{"dft: example {1,2,3,4}",
+       "got is the complex conjugate of expected: the sign of the exponent"}}},
+    {"missing-1-over-n",
+     {"idft: example", "idft: one bin", "idft: random", "idft: round trip"},
+     {NULL},
+     22,
+     {{"idft: example", "x is 4 x too large: a missing 1/N normalisation?"},
+      {"idft: one bin", "x is 8 x too large"},
+      {"idft: random", "x is 50 x too large"},
+      {"idft: round trip", "x is 100 x too large"}}},
+    {"db-of-power",
+     {"mag_db: example", "mag_db: odd n", "mag_db: piano frame"},
+     {NULL},
+     23,
+     {{"mag_db: example",
+       "mX (dB) is 2x the expected dB values: 20*log10 of a power (|X|^2)?"}}},
+    {"swapped-re-im",
+     {"dft: impulse", "dft: example {1,2,3,4}", "dft: cosine in bin 3", "dft: random",
+      "dft: piano frame"},
+     {"dft: n = 0", "idft: round trip"},
+     18,
+     {{"dft: impulse", "the real and imaginary parts are swapped"}}},
+    {"nan-output",
+     {"mag_db: example", "mag_db: odd n", "mag_db: zeros use the floor", "mag_db: piano frame"},
+     {NULL},
+     22,
+     {{"mag_db: example", "values are NaN or Inf, the first at index 1"}}},
+    {"wrong-length",
+     {"mag_db: example", "mag_db: odd n", "mag_db: zeros use the floor", "mag_db: piano frame"},
+     {NULL},
+     22,
+     {{"mag_db: example", "n_bins: length 2, expected 3 (off by one?)"}}},
+};
+
+static int in_list(const char *const *list, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n && list[i]; i++)
+        if (strcmp(list[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The indented detail lines under the test's own line in report s. */
+static const char *detail_of(const char *s, const char *test, size_t *len)
+{
+    char key[256];
+    snprintf(key, sizeof key, "\n%s: ", test);
+    const char *p = strstr(s, key);
+    if (!p)
+        return NULL;
+    p = strchr(p + 1, '\n');
+    if (!p)
+        return NULL;
+    const char *e = ++p;
+    while (*e == ' ') {
+        const char *nl = strchr(e, '\n');
+        e = nl ? nl + 1 : e + strlen(e);
+    }
+    *len = (size_t)(e - p);
+    return p;
+}
+
+static void check_wrong_case(const struct wrong_case *c)
+{
+    char cmd[4096], path[1200], outdir[1200];
+    snprintf(path, sizeof path, "%s/%s.txt", tmp, c->name);
+    snprintf(outdir, sizeof outdir, "%s/out-%s", tmp, c->name);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade LESSON=02 SUBMISSION=tests/grader/lesson02-wrong/%s "
+             "GRADE_REPORT_DIR=%s >%s 2>&1",
+             build_dir(), SAN_BUILD ? "SAN=1" : "", c->name, outdir, path);
+    int rc = test_sh(cmd, NULL, 0, NULL, 0);
+    size_t n = 0;
+    char *s = slurp_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(rc, 0);
+    int ok = rc == 0;
+
+    /* Every "name: STATUS" line of the lesson: FAIL exactly where listed. */
+    size_t n_fail = 0, n_skip = 0, n_tests = 0;
+    for (size_t i = 0; i < 6 && c->fail[i]; i++)
+        n_fail++;
+    for (size_t i = 0; i < 3 && c->skipped[i]; i++)
+        n_skip++;
+    for (const char *line = s, *next; *line; line = next) {
+        size_t len = strcspn(line, "\n");
+        next = line + len + (line[len] == '\n');
+        if (len == 0 || line[0] == ' ' || strncmp(line, "== ", 3) == 0 ||
+            strncmp(line, "Part ", 5) == 0 || strncmp(line, "Score: ", 7) == 0)
+            continue;
+        char text[512];
+        snprintf(text, sizeof text, "%.*s", (int)len, line);
+        char *colon = NULL;
+        for (char *q = strstr(text, ": "); q; q = strstr(q + 1, ": "))
+            colon = q;
+        if (!colon) {
+            printf("\n  %s: unexpected line \"%s\"\n", c->name, text);
+            ok = 0;
+            continue;
+        }
+        *colon = '\0';
+        const char *status = colon + 2;
+        char *time = strstr(colon + 2, " (");
+        if (time)
+            *time = '\0';
+        n_tests++;
+        int want_fail = in_list(c->fail, 6, text) || in_list(c->skipped, 3, text);
+        if (strcmp(status, want_fail ? "FAIL" : "OK") != 0) {
+            printf("\n  %s: %s: got %s, expected %s\n", c->name, text, status,
+                   want_fail ? "FAIL" : "OK");
+            ok = 0;
+        }
+        size_t dlen = 0;
+        const char *d = detail_of(s, text, &dlen);
+        int says_skipped = d && dlen > 0 && strstr(d, "skipped: depends on") &&
+                           (size_t)(strstr(d, "skipped: depends on") - d) < dlen;
+        if (want_fail && says_skipped != in_list(c->skipped, 3, text)) {
+            printf("\n  %s: %s: \"skipped: depends on\" %s\n", c->name, text,
+                   says_skipped ? "shown for a test that should fail on its own" : "missing");
+            ok = 0;
+        }
+    }
+    if (n_tests != L02_TESTS) {
+        printf("\n  %s: %zu test lines, expected %d\n", c->name, n_tests, L02_TESTS);
+        ok = 0;
+    }
+
+    /* The hints, each under its own test. */
+    for (size_t i = 0; i < 4 && c->hints[i].test; i++) {
+        size_t dlen = 0;
+        const char *d = detail_of(s, c->hints[i].test, &dlen);
+        char block[4096] = "";
+        if (d)
+            snprintf(block, sizeof block, "%.*s", (int)dlen, d);
+        const char *want = c->hints[i].text;
+        if (!strstr(block, want)) {
+            printf("\n  %s: under \"%s\" no \"%s\"; got:\n%s", c->name, c->hints[i].test,
+                   want, block);
+            ok = 0;
+        }
+    }
+
+    /* Part line and the final Score line, last. */
+    char part[128], score[64];
+    snprintf(part, sizeof part, "\nPart 02-sinusoids-dft score: %d/%d\n", c->score, L02_POINTS);
+    snprintf(score, sizeof score, "\nScore: %d/%d", c->score, L02_POINTS);
+    size_t end = n;
+    while (end > 0 && s[end - 1] == '\n')
+        end--;
+    size_t sl = strlen(score);
+    if (!strstr(s, part) || end < sl || strncmp(s + end - sl, score, sl) != 0) {
+        printf("\n  %s: expected \"%s\" and \"%s\" last\n", c->name, part + 1, score + 1);
+        ok = 0;
+    }
+
+    /* results.json: same score, the same failed tests. */
+    if (have_python()) {
+        char names[1024] = "";
+        for (size_t i = 0; i < n_fail; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s|", c->fail[i]);
+        for (size_t i = 0; i < n_skip; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s|", c->skipped[i]);
+        snprintf(cmd, sizeof cmd,
+                 "/usr/bin/python3 -c 'import json, sys\n"
+                 "d = json.load(open(sys.argv[1]))\n"
+                 "assert d[\"score\"] == %d and d[\"max_score\"] == %d, (d[\"score\"], d[\"max_score\"])\n"
+                 "assert len(d[\"tests\"]) == %d, len(d[\"tests\"])\n"
+                 "failed = {t[\"name\"].split(\": \", 1)[1] for t in d[\"tests\"] if t[\"status\"] == \"failed\"}\n"
+                 "want = set(sys.argv[2].split(\"|\")) - {\"\"}\n"
+                 "assert failed == want, (failed ^ want)\n"
+                 "assert sum(t[\"score\"] for t in d[\"tests\"]) == d[\"score\"]\n"
+                 "' %s/results.json '%s'",
+                 c->score, L02_POINTS, L02_TESTS, outdir, names);
+        char err[2048] = "";
+        int prc = test_sh(cmd, NULL, 0, err, sizeof err);
+        if (prc != 0) {
+            printf("\n  %s: results.json: %s\n", c->name, err);
+            ok = 0;
+        }
+    }
+    if (!ok)
+        printf("\n  --- %s: the report ---\n%.4000s\n", c->name, s);
+    CU_ASSERT(ok);
+    free(s);
+}
+
+static void test_lesson02_wrong_submissions(void)
+{
+    for (size_t i = 0; i < TEST_COUNT(wrong_cases); i++)
+        check_wrong_case(&wrong_cases[i]);
+}
+
 static const struct test_case cases[] = {
     {"every misbehaviour gets its status", test_every_misbehaviour_gets_its_status},
     {"feedback explains each failure", test_feedback_explains_each_failure},
@@ -358,6 +578,8 @@ static const struct test_case cases[] = {
     {"reference files compare within tolerance", test_reference_comparison_tolerance},
     {"committed references reproduce (make check-references)",
      test_committed_references_reproduce},
+    {"lesson 02: each wrong submission loses exactly its tests, with its hint",
+     test_lesson02_wrong_submissions},
 };
 
 int main(void)
