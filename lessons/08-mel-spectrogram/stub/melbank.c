@@ -37,8 +37,8 @@
  * HINT  Compute the n_mels + 2 edges once, then fill row by row. You may
  *       call your hz_to_mel_ex / mel_to_hz_ex, or the library's
  *       dsp_hz_to_mel / dsp_mel_to_hz (mel.h): Part 1 was about those.
- *       Frequencies in double: k * sample_rate / n_fft with a size_t k and
- *       n_fft would be integer arithmetic if you left out the double.
+ *       On the EXAMPLE, print your edges first: 0, 200, 400, .., 1000 Hz.
+ *       Six edges for four bands: the step in mel divides by n_mels + 1.
  * CHECK make grade LESSON=08 ONLY=melbank
  */
 #include <math.h>
