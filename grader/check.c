@@ -24,6 +24,7 @@
 #include <dsplab/status.h>
 
 #include "harness.h"
+#include "plotfb.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -311,6 +312,7 @@ int grade_close(const char *what, const double *got, const double *expected, siz
     fail_note(what, "%s[%zu]: got %.10g, expected %.10g", what, k, got[k], expected[k]);
     grade_note("max |err| = %.3g at index %zu; %zu of %zu values differ (atol %g, rtol %g)",
                s.worst_err, s.worst, s.bad, n, atol, rtol);
+    plotfb_close(what, got, expected, n, atol, rtol);   /* a figure for long arrays */
     if (s.nonfinite) {
         grade_note("hint: %zu values are NaN or Inf, the first at index %zu "
                    "(a division by zero, log of 0, or an uninitialised value?)",
@@ -397,6 +399,7 @@ int grade_close_complex(const char *what, const double complex *got,
     fail_note(what, "%s[%zu]: got %s, expected %s", what, k, g, e);
     grade_note("max |err| = %.3g at index %zu; %zu of %zu values differ (atol %g, rtol %g)",
                s.worst_err, s.worst, s.bad, n, atol, rtol);
+    plotfb_close_complex(what, got, expected, n, atol, rtol);   /* a figure for long arrays */
     if (s.nonfinite) {
         grade_note("hint: %zu values are NaN or Inf, the first at index %zu "
                    "(a division by zero or an uninitialised value?)",

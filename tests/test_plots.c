@@ -456,6 +456,53 @@ static void test_usage_errors(void)
     CU_ASSERT(stat(png, &st) != 0);
 }
 
+/* make grade on a submission whose mag_db takes 20*log10 of |X|^2: the
+ * failing "mag_db: piano frame" (129 values, a spectrum) must name a PNG
+ * in its feedback, next to the lesson's grade report, and the PNG must be
+ * there at the default size. The grade run uses this build's folder. */
+static void test_grader_feedback_plot(void)
+{
+    fixture();
+    const char *build = getenv("BUILD");
+    if (!build || !build[0])
+        build = "build";
+    int san = strstr(build, "san") != NULL;
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade LESSON=02 ONLY=mag_db "
+             "SUBMISSION=tests/grader/lesson02-wrong/db-of-power GRADE_REPORT_DIR=%s/out",
+             build, san ? "SAN=1" : "", dir);
+    static char gout[1 << 16];
+    int rc = test_sh(cmd, gout, sizeof gout, err, sizeof err);
+    CU_ASSERT_EQUAL_FATAL(rc, 0);
+    const char *line = strstr(gout, "mag_db: piano frame: FAIL");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+    const char *plot = strstr(line, "    plot: ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(plot);
+    char png[1024];
+    size_t n = strcspn(plot + 10, " \n");
+    CU_ASSERT_FATAL(n < sizeof png);
+    memcpy(png, plot + 10, n);
+    png[n] = '\0';
+    CU_ASSERT_PTR_NOT_NULL(strstr(png, "/02-sinusoids-dft/feedback/mag-db-piano-frame--mX-dB.png"));
+    unsigned w, h;
+    png_size(png, &w, &h);
+    CU_ASSERT_EQUAL(w, 1000);
+    CU_ASSERT_EQUAL(h, 600);
+    /* the data beside it: 129 rows of index, got, expected */
+    char txt[1024];
+    snprintf(txt, sizeof txt, "%.*s.txt", (int)(n - 4), png);
+    struct dsp_mat m;
+    CU_ASSERT_FATAL(dsp_mat_read(txt, &m) == DSP_OK);
+    CU_ASSERT_EQUAL(m.rows, 129);
+    CU_ASSERT_EQUAL(m.cols, 3);
+    /* db-of-power doubles every dB value: got = 2 * expected */
+    if (m.rows == 129 && m.cols == 3)
+        CU_ASSERT(fabs(m.data[5 * 3 + 1] - 2 * m.data[5 * 3 + 2]) <= 1e-9 * fabs(m.data[5 * 3 + 1]));
+    dsp_mat_free(&m);
+}
+
 static void cleanup(void)
 {
     if (dir[0])
@@ -474,6 +521,7 @@ static const struct test_case cases[] = {
     {"window: main lobe and side lobe match the published values", test_window_measurements},
     {"without gnuplot: one line naming the package, exit 1", test_missing_gnuplot},
     {"usage errors exit 2", test_usage_errors},
+    {"make grade: a failed spectrum names its feedback plot", test_grader_feedback_plot},
     {"cleanup", cleanup},
 };
 

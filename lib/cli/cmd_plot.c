@@ -76,9 +76,9 @@ static const char help[] =
     "                              unvoiced) over the sound's spectrogram\n"
     "  decomposition SOUND...      1 to 4 sounds (e.g. sines, residual, stochastic)\n"
     "                              as stacked spectrograms [--labels a,b,c]\n"
-    "  feedback DATA               a grader comparison (columns: index got expected;\n"
-    "                              headers atol, rtol, what): both curves, the\n"
-    "                              mismatching region shaded, the error below\n"
+    "  feedback DATA               a grader comparison (columns: index got expected\n"
+    "                              [error]; headers atol, rtol, what): both curves,\n"
+    "                              the mismatching region shaded, the error below\n"
     "\n"
     "  -o, --output OUT    OUT.png (pngcairo) or OUT.svg\n"
     "      --width W       pixels (default 1000)\n"
@@ -1342,10 +1342,15 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
     double run_a = 0, run_b = 0, maxerr = 0, lo = INFINITY, hi = -INFINITY;
     int in_run = 0;
     size_t last_bad = 0;
+    double first_index = t.m.data[0], last_index = t.m.data[(n - 1) * cols];
+    if (!(last_index > first_index))
+        last_index = first_index + 1;
     for (size_t i = 0; i < n; i++) {
         const double *row = t.m.data + i * cols;
         double idx = row[0], got = row[1], exp = row[2];
-        double err = fabs(got - exp);
+        /* a 4th column, when present, is the error that was compared (the
+         * complex |got - expected| when got and expected are magnitudes) */
+        double err = cols >= 4 ? row[3] : fabs(got - exp);
         double tol = atol + rtol * fabs(exp);
         int ok = err <= tol;
         if (!(err == err))
@@ -1390,6 +1395,8 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
     var_int("nbad", (long long)bad);
     var_num("atol", atol);
     var_num("rtol", rtol);
+    var_num("ilo", first_index);
+    var_num("ihi", last_index);
     var_num("maxerr", maxerr);
     var_num("efloor", efloor);
     var_num("vlo", isfinite(lo) ? lo : -1);
