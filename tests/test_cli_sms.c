@@ -514,6 +514,89 @@ static void test_harmonic_synth(void)
     }
 }
 
+/* ---- decompose ---------------------------------------------------------- */
+
+/* Reads a mono WAV of LEN samples at FS named DIR/NAME into y. */
+static int read_part(const char *folder, const char *name, double *y)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", folder, name);
+    return read_len(path, y);
+}
+
+static double power_range(const double *v, size_t a, size_t b)
+{
+    return dsp_energy(v + a, b - a) / (double)(b - a);
+}
+
+/* The harmonic tone plus uniform noise in [-0.02, 0.02) (variance 1.33e-4,
+ * 26 dB below the tone's first harmonic), --model harmonic, float WAVs:
+ *  - exactly the four files DIR/noisy-{sines,residual,stochastic}.wav and
+ *    DIR/noisy-tracks.txt (3 blocks, 63 rows each, 100 columns);
+ *  - sines + residual == input to float32 rounding of the two files
+ *    (2^-24 relative each, values below 1): 1e-6;
+ *  - over samples 1024..6976 the residual is the noise: its power within
+ *    1 dB of the noise's (the harmonic peaks absorb a little noise:
+ *    measured -0.4 dB), and the stochastic part keeps the residual's power
+ *    (random phases, powers averaged per band: measured 0.15 dB) within 1 dB.
+ * Then --model sine on the pure sine: the same four names from "sine". */
+static void test_decompose(void)
+{
+    fixture();
+    static double noise[LEN], noisy[LEN], sines[LEN], residual[LEN], stoch[LEN];
+    char noisy_wav[4300], parts[4300], list[4096];
+    snprintf(noisy_wav, sizeof noisy_wav, "%s/noisy.wav", dir);
+    snprintf(parts, sizeof parts, "%s/parts", dir);
+    CU_ASSERT_FATAL(dsp_gen_noise(0.02, 7, noise, LEN) == DSP_OK);
+    for (size_t i = 0; i < LEN; i++)
+        noisy[i] = harm_x[i] + noise[i];
+    CU_ASSERT_FATAL(dsp_audio_write_wav(noisy_wav, noisy, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    CU_ASSERT_FATAL(read_len(noisy_wav, noisy));   /* as float32 rounded it */
+
+    CU_ASSERT_EQUAL_FATAL(
+        dsplab("decompose '%s' --model harmonic --out-dir '%s' --float", noisy_wav, parts), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "sines_snr_db: "));
+    CU_ASSERT_EQUAL(count_entries(parts, list, sizeof list), 4);
+    CU_ASSERT_FATAL(read_part(parts, "noisy-sines.wav", sines));
+    CU_ASSERT_FATAL(read_part(parts, "noisy-residual.wav", residual));
+    CU_ASSERT_FATAL(read_part(parts, "noisy-stochastic.wav", stoch));
+    static double sum[LEN];
+    for (size_t i = 0; i < LEN; i++)
+        sum[i] = sines[i] + residual[i];
+    test_close("sines + residual vs input", sum, noisy, LEN, 1e-6, 0);
+    double pn = power_range(noise, 1024, 6976), pr = power_range(residual, 1024, 6976);
+    double ps = power_range(stoch, 1024, 6976);
+    double r_db = 10 * log10(pr / pn), s_db = 10 * log10(ps / pr);
+    if (!(fabs(r_db) < 1 && fabs(s_db) < 1))
+        fprintf(stderr, "\n  residual/noise %.2f dB, stochastic/residual %.2f dB\n", r_db, s_db);
+    CU_ASSERT(fabs(r_db) < 1);
+    CU_ASSERT(fabs(s_db) < 1);
+
+    char tracks[4400];
+    snprintf(tracks, sizeof tracks, "%s/noisy-tracks.txt", parts);
+    struct dsp_mat m;
+    CU_ASSERT_FATAL(dsp_mat_read(tracks, &m) == DSP_OK);
+    CU_ASSERT_EQUAL(m.rows, 3 * HARM_FRAMES);
+    CU_ASSERT_EQUAL(m.cols, 100);
+    dsp_mat_free(&m);
+    char value[64];
+    CU_ASSERT(dsp_datafile_header_value(tracks, "model", value, sizeof value) == DSP_OK);
+    CU_ASSERT_STRING_EQUAL(value, "harmonic");
+
+    /* The sine model, into a folder that exists already, 16-bit WAVs. */
+    CU_ASSERT_EQUAL_FATAL(dsplab("decompose --out-dir '%s' '%s' --model sine", parts, sine_wav),
+                          0);
+    CU_ASSERT_EQUAL(count_entries(parts, list, sizeof list), 8);
+    const char *names[] = {"sine-sines.wav", "sine-residual.wav", "sine-stochastic.wav"};
+    for (size_t i = 0; i < TEST_COUNT(names); i++)
+        CU_ASSERT(read_part(parts, names[i], sines));
+    snprintf(tracks, sizeof tracks, "%s/sine-tracks.txt", parts);
+    CU_ASSERT_FATAL(dsp_mat_read(tracks, &m) == DSP_OK);
+    CU_ASSERT_EQUAL(m.rows, 3 * SINES_FRAMES);
+    CU_ASSERT_EQUAL(m.cols, 100);
+    dsp_mat_free(&m);
+}
+
 /* ---- usage and runtime errors ----------------------------------------- */
 
 static void test_usage_errors(void)
@@ -562,6 +645,28 @@ static void test_usage_errors(void)
     expect_usage("--hop must be at least 1 (got 0)", "harmonic '%s' --hop 0", s);
     expect_usage("unrecognized option '--max-sines'", "harmonic '%s' --max-sines 3", s);
     expect_usage("--synthesis must be time or spectral", "harmonic '%s' --synthesis x", s);
+
+    expect_usage("missing --model sine|harmonic", "decompose '%s' --out-dir '%s'", s, o);
+    expect_usage("--model must be sine or harmonic (got 'hps')",
+                 "decompose '%s' --model hps --out-dir '%s'", s, o);
+    expect_usage("missing --out-dir DIR", "decompose '%s' --model sine", s);
+    expect_usage("--fmin is only for --model harmonic",
+                 "decompose '%s' --fmin 50 --model sine --out-dir '%s'", s, o);
+    expect_usage("--max-sines is only for --model sine",
+                 "decompose '%s' --model harmonic --max-sines 4 --out-dir '%s'", s, o);
+    expect_usage("--fmin (400 Hz) must be below --fmax (300 Hz)",
+                 "decompose '%s' --model harmonic --fmin 400 --out-dir '%s'", s, o);
+    expect_usage("--stocf must be in (0, 1] (got 0)",
+                 "decompose '%s' --model sine --stocf 0 --out-dir '%s'", s, o);
+    expect_usage("--stoch-hop must be at least 2 (got 1)",
+                 "decompose '%s' --model sine --stoch-hop 1 --out-dir '%s'", s, o);
+    expect_usage("--hop must be at least 1 (got 0)",
+                 "decompose '%s' --model sine --hop 0 --out-dir '%s'", s, o);
+    expect_usage("unknown window", "decompose '%s' --model sine --window x --out-dir '%s'", s,
+                 o);
+    expect_usage("--fft (1000) must be at least the window size (1201)",
+                 "decompose '%s' --model harmonic --fft 1000 --out-dir '%s'", s, o);
+    expect_usage("missing FILE argument", "decompose --model sine --out-dir '%s'", o);
 }
 
 static void test_runtime_errors(void)
@@ -581,16 +686,26 @@ static void test_runtime_errors(void)
                    text_file, outdir);
     expect_runtime(missing, "cannot open", "harmonic '%s' -o '%s/h.txt' --synth '%s/h.wav'",
                    missing, outdir, outdir);
+    expect_runtime(missing, "cannot open", "decompose '%s' --model sine --out-dir '%s'",
+                   missing, outdir);
+    expect_runtime(text_file, "not a readable sound",
+                   "decompose '%s' --model harmonic --out-dir '%s'", text_file, outdir);
+    /* --out-dir names a file; a folder two levels down cannot be made. */
+    expect_runtime(text_file, "not a folder", "decompose '%s' --model sine --out-dir '%s'",
+                   sine_wav, text_file);
     char nodir[4300];
     snprintf(nodir, sizeof nodir, "%s/no-such-folder/t.txt", outdir);
     expect_runtime(nodir, "", "sines '%s' -o '%s' --synth '%s/s.wav'", sine_wav, nodir, outdir);
     expect_runtime(nodir, "", "harmonic '%s' -o '%s' --synth '%s/h.wav'", harm_wav, nodir,
                    outdir);
+    snprintf(nodir, sizeof nodir, "%s/no-such-folder/parts", outdir);
+    expect_runtime(nodir, "cannot create the output folder",
+                   "decompose '%s' --model sine --out-dir '%s'", sine_wav, nodir);
 }
 
 static void test_help(void)
 {
-    const char *names[] = {"peaks", "sines", "f0", "harmonic"};
+    const char *names[] = {"peaks", "sines", "f0", "harmonic", "decompose"};
     CU_ASSERT_EQUAL(dsplab("--help"), 0);
     static char help[sizeof out];
     memcpy(help, out, sizeof out);
@@ -622,6 +737,8 @@ int main(void)
         {"f0: 220 Hz +- 1 in voiced frames, twm and yin; 0 in silence", test_f0_methods},
         {"harmonic: NH columns, harmonic h in column h-1", test_harmonic_columns},
         {"harmonic --synth: interior SNR > 50 dB, time and spectral", test_harmonic_synth},
+        {"decompose: 4 files, sines + residual = x, stochastic keeps the power",
+         test_decompose},
         {"usage errors exit 2 with a message, write nothing", test_usage_errors},
         {"runtime errors exit 1 naming the file, write nothing", test_runtime_errors},
         {"remove the test folder", test_cleanup},

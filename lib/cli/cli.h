@@ -276,6 +276,20 @@ size_t cli_sms_min_frames(const struct cli_sms *s, double fs);
 void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,
                     double fs);
 
+/* Tracks: frames x tracks matrices (row k = frame k), allocated. */
+struct cli_tracks {
+    size_t frames, tracks;
+    double *freq, *mag, *phase;   /* Hz, dB, radians; 0 where silent */
+    size_t voiced;                /* harmonic model: frames with f0 > 0 */
+};
+
+/* The sinusoidal (s->harmonic == 0) or harmonic analysis of x (len
+ * samples at fs Hz) with s's parameters, then the removal of tracks
+ * shorter than cli_sms_min_frames(). A runtime error naming path on
+ * failure. The caller frees t->freq, t->mag, t->phase. */
+void cli_tracks_analyze(const struct cli_sms *s, enum dsp_window type, const char *path,
+                        const double *x, size_t len, double fs, struct cli_tracks *t);
+
 /* The output name ends in .npy (NumPy, no header, no blocks). */
 int cli_output_is_npy(const char *out);
 

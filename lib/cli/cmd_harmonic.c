@@ -2,8 +2,6 @@
  * one column per harmonic, and their additive synthesis. */
 #include "cli.h"
 
-#include <dsplab/harmonic.h>
-#include <dsplab/sine.h>
 #include <stdlib.h>
 
 static const char help[] =
@@ -80,53 +78,10 @@ CLI_COMMAND(harmonic)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
-    struct dsp_harmonic_params p = {
-        .fs = fs,
-        .window = type,
-        .window_param = cli_window_param(&s.a, type),
-        .m = s.a.m,
-        .n_fft = s.a.n_fft,
-        .hop = s.a.hop,
-        .threshold_db = s.threshold_db,
-        .n_harmonics = s.n_harmonics,
-        .min_f0 = s.min_f0,
-        .max_f0 = s.max_f0,
-        .max_f0_error = s.max_f0_error,
-        .harm_dev_slope = s.harm_dev_slope,
-    };
-    struct dsp_harmonic_analysis *ha = dsp_harmonic_analysis_new(&p);
-    if (!ha) {
-        free(x);
-        cli_runtime_error(path, "%s", dsp_last_error());
-    }
-    size_t frames = dsp_harmonic_analysis_num_frames(ha, len), NH = s.n_harmonics;
-    double *freq = cli_malloc(frames, NH * sizeof *freq);
-    double *mag = cli_malloc(frames, NH * sizeof *mag);
-    double *phase = cli_malloc(frames, NH * sizeof *phase);
-
-    struct cli_progress progress;
-    cli_progress_begin(&progress, "harmonic");
-    dsp_harmonic_analysis_reset(ha);
-    int status = DSP_OK;
-    size_t voiced = 0;
-    for (size_t k = 0; k < frames && status == DSP_OK; k++) {
-        double f0 = 0;
-        status = dsp_harmonic_analysis_frame(ha, x, len, k, &f0, freq + k * NH, mag + k * NH,
-                                             phase + k * NH);
-        voiced += f0 > 0;
-        cli_progress_update(&progress, k + 1, frames);
-    }
-    cli_progress_end(&progress);
-    dsp_harmonic_analysis_free(ha);
-    if (status == DSP_OK)
-        status = dsp_sine_tracks_clean(freq, mag, phase, frames, NH, cli_sms_min_frames(&s, fs));
-    if (status != DSP_OK) {
-        free(x);
-        free(freq);
-        free(mag);
-        free(phase);
-        cli_runtime_error(path, "%s", dsp_last_error());
-    }
+    struct cli_tracks t;
+    cli_tracks_analyze(&s, type, path, x, len, fs, &t);
+    size_t frames = t.frames, NH = t.tracks, voiced = t.voiced;
+    double *freq = t.freq, *mag = t.mag, *phase = t.phase;
 
     double snr = 0;
     if (s.synth) {

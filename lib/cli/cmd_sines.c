@@ -266,6 +266,75 @@ void cli_write_wav(const char *path, const double *y, size_t len, double fs, int
     cli_remove_on_error(path);
 }
 
+/* Sinusoidal or harmonic analysis of all frames, then track cleaning. */
+void cli_tracks_analyze(const struct cli_sms *s, enum dsp_window type, const char *path,
+                        const double *x, size_t len, double fs, struct cli_tracks *t)
+{
+    struct dsp_sine_analysis *sa = NULL;
+    struct dsp_harmonic_analysis *ha = NULL;
+    double param = cli_window_param(&s->a, type);
+    if (s->harmonic) {
+        struct dsp_harmonic_params p = {
+            .fs = fs, .window = type, .window_param = param,
+            .m = s->a.m, .n_fft = s->a.n_fft, .hop = s->a.hop,
+            .threshold_db = s->threshold_db,
+            .n_harmonics = s->n_harmonics,
+            .min_f0 = s->min_f0, .max_f0 = s->max_f0,
+            .max_f0_error = s->max_f0_error,
+            .harm_dev_slope = s->harm_dev_slope,
+        };
+        ha = dsp_harmonic_analysis_new(&p);
+        if (!ha)
+            cli_runtime_error(path, "%s", dsp_last_error());
+        t->frames = dsp_harmonic_analysis_num_frames(ha, len);
+        t->tracks = s->n_harmonics;
+        dsp_harmonic_analysis_reset(ha);
+    } else {
+        struct dsp_sine_params p = {
+            .fs = fs, .window = type, .window_param = param,
+            .m = s->a.m, .n_fft = s->a.n_fft, .hop = s->a.hop,
+            .threshold_db = s->threshold_db,
+            .max_sines = s->max_sines,
+            .freq_dev_offset = s->freq_dev_offset,
+            .freq_dev_slope = s->freq_dev_slope,
+        };
+        sa = dsp_sine_analysis_new(&p);
+        if (!sa)
+            cli_runtime_error(path, "%s", dsp_last_error());
+        t->frames = dsp_sine_analysis_num_frames(sa, len);
+        t->tracks = s->max_sines;
+        dsp_sine_analysis_reset(sa);
+    }
+    size_t nf = t->frames, K = t->tracks;
+    t->freq = cli_malloc(nf, K * sizeof *t->freq);
+    t->mag = cli_malloc(nf, K * sizeof *t->mag);
+    t->phase = cli_malloc(nf, K * sizeof *t->phase);
+    t->voiced = 0;
+
+    struct cli_progress progress;
+    cli_progress_begin(&progress, cli_command ? cli_command : "analysis");
+    int status = DSP_OK;
+    for (size_t k = 0; k < nf && status == DSP_OK; k++) {
+        double *f = t->freq + k * K, *m = t->mag + k * K, *ph = t->phase + k * K;
+        if (ha) {
+            double f0 = 0;
+            status = dsp_harmonic_analysis_frame(ha, x, len, k, &f0, f, m, ph);
+            t->voiced += f0 > 0;
+        } else {
+            status = dsp_sine_analysis_frame(sa, x, len, k, f, m, ph);
+        }
+        cli_progress_update(&progress, k + 1, nf);
+    }
+    cli_progress_end(&progress);
+    dsp_sine_analysis_free(sa);
+    dsp_harmonic_analysis_free(ha);
+    if (status == DSP_OK)
+        status = dsp_sine_tracks_clean(t->freq, t->mag, t->phase, nf, K,
+                                       cli_sms_min_frames(s, fs));
+    if (status != DSP_OK)
+        cli_runtime_error(path, "%s", dsp_last_error());
+}
+
 /* ---- dsplab sines ------------------------------------------------------ */
 
 static const char help[] =
@@ -340,49 +409,10 @@ CLI_COMMAND(sines)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
-    struct dsp_sine_params p = {
-        .fs = fs,
-        .window = type,
-        .window_param = cli_window_param(&s.a, type),
-        .m = s.a.m,
-        .n_fft = s.a.n_fft,
-        .hop = s.a.hop,
-        .threshold_db = s.threshold_db,
-        .max_sines = s.max_sines,
-        .freq_dev_offset = s.freq_dev_offset,
-        .freq_dev_slope = s.freq_dev_slope,
-    };
-    struct dsp_sine_analysis *sa = dsp_sine_analysis_new(&p);
-    if (!sa) {
-        free(x);
-        cli_runtime_error(path, "%s", dsp_last_error());
-    }
-    size_t frames = dsp_sine_analysis_num_frames(sa, len), K = s.max_sines;
-    double *freq = cli_malloc(frames, K * sizeof *freq);
-    double *mag = cli_malloc(frames, K * sizeof *mag);
-    double *phase = cli_malloc(frames, K * sizeof *phase);
-
-    struct cli_progress progress;
-    cli_progress_begin(&progress, "sines");
-    dsp_sine_analysis_reset(sa);
-    int status = DSP_OK;
-    for (size_t k = 0; k < frames && status == DSP_OK; k++) {
-        status = dsp_sine_analysis_frame(sa, x, len, k, freq + k * K, mag + k * K,
-                                         phase + k * K);
-        cli_progress_update(&progress, k + 1, frames);
-    }
-    cli_progress_end(&progress);
-    dsp_sine_analysis_free(sa);
-    size_t min_frames = cli_sms_min_frames(&s, fs);
-    if (status == DSP_OK)
-        status = dsp_sine_tracks_clean(freq, mag, phase, frames, K, min_frames);
-    if (status != DSP_OK) {
-        free(x);
-        free(freq);
-        free(mag);
-        free(phase);
-        cli_runtime_error(path, "%s", dsp_last_error());
-    }
+    struct cli_tracks t;
+    cli_tracks_analyze(&s, type, path, x, len, fs, &t);
+    size_t frames = t.frames, K = t.tracks;
+    double *freq = t.freq, *mag = t.mag, *phase = t.phase;
 
     double snr = 0;
     if (s.synth) {

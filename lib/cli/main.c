@@ -33,7 +33,8 @@
     CMD(mfcc, "MFCCs (librosa.feature.mfcc) of one file or a batch")                    \
     CMD(sines, "sinusoidal tracks (freq, dB, phase) of a sound; additive synthesis")    \
     CMD(f0, "fundamental frequency per frame (two-way mismatch or YIN)")                \
-    CMD(harmonic, "harmonic tracks (one column per harmonic); additive synthesis")
+    CMD(harmonic, "harmonic tracks (one column per harmonic); additive synthesis")      \
+    CMD(decompose, "sines (or harmonics) + residual + stochastic parts as WAVs, and tracks")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
