@@ -12,7 +12,14 @@ if (term eq 'svg') {
             if (strstrt(GPVAL_TERMINALS, 'wxt') > 0) {
                 set terminal wxt size width, height enhanced font 'Sans,11'
             } else {
-                set terminal x11 size width, height enhanced font 'Sans,11'
+                if (strstrt(GPVAL_TERMINALS, 'x11') > 0) {
+                    set terminal x11 size width, height enhanced font 'Sans,11'
+                } else {
+                    # gnuplot-nox: no window; dsplab keeps the PNG instead
+                    term = 'png'
+                    set terminal pngcairo size width, height enhanced font 'Sans,11' background rgb 'white'
+                    set output outfile
+                }
             }
         }
     } else {

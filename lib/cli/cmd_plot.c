@@ -338,18 +338,18 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
                               strlen(o->out));
         snprintf(out, sizeof out, "%s", o->out);
         term = has_suffix(o->out, ".svg") ? "svg" : "png";
-    } else if (getenv("DISPLAY") && getenv("DISPLAY")[0]) {
-        out[0] = '\0';
-        term = "window";
     } else {
+        /* input-KIND.png in the current folder: the figure without a
+         * display, and the fallback when gnuplot has no window terminal
+         * (Debian's gnuplot-nox) */
         /* input-kind.png in the current folder */
         const char *b = base_name(input);
         const char *dot = strrchr(b, '.');
         int len = dot && dot != b ? (int)(dot - b) : (int)strlen(b);
         snprintf(out, sizeof out, "%.*s-%s.png", len, b, o->kind);
-        term = "png";
+        term = getenv("DISPLAY") && getenv("DISPLAY")[0] ? "window" : "png";
     }
-    if (out[0]) {
+    {
         snprintf(tmp_output, sizeof tmp_output, "%s.tmpXXXXXX", out);
         int fd = mkstemp(tmp_output);
         if (fd < 0) {
@@ -396,16 +396,18 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
         cli_runtime_error(script, "gnuplot failed (%s %d)",
                           WIFEXITED(status) ? "exit status" : "signal",
                           WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-    if (out[0]) {
-        struct stat st;
-        if (stat(tmp_output, &st) != 0 || st.st_size == 0)
-            cli_runtime_error(out, "gnuplot wrote no image");
-        if (rename(tmp_output, out) != 0)
-            cli_runtime_error(out, "%s", strerror(errno));
-        tmp_output[0] = '\0';
-        if (!o->out)
-            printf("wrote %s\n", out);
-    }
+    struct stat st;
+    int wrote = stat(tmp_output, &st) == 0 && st.st_size > 0;
+    if (strcmp(term, "window") == 0 && !wrote)
+        return;   /* shown in a window; remove_tmp() deletes the empty file */
+    if (!wrote)
+        cli_runtime_error(out, "gnuplot wrote no image");
+    if (rename(tmp_output, out) != 0)
+        cli_runtime_error(out, "%s", strerror(errno));
+    tmp_output[0] = '\0';
+    if (!o->out)
+        printf("wrote %s%s\n", out,
+               strcmp(term, "window") == 0 ? " (this gnuplot has no window terminal)" : "");
 }
 
 /* ---- inputs -------------------------------------------------------------- */
