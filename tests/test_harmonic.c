@@ -135,6 +135,34 @@ static void test_yin_tone_set(void)
     dsp_yin_free(yin);
 }
 
+/* YIN's two paths on exact periods: a 441 Hz sinusoid at 44.1 kHz has a
+ * period of exactly 100 samples, so d(100) = 0 (aperiodicity 0) and the
+ * estimate is 441 Hz up to the parabola's asymmetry (d over a finite
+ * window is not exactly quadratic around 100: +0.002 Hz; a period off by
+ * one sample would be 4.4 Hz off);
+ * white noise has no dip below 0.1, so the global minimum is returned with
+ * its (high) aperiodicity. */
+static void test_yin_paths(void)
+{
+    const double fs = 44100.0;
+    struct dsp_yin *yin = dsp_yin_new(1024, fs, 100.0, 1000.0, 0.1);
+    CU_ASSERT_FATAL(yin != NULL);
+    size_t span = dsp_yin_span(yin);
+    CU_ASSERT_EQUAL(span, 1024 + 441 + 2);
+    double *x = malloc(span * sizeof *x), f0 = 0.0, ap = 1.0;
+    CU_ASSERT_FATAL(x != NULL);
+    dsp_gen_sine(1.0, 441.0, 0.3, fs, x, span);
+    CU_ASSERT_EQUAL(dsp_yin_estimate(yin, x, &f0, &ap), DSP_OK);
+    CU_ASSERT_DOUBLE_EQUAL(f0, 441.0, 0.01);
+    CU_ASSERT(ap < 1e-12);
+    dsp_gen_noise(1.0, 3, x, span);
+    CU_ASSERT_EQUAL(dsp_yin_estimate(yin, x, &f0, &ap), DSP_OK);
+    CU_ASSERT(ap > 0.1);
+    CU_ASSERT(f0 >= 100.0 * 0.99 && f0 <= 1000.0 * 1.01);
+    free(x);
+    dsp_yin_free(yin);
+}
+
 /* Continuity: the peaks of a 100 Hz tone (20 harmonics, so that the 10
  * predicted harmonics of every candidate fall among peaks) with a stable
  * 200 Hz before.
@@ -276,6 +304,7 @@ int main(void)
         {"TWM error: closed form on exact harmonics", test_twm_error_closed_form},
         {"TWM on 40 tones 80-1000 Hz: median < 0.5 %, no octave errors", test_twm_tone_set},
         {"YIN on the same tones", test_yin_tone_set},
+        {"YIN: exact period, and the no-dip fallback on noise", test_yin_paths},
         {"TWM continuity with the previous f0", test_twm_continuity},
         {"harmonic detection: tolerance, one peak per harmonic, fs/2", test_harmonic_detect_rules},
         {"220 Hz x 6 harmonics: analysis + synthesis > 40 dB", test_harmonic_analysis_synthesis},
