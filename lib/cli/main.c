@@ -34,7 +34,7 @@
     CMD(sines, "sinusoidal tracks (freq, dB, phase) of a sound; additive synthesis")    \
     CMD(f0, "fundamental frequency per frame (two-way mismatch or YIN)")                \
     CMD(harmonic, "harmonic tracks (one column per harmonic); additive synthesis")      \
-    CMD(decompose, "sines (or harmonics) + residual + stochastic parts as WAVs, and tracks")
+    CMD(decompose, "sinusoidal + residual + stochastic parts (WAVs) and the tracks")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
