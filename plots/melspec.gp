@@ -8,7 +8,7 @@ set ylabel ismfcc ? 'MFCC coefficient' : 'mel band'
 set xrange [xlo:xhi]
 set yrange [-0.5:nbands - 0.5]
 set cbrange [low:top]
-set cblabel ismfcc ? 'value (colour range of c1 and up; c0 clips)' : 'power (dB)'
+set cblabel (ismfcc ? 'value (c0 clipped)' : 'power (dB)') offset 1
 set grid noxtics noytics
 set tics out
 plot imgfile binary array=(imgnx,imgny) format='%float32' \

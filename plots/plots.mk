@@ -31,6 +31,8 @@ L03 := lessons/03-fourier-properties/figures
 L04 := lessons/04-stft/figures
 L05 := lessons/05-sinusoidal-model/figures
 SND := data/sounds
+# data the figures are drawn from (tracks, f0, mel), rebuilt as needed
+PLOT_DATA := $(BUILD)/plots
 
 $(eval $(call plot_figure,$(L01)/speech-waveform.png,waveform,$(SND)/speech-front-center.wav,\
   --height 400 --title 'speech-front-center.wav: two words and the silence between them'))
@@ -62,6 +64,14 @@ $(eval $(call plot_figure,$(L04)/window-hamming.png,window,hamming,\
 $(eval $(call plot_figure,$(L05)/violin-spectrogram.png,spectrogram,$(SND)/violin-a4.wav,\
   --window blackmanharris --size 4096 --hop 256 --fmax 8000 --range 60 --width 900 --height 520 \
   --title 'violin-a4.wav: the harmonics a sinusoidal model tracks (Blackman-Harris; M = 4096; 60 dB shown)'))
+$(PLOT_DATA)/violin-tracks.txt: $(SND)/violin-a4.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) sines $< --window blackmanharris --size 4096 --hop 256 --threshold -60 \
+	  --max-sines 30 -o $@
+$(eval $(call plot_figure,$(L05)/violin-tracks.png,tracks,$(PLOT_DATA)/violin-tracks.txt,\
+  --sound $(SND)/violin-a4.wav --window blackmanharris --size 4096 --hop 256 --fmax 4000 \
+  --from 0.3 --to 0.9 --range 60 --width 900 --height 520 \
+  --title 'violin-a4.wav: the tracks of dsplab sines (threshold -60 dB; 30 sines) over its spectrogram'))
 $(eval $(call plot_figure,$(L05)/window-blackmanharris.png,window,blackmanharris,\
   --size 64 --height 450 --title 'Blackman-Harris window: -92 dB side lobes for the sinusoidal model'))
 
@@ -74,6 +84,15 @@ $(eval $(call plot_figure,$(PLOT_DEMO)/spectrogram.png,spectrogram,$(SND)/speech
 $(eval $(call plot_figure,$(PLOT_DEMO)/melspec.png,melspec,$(SND)/speech-front-left.wav,))
 $(eval $(call plot_figure,$(PLOT_DEMO)/mfcc.png,mfcc,$(SND)/speech-front-left.wav,))
 $(eval $(call plot_figure,$(PLOT_DEMO)/decomposition.png,decomposition,$(SND)/flute-a5.wav $(SND)/piano-a4.wav $(SND)/violin-a4.wav,))
+$(PLOT_DATA)/speech-f0.txt: $(SND)/speech-front-center.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) f0 $< -o $@
+$(PLOT_DATA)/speech-mel.txt: $(SND)/speech-front-center.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) melspec $< --db -o $@
+$(eval $(call plot_figure,$(PLOT_DEMO)/f0.png,f0,$(PLOT_DATA)/speech-f0.txt,\
+  --sound $(SND)/speech-front-center.wav --size 1024 --hop 256 --log --fmin 50))
+$(eval $(call plot_figure,$(PLOT_DEMO)/melspec-db.png,melspec,$(PLOT_DATA)/speech-mel.txt,))
 PLOT_DEMO_OUTPUTS := $(filter $(PLOT_DEMO)/%,$(PLOT_OUTPUTS))
 PLOT_LESSON_OUTPUTS := $(filter-out $(PLOT_DEMO)/%,$(PLOT_OUTPUTS))
 

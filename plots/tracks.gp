@@ -7,6 +7,6 @@ set title title
 set key top right opaque box
 plot imgfile binary array=(imgnx,imgny) format='%float32' \
      dx=imgdx dy=imgdy origin=(imgx0,imgy0) with image notitle, \
-     linesfile using 1:2 with lines lc rgb '#ff3030' lw (isf0 ? 2.5 : 1.5) \
+     linesfile using 1:2 with lines lc rgb '#ff2020' lw (isf0 ? 2.5 : 1.8) \
      title (isf0 ? 'f0: ' : 'tracks: ').overlay
 load plotdir.'/finish.gp'

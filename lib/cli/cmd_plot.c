@@ -447,8 +447,13 @@ static void read_table(const char *path, struct table *t)
     if (!isfinite(t->n_fft))
         t->n_fft = header_number(path, "n_fft");
     t->units[0] = '\0';
-    if (!has_suffix(path, ".npy"))
+    if (!has_suffix(path, ".npy")) {
         dsp_datafile_header_value(path, "units", t->units, sizeof t->units);
+        /* dsplab melspec says "# db: yes: power_to_db ..." */
+        char db[64];
+        if (!t->units[0] && dsp_datafile_header_value(path, "db", db, sizeof db) != DSP_EFORMAT)
+            snprintf(t->units, sizeof t->units, "%s", strncmp(db, "yes", 3) == 0 ? "db" : "power");
+    }
 }
 
 /* The [i0, i1) sample range of --from/--to over len samples at fs. */
