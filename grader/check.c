@@ -216,8 +216,20 @@ static int shifted_match(const double *got, const double *expected, size_t n, in
     return 1;
 }
 
+/*
+ * A hint names a transformation T (a factor, an offset) only when it explains
+ * the whole mismatch: got[i] must match T(expected[i]) within the check's own
+ * tolerance plus room for rounding (1e-9 of the values involved, per value,
+ * so one huge entry such as a -6153 dB floor loosens nothing elsewhere), and
+ * T must not be the identity. An error that varies from value to value (a
+ * float computation, a wrong window) therefore draws no hint at all, rather
+ * than a misleading one.
+ */
+#define HINT_ROUNDING 1e-9
+
 /* A constant factor got = r * expected, with r from the largest |expected|. */
-static int constant_ratio(const double *got, const double *expected, size_t n, double *ratio)
+static int constant_ratio(const double *got, const double *expected, size_t n, double atol,
+                          double rtol, double *ratio)
 {
     size_t imax = 0;
     for (size_t i = 1; i < n; i++)
@@ -227,29 +239,36 @@ static int constant_ratio(const double *got, const double *expected, size_t n, d
     if (!(big > 0) || !isfinite(big))
         return 0;
     double r = got[imax] / expected[imax];
-    if (!isfinite(r) || r == 0)
+    if (!isfinite(r) || r == 0 || fabs(r - 1) <= 1e-12)
         return 0;
+    /* got / r must pass the check; rounding of the student's sums scales with
+     * the largest value. */
     for (size_t i = 0; i < n; i++) {
-        if (fabs(got[i] - r * expected[i]) > 1e-6 * fabs(r) * big)
+        double tol = fabs(r) * (atol + rtol * fabs(expected[i]) + HINT_ROUNDING * big);
+        if (!(fabs(got[i] - r * expected[i]) <= tol))
             return 0;
     }
     *ratio = r;
     return 1;
 }
 
-static int constant_offset(const double *got, const double *expected, size_t n, double *offset)
+/* A constant offset got = expected + c, with c from the first value. */
+static int constant_offset(const double *got, const double *expected, size_t n, double atol,
+                           double rtol, double *offset)
 {
     if (n < 2)
         return 0;
     double c = got[0] - expected[0];
-    double scale = 0;
-    for (size_t i = 0; i < n; i++)
-        scale = fmax(scale, fabs(expected[i]));
     if (!isfinite(c) || c == 0)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (fabs((got[i] - expected[i]) - c) > 1e-6 * (fabs(c) + scale))
+    for (size_t i = 0; i < n; i++) {
+        double d = got[i] - expected[i];
+        double tol = atol + rtol * fabs(expected[i]) +
+                     HINT_ROUNDING * (fabs(c) + fabs(expected[i]));
+        /* ... and the spread is small next to the offset itself. */
+        if (!(fabs(d - c) <= fmin(tol, 0.05 * fabs(c))))
             return 0;
+    }
     *offset = c;
     return 1;
 }
@@ -276,8 +295,22 @@ static void ratio_hint(const char *what, double r, size_t n)
     else if (n > 1 && near(r * r, dn))
         grade_note("hint: %s is sqrt(%zu) x too large: a missing 1/sqrt(N)?", what, n);
     else
-        grade_note("hint: %s = %.6g x expected everywhere: a missing or extra normalisation "
-                   "(1/N, the window's sum)?", what, r);
+        grade_note("hint: %s = %.*g x expected everywhere: a missing or extra normalisation "
+                   "(1/N, the window's sum)?", what, fabs(r - 1) < 1e-4 ? 12 : 6, r);
+}
+
+static void offset_hint(const char *what, double c, size_t n)
+{
+    double n_db = 20 * log10((double)(n ? n : 1));
+    if (!strstr(what, "dB"))
+        grade_note("hint: %s = expected %+.6g everywhere: a constant offset", what, c);
+    else if (n > 1 && (near(c, n_db) || near(c, -n_db)))
+        grade_note("hint: %s = expected %+.6g dB everywhere, 20*log10(%zu): %s 1/N "
+                   "normalisation?", what, c, n, c > 0 ? "a missing" : "an extra");
+    else
+        grade_note("hint: %s = expected %+.6g dB everywhere: a constant factor %.6g on the "
+                   "amplitudes before the log (a missing or extra normalisation, such as the "
+                   "window's sum?)", what, c, pow(10, c / 20));
 }
 
 /* ---- the comparison core shared by real and complex arrays ---- */
@@ -324,12 +357,10 @@ int grade_close(const char *what, const double *got, const double *expected, siz
         grade_note("hint: got[i+1] matches expected[i]: shifted by one sample/bin (off by one?)");
     else if (shifted_match(got, expected, n, -1, atol, rtol))
         grade_note("hint: got[i] matches expected[i+1]: shifted by one sample/bin (off by one?)");
-    else if (constant_ratio(got, expected, n, &r))
+    else if (constant_ratio(got, expected, n, atol, rtol, &r))
         ratio_hint(what, r, n);
-    else if (constant_offset(got, expected, n, &c))
-        grade_note("hint: %s = expected %+.6g everywhere: a constant offset (in dB, a missing "
-                   "scale factor; 20*log10(%zu) = %.4g)", what, c, n,
-                   20 * log10((double)(n ? n : 1)));
+    else if (constant_offset(got, expected, n, atol, rtol, &c))
+        offset_hint(what, c, n);
     else {
         int reversed = n > 2;
         for (size_t i = 0; reversed && i < n; i++)
@@ -423,10 +454,15 @@ int grade_close_complex(const char *what, const double complex *got,
                 imax = i;
         double big = cabs(expected[imax]);
         if (big > 0) {
+            /* As for real arrays: r * expected must explain got within the
+             * check's tolerance plus rounding, and r must not be 1. */
             double complex r = got[imax] / expected[imax];
-            int same = fabs(cimag(r)) <= 1e-6 * cabs(r) && creal(r) != 0;
+            int same = fabs(cimag(r)) <= 1e-9 * cabs(r) && creal(r) != 0 &&
+                       fabs(creal(r) - 1) > 1e-12;
+            r = creal(r);
             for (size_t i = 0; same && i < n; i++)
-                same = cabs(got[i] - r * expected[i]) <= 1e-6 * cabs(r) * big;
+                same = cabs(got[i] - r * expected[i]) <=
+                       cabs(r) * (atol + rtol * cabs(expected[i]) + HINT_ROUNDING * big);
             if (same)
                 ratio_hint(what, creal(r), n);
         }

@@ -134,6 +134,9 @@ static void test_every_misbehaviour_gets_its_status(void)
     expect_status("scaled: missing 1/N", "FAIL");
     expect_status("shift: off by one", "FAIL");
     expect_status("conj: conjugated", "FAIL");
+    expect_status("noisy: float rounding", "FAIL");
+    expect_status("noisy: varying dB error", "FAIL");
+    expect_status("offset: dB offset", "FAIL");
     expect_status("abort: abort()", "CRASH (SIGABRT: aborted)");
     if (!SAN_BUILD) {
         expect_status("fpe: SIGFPE", "CRASH (SIGFPE: floating-point exception)");
@@ -162,6 +165,7 @@ static void test_feedback_explains_each_failure(void)
     expect_text("hint: y is 16 x too large: a missing 1/N normalisation?");
     expect_text("hint: got[i] matches expected[i+1]: shifted by one");
     expect_text("hint: got is the complex conjugate of expected");
+    expect_text("hint: mX (dB) = expected -30.103 dB everywhere: a constant factor 0.03125");
     expect_text("check failed: y[3] == 4.0");
     expect_text("make references");
     expect_text("y[0]: got -1, expected 0");
@@ -176,7 +180,7 @@ static void test_points_and_final_score(void)
     /* Grading that ran exits 0 whatever the score. */
     CU_ASSERT_EQUAL(run_status, 0);
     /* ramp: basic (2) + reference file (1) + flood (1); broken lesson 0/3. */
-    expect_text("\nPart 01-bad score: 4/20\n");
+    expect_text("\nPart 01-bad score: 4/23\n");
     expect_text("\nPart 02-broken score: 0/3\n");
     size_t n = out_len;
     while (n > 0 && out[n - 1] == '\n')
@@ -184,7 +188,7 @@ static void test_points_and_final_score(void)
     const char *last = out + n;
     while (last > out && last[-1] != '\n')
         last--;
-    CU_ASSERT(strncmp(last, "Score: 4/23", (size_t)(out + n - last)) == 0 &&
+    CU_ASSERT(strncmp(last, "Score: 4/26", (size_t)(out + n - last)) == 0 &&
               out + n - last == 11);
 }
 
@@ -222,15 +226,15 @@ static void test_reports_parse(void)
     snprintf(cmd, sizeof cmd,
              "/usr/bin/python3 -c 'import json, sys, xml.dom.minidom\n"
              "d = json.load(open(sys.argv[1]))\n"
-             "assert d[\"score\"] == 4 and d[\"max_score\"] == 23, d[\"score\"]\n"
+             "assert d[\"score\"] == 4 and d[\"max_score\"] == 26, d[\"score\"]\n"
              "assert isinstance(d[\"execution_time\"], float)\n"
-             "assert len(d[\"tests\"]) == 20, len(d[\"tests\"])\n"
+             "assert len(d[\"tests\"]) == 23, len(d[\"tests\"])\n"
              "for t in d[\"tests\"]:\n"
              "    assert set(t) >= {\"name\", \"score\", \"max_score\", \"status\", \"output\"}\n"
              "    assert t[\"status\"] == (\"passed\" if t[\"score\"] == t[\"max_score\"] > 0 or "
              "t[\"output\"].startswith(\"OK\") else \"failed\")\n"
              "x = xml.dom.minidom.parse(sys.argv[2])\n"
-             "assert len(x.getElementsByTagName(\"testcase\")) == 20\n"
+             "assert len(x.getElementsByTagName(\"testcase\")) == 23\n"
              "' %s/out/results.json %s/out/junit.xml",
              tmp, tmp);
     char err[2048] = "";
@@ -560,6 +564,25 @@ static void check_wrong_case(const struct wrong_case *c)
     free(s);
 }
 
+/* A hint appears only when its transformation explains the whole error. */
+static void test_no_hint_for_a_varying_error(void)
+{
+    if (!ensure_run())
+        return;
+    static const char *const noisy[] = {"noisy: float rounding", "noisy: varying dB error"};
+    for (size_t i = 0; i < TEST_COUNT(noisy); i++) {
+        size_t len = 0;
+        const char *d = detail_of(out, noisy[i], &len);
+        char block[2048] = "";
+        if (d)
+            snprintf(block, sizeof block, "%.*s", (int)len, d);
+        CU_ASSERT_PTR_NOT_NULL(strstr(block, "values differ"));
+        if (strstr(block, "hint:"))
+            printf("\n  %s: a hint for an error that varies:\n%s", noisy[i], block);
+        CU_ASSERT_PTR_NULL(strstr(block, "hint:"));
+    }
+}
+
 static void test_lesson02_wrong_submissions(void)
 {
     for (size_t i = 0; i < TEST_COUNT(wrong_cases); i++)
@@ -578,6 +601,8 @@ static const struct test_case cases[] = {
     {"reference files compare within tolerance", test_reference_comparison_tolerance},
     {"committed references reproduce (make check-references)",
      test_committed_references_reproduce},
+    {"no hint names a transformation that does not explain the error",
+     test_no_hint_for_a_varying_error},
     {"lesson 02: each wrong submission loses exactly its tests, with its hint",
      test_lesson02_wrong_submissions},
 };

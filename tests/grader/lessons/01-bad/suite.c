@@ -92,6 +92,41 @@ static void conj_hint(void)
         grade_close_complex("X", X, want, N, 1e-12, 1e-12);
 }
 
+/* The hints must not name a transformation that does not explain the error.
+ * These "submissions" live in the suite: a float computation (errors that
+ * vary from value to value), an error varying around 0.002 dB next to one
+ * -6153 dB floor value (which once made the hint call it "1 x expected"),
+ * and a true constant dB offset, which must be named. */
+static void float_rounding(void)
+{
+    double got[N], want[N];
+    for (size_t i = 0; i < N; i++) {
+        want[i] = 1000 * sin(0.3 * (double)i);
+        got[i] = (float)want[i];
+    }
+    grade_close("X", got, want, N, 1e-9, 0);
+}
+
+static void varying_db(void)
+{
+    double got[N], want[N];
+    for (size_t i = 0; i < N; i++) {
+        want[i] = i == 5 ? -6153.0531 : -20.0 - (double)i;
+        got[i] = want[i] + 0.002 + (i == 5 ? 0 : 0.001 * sin((double)i));
+    }
+    grade_close("mX (dB)", got, want, N, 1e-9, 0);
+}
+
+static void offset_db(void)
+{
+    double got[N], want[N];
+    for (size_t i = 0; i < N; i++) {
+        want[i] = -20.0 - (double)i;
+        got[i] = want[i] - 20 * log10(32.0);
+    }
+    grade_close("mX (dB)", got, want, N, 1e-9, 0);
+}
+
 static void bare_assert(void)
 {
     double y[N];
@@ -119,5 +154,8 @@ static const struct grade_test tests[] = {
     {"scaled: missing 1/N", 1, scaled_hint, NULL, 0},
     {"shift: off by one", 1, shift_hint, NULL, 0},
     {"conj: conjugated", 1, conj_hint, NULL, 0},
+    {"noisy: float rounding", 1, float_rounding, NULL, 0},
+    {"noisy: varying dB error", 1, varying_db, NULL, 0},
+    {"offset: dB offset", 1, offset_db, NULL, 0},
 };
 GRADE_SUITE("01-bad", tests);
