@@ -384,7 +384,9 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
                 args[argc0 + 1] = "-o";
                 args[argc0 + 2] = b->outputs[i];
                 args[argc0 + 3] = NULL;
-                cli_set_args(argc0 + 3, args);
+                cli_set_args(argc0 + 3, args);   /* copies the pointers */
+                free(args);
+                free(slots);
                 fn(ctx, b->inputs[i], b->outputs[i], 1);
                 exit(0);
             }

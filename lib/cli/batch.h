@@ -23,6 +23,9 @@
  *     the child as usual, "dsplab: FILE: reason", and ends only that child;
  *   - at the end "melspec: 998 written, 0 skipped, 2 failed" on stderr
  *     (always, in batch mode), and the exit status is 1 if any failed.
+ * Setup that every input shares and that costs more than a fork (FFTW
+ * planning of the FFT size) belongs before cli_batch_run(): the children
+ * inherit it.
  * Each output's "# command:" header is the single-file command that would
  * write it ("dsplab melspec --n-mels 64 a.wav -o feats/a.txt"): the batch
  * options are left out, so --jobs 1 and --jobs 2 write identical files.

@@ -194,45 +194,66 @@ size_t cli_mel_warn_empty(const struct dsp_melbank *mb, const char *where)
     return count;
 }
 
-/* ---- one file --------------------------------------------------------- */
+/* ---- the library objects for one sample rate ------------------------- */
 
-/* Everything one file's computation holds, freed on success and on error. */
-struct job {
-    double *x, *x16, *row, *mel, *S;
+/* What the computation needs for inputs at one sample rate. A batch parent
+ * builds it for the first input's rate before forking: building the mel
+ * bank costs about as much as a 1 s file's frames, and the children at that
+ * rate (usually all of them) inherit it. */
+struct setup {
+    double fs;                       /* 0: nothing built */
+    struct dsp_melspec_params mp;    /* librosa path */
     struct dsp_melspec *ms;
     struct dsp_mfcc *mf;
+    struct dsp_vggish_params vp;     /* --preset vggish */
     struct dsp_vggish *v;
-    struct dsp_resample *rs;
+    struct dsp_resample *rs;         /* NULL at 16 kHz */
 };
 
-static void job_free(struct job *j)
+static void setup_free(struct setup *s)
 {
-    free(j->x);
-    free(j->x16);
-    free(j->row);
-    free(j->mel);
-    free(j->S);
-    dsp_melspec_free(j->ms);
-    dsp_mfcc_free(j->mf);
-    dsp_vggish_free(j->v);
-    dsp_resample_free(j->rs);
-    memset(j, 0, sizeof *j);
+    dsp_melspec_free(s->ms);
+    dsp_mfcc_free(s->mf);
+    dsp_vggish_free(s->v);
+    dsp_resample_free(s->rs);
+    memset(s, 0, sizeof *s);
 }
 
-/* The library's message as a runtime error about `path`. */
-CLI_NORETURN static void job_fail(struct job *j, const char *path)
+/* The librosa parameters at rate fs. Returns 0, or 1 when fmax or fmin does
+ * not fit this rate (*why says how; the caller decides how to report it). */
+static int melspec_params(const struct mel_opts *m, double fs, struct dsp_melspec_params *p,
+                          char *why, size_t why_size)
 {
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", dsp_last_error());
-    job_free(j);
-    cli_runtime_error(path, "%s", msg);
+    *p = dsp_melspec_defaults(fs);
+    if (m->n_fft)
+        p->n_fft = m->n_fft;
+    p->win_length = m->win_length ? m->win_length : p->n_fft;
+    if (m->hop)
+        p->hop = m->hop;
+    if (m->has_power)
+        p->power = m->power;
+    p->mel = dsp_melbank_defaults(fs, p->n_fft);
+    if (m->n_mels)
+        p->mel.n_mels = m->n_mels;
+    p->mel.fmin = m->has_fmin ? m->fmin : 0.0;
+    p->mel.fmax = m->has_fmax ? m->fmax : fs / 2.0;
+    p->mel.scale = m->htk ? DSP_MEL_HTK : DSP_MEL_SLANEY;
+    p->mel.norm = m->has_norm ? m->norm : DSP_MEL_NORM_SLANEY;
+    if (p->mel.fmax > fs / 2.0) {
+        snprintf(why, why_size, "--fmax (%g Hz) is above the Nyquist frequency of %%s (%g Hz)",
+                 p->mel.fmax, fs / 2.0);
+        return 1;
+    }
+    if (p->mel.fmin >= p->mel.fmax) {
+        snprintf(why, why_size, "--fmin (%g Hz) must be below fmax (%g Hz, half the sample "
+                 "rate of %%s)", p->mel.fmin, p->mel.fmax);
+        return 1;
+    }
+    return 0;
 }
 
-/* VGGish log-mel frames, streamed: resample to 16 kHz, then one frame at a
- * time (dsp_vggish_frame on the resampled signal is what dsp_vggish_log_mel
- * computes). */
-static void vggish_file(const struct mel_opts *m, struct job *j, const char *path, size_t len,
-                        double fs, const char *out, int in_batch)
+/* The VGGish parameters with the user's changes. */
+static struct dsp_vggish_params vggish_params(const struct mel_opts *m)
 {
     struct dsp_vggish_params p = dsp_vggish_defaults();
     if (m->win_length)
@@ -248,51 +269,115 @@ static void vggish_file(const struct mel_opts *m, struct job *j, const char *pat
     /* Examples (96-frame groups) are not written here; one frame each keeps
      * any --hop valid. */
     p.example_window_seconds = p.example_hop_seconds = p.hop_seconds;
-    if (!(j->v = dsp_vggish_new(&p, fs)))
-        job_fail(j, path);
+    return p;
+}
 
+/* Builds s for rate fs (melspec_params() must have accepted fs). DSP_OK, or
+ * the library's status with dsp_last_error() set and s empty. */
+static int setup_build(const struct mel_opts *m, double fs, struct setup *s)
+{
+    memset(s, 0, sizeof *s);
+    if (m->vggish) {
+        s->vp = vggish_params(m);
+        if (!(s->v = dsp_vggish_new(&s->vp, fs)))
+            goto fail;
+        /* the same resampler, with the same parameters, as dsp_vggish_log_mel */
+        if (fs != s->vp.sample_rate &&
+            !(s->rs = dsp_resample_new(fs, s->vp.sample_rate, &s->vp.resample)))
+            goto fail;
+    } else {
+        char why[256];
+        if (melspec_params(m, fs, &s->mp, why, sizeof why) != 0)
+            return dsp_fail(DSP_EINVAL, why, "the input");
+        if (!(s->ms = dsp_melspec_new(&s->mp)))
+            goto fail;
+        if (m->what == CLI_MEL_MFCC &&
+            !(s->mf = dsp_mfcc_new(dsp_melspec_num_bands(s->ms), m->n_mfcc ? m->n_mfcc : 20)))
+            goto fail;
+    }
+    s->fs = fs;
+    return DSP_OK;
+fail:
+    setup_free(s);
+    return DSP_EINVAL;
+}
+
+/* ---- one file --------------------------------------------------------- */
+
+/* Everything one file's computation holds, freed on success and on error. */
+struct job {
+    double *x, *x16, *row, *mel, *S;
+    struct setup s;
+};
+
+static void job_free(struct job *j)
+{
+    free(j->x);
+    free(j->x16);
+    free(j->row);
+    free(j->mel);
+    free(j->S);
+    setup_free(&j->s);
+    memset(j, 0, sizeof *j);
+}
+
+/* The library's message as a runtime error about `path`. */
+CLI_NORETURN static void job_fail(struct job *j, const char *path)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", dsp_last_error());
+    job_free(j);
+    cli_runtime_error(path, "%s", msg);
+}
+
+/* VGGish log-mel frames, streamed: resample to 16 kHz, then one frame at a
+ * time (dsp_vggish_frame on the resampled signal is what dsp_vggish_log_mel
+ * computes). */
+static void vggish_file(struct job *j, const char *path, size_t len, const char *out,
+                        int in_batch)
+{
+    const struct dsp_vggish_params *p = &j->s.vp;
+    struct dsp_vggish *v = j->s.v;
+    double fs = j->s.fs;
     const double *x16 = j->x;
     size_t len16 = len;
-    if (fs != p.sample_rate) {
-        /* the same resampler, with the same parameters, as dsp_vggish_log_mel */
-        if (!(j->rs = dsp_resample_new(fs, p.sample_rate, &p.resample)))
-            job_fail(j, path);
-        len16 = dsp_resample_out_len(j->rs, len);
+    if (j->s.rs) {
+        len16 = dsp_resample_out_len(j->s.rs, len);
         j->x16 = cli_malloc(len16, sizeof *j->x16);
-        if (dsp_resample_process(j->rs, j->x, len, j->x16, len16) != DSP_OK)
+        if (dsp_resample_process(j->s.rs, j->x, len, j->x16, len16) != DSP_OK)
             job_fail(j, path);
         free(j->x);
         j->x = NULL;
         x16 = j->x16;
     }
-    size_t bands = dsp_vggish_num_bands(j->v), frames = dsp_vggish_num_frames(j->v, len);
-    size_t hop = dsp_vggish_hop_length(j->v), win = dsp_vggish_window_length(j->v);
+    size_t bands = dsp_vggish_num_bands(v), frames = dsp_vggish_num_frames(v, len);
+    size_t hop = dsp_vggish_hop_length(v), win = dsp_vggish_window_length(v);
     j->row = cli_malloc(bands, sizeof *j->row);
 
     struct dsp_matfile *f = cli_output_open(out, bands, path, fs);
     cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
-    cli_output_header(f, "resampled_to", "%.17g", p.sample_rate);
-    cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(j->v));
+    cli_output_header(f, "resampled_to", "%.17g", p->sample_rate);
+    cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(v));
     cli_output_header(f, "hop", "%zu", hop);
     cli_output_header(f, "win_length", "%zu", win);
     cli_output_header(f, "window", "hann (periodic)");
     cli_output_header(f, "framing", "inside: frames of win_length samples wholly inside the "
                                     "signal, zero-padded to n_fft");
     cli_output_header(f, "n_mels", "%zu", bands);
-    cli_output_header(f, "fmin", "%.17g", p.fmin);
-    cli_output_header(f, "fmax", "%.17g", p.fmax);
+    cli_output_header(f, "fmin", "%.17g", p->fmin);
+    cli_output_header(f, "fmax", "%.17g", p->fmax);
     cli_output_header(f, "scale", "htk_ln: 1127 ln(1 + f/700), triangles in mel, DC bin zeroed");
     cli_output_header(f, "norm", "none");
     cli_output_header(f, "power", "1 (magnitude)");
-    cli_output_header(f, "log", "ln(mel + %.17g)", p.log_offset);
+    cli_output_header(f, "log", "ln(mel + %.17g)", p->log_offset);
     cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p.sample_rate);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p->sample_rate);
 
     struct cli_progress progress;
     if (!in_batch)
         cli_progress_begin(&progress, cli_command);
     for (size_t k = 0; k < frames; k++) {
-        if (dsp_vggish_frame(j->v, x16, len16, k, j->row) != DSP_OK)
+        if (dsp_vggish_frame(v, x16, len16, k, j->row) != DSP_OK)
             job_fail(j, path);
         cli_output_row(f, j->row);
         if (!in_batch)
@@ -306,44 +391,18 @@ static void vggish_file(const struct mel_opts *m, struct job *j, const char *pat
 
 /* librosa's melspectrogram (optionally power_to_db), or its mfcc. */
 static void melspec_file(const struct mel_opts *m, struct job *j, const char *path, size_t len,
-                         double fs, const char *out, int in_batch)
+                         const char *out, int in_batch)
 {
     int mfcc = m->what == CLI_MEL_MFCC;
-    struct dsp_melspec_params p = dsp_melspec_defaults(fs);
-    if (m->n_fft)
-        p.n_fft = m->n_fft;
-    p.win_length = m->win_length ? m->win_length : p.n_fft;
-    if (m->hop)
-        p.hop = m->hop;
-    if (m->has_power)
-        p.power = m->power;
-    p.mel = dsp_melbank_defaults(fs, p.n_fft);
-    if (m->n_mels)
-        p.mel.n_mels = m->n_mels;
-    p.mel.fmin = m->has_fmin ? m->fmin : 0.0;
-    p.mel.fmax = m->has_fmax ? m->fmax : fs / 2.0;
-    p.mel.scale = m->htk ? DSP_MEL_HTK : DSP_MEL_SLANEY;
-    p.mel.norm = m->has_norm ? m->norm : DSP_MEL_NORM_SLANEY;
-    if (p.mel.fmax > fs / 2.0) {
-        job_free(j);
-        cli_usage_error("--fmax (%g Hz) is above the Nyquist frequency of %s (%g Hz)",
-                        p.mel.fmax, path, fs / 2.0);
-    }
-    if (p.mel.fmin >= p.mel.fmax) {
-        job_free(j);
-        cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz, half the sample rate of %s)",
-                        p.mel.fmin, p.mel.fmax, path);
-    }
-    if (!(j->ms = dsp_melspec_new(&p)))
-        job_fail(j, path);
-    size_t n_mels = dsp_melspec_num_bands(j->ms), frames = dsp_melspec_num_frames(j->ms, len);
-    size_t n_mfcc = m->n_mfcc ? m->n_mfcc : 20;
-    if (mfcc && !(j->mf = dsp_mfcc_new(n_mels, n_mfcc)))
-        job_fail(j, path);
+    const struct dsp_melspec_params *p = &j->s.mp;
+    struct dsp_melspec *ms = j->s.ms;
+    double fs = j->s.fs;
+    size_t n_mels = dsp_melspec_num_bands(ms), frames = dsp_melspec_num_frames(ms, len);
+    size_t n_mfcc = mfcc ? dsp_mfcc_num_coeffs(j->s.mf) : 0;
     if (!in_batch) {
         char where[128];
-        snprintf(where, sizeof where, "n_fft %zu at %g Hz", p.n_fft, fs);
-        cli_mel_warn_empty(dsp_melspec_melbank(j->ms), where);
+        snprintf(where, sizeof where, "n_fft %zu at %g Hz", p->n_fft, fs);
+        cli_mel_warn_empty(dsp_melspec_melbank(ms), where);
     }
     int db = m->db || mfcc;
     double top_db = m->has_top_db ? m->top_db : DB_TOP;
@@ -352,18 +411,18 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     j->row = cli_malloc(cols, sizeof *j->row);
 
     struct dsp_matfile *f = cli_output_open(out, cols, path, fs);
-    cli_output_header(f, "n_fft", "%zu", p.n_fft);
-    cli_output_header(f, "hop", "%zu", p.hop);
-    cli_output_header(f, "win_length", "%zu", p.win_length);
+    cli_output_header(f, "n_fft", "%zu", p->n_fft);
+    cli_output_header(f, "hop", "%zu", p->hop);
+    cli_output_header(f, "win_length", "%zu", p->win_length);
     cli_output_header(f, "window", "hann (periodic, not normalised)");
     cli_output_header(f, "framing", "centered: n_fft/2 zeros padded on each side (librosa "
                                     "center=True, pad_mode='constant')");
     cli_output_header(f, "n_mels", "%zu", n_mels);
-    cli_output_header(f, "fmin", "%.17g", p.mel.fmin);
-    cli_output_header(f, "fmax", "%.17g", p.mel.fmax);
+    cli_output_header(f, "fmin", "%.17g", p->mel.fmin);
+    cli_output_header(f, "fmax", "%.17g", p->mel.fmax);
     cli_output_header(f, "scale", "%s", m->htk ? "htk" : "slaney");
-    cli_output_header(f, "norm", "%s", p.mel.norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none");
-    cli_output_header(f, "power", "%.17g", p.power);
+    cli_output_header(f, "norm", "%s", p->mel.norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none");
+    cli_output_header(f, "power", "%.17g", p->power);
     cli_output_header(f, "db", "%s", db ? "yes: power_to_db, 10 log10(max(amin, S) / ref)" : "no");
     if (db) {
         cli_output_header(f, "ref", "%.17g", DB_REF);
@@ -380,7 +439,7 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
                                     "mel bands");
     }
     cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p.hop, fs);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p->hop, fs);
 
     /* top_db clips against the maximum over the whole signal, so those rows
      * wait until every frame is computed (frames x n_mels values; with the
@@ -393,13 +452,13 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
         cli_progress_begin(&progress, cli_command);
     for (size_t k = 0; k < frames; k++) {
         double *mel = whole ? j->S + k * n_mels : j->mel;
-        if (dsp_melspec_frame(j->ms, j->x, len, k, mel) != DSP_OK)
+        if (dsp_melspec_frame(ms, j->x, len, k, mel) != DSP_OK)
             job_fail(j, path);
         if (!whole) {
             if (db)
                 dsp_melspec_power_to_db(mel, n_mels, DB_REF, DB_AMIN, DSP_DB_NO_TOP, mel);
             if (mfcc)
-                dsp_mfcc_frame(j->mf, mel, n_mels, j->row);
+                dsp_mfcc_frame(j->s.mf, mel, n_mels, j->row);
             cli_output_row(f, mfcc ? j->row : mel);
         }
         if (!in_batch)
@@ -412,7 +471,7 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
         for (size_t k = 0; k < frames; k++) {
             const double *db_row = j->S + k * n_mels;
             if (mfcc)
-                dsp_mfcc_frame(j->mf, db_row, n_mels, j->row);
+                dsp_mfcc_frame(j->s.mf, db_row, n_mels, j->row);
             cli_output_row(f, mfcc ? j->row : db_row);
         }
     }
@@ -422,17 +481,54 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     cli_output_commit(f);
 }
 
+/* The batch context: the options, and the setup built for one rate. */
+struct mel_ctx {
+    const struct mel_opts *m;
+    struct setup pre;
+};
+
 static void one_file(void *ctx, const char *path, const char *out, int in_batch)
 {
-    const struct mel_opts *m = ctx;
+    struct mel_ctx *c = ctx;
+    const struct mel_opts *m = c->m;
     struct job j = {0};
     double fs;
     size_t len;
     cli_read_mono(path, &j.x, &len, &fs);
+    if (c->pre.fs == fs && fs > 0) {
+        j.s = c->pre;   /* this process's copy, ours to use and free */
+        memset(&c->pre, 0, sizeof c->pre);
+    } else {
+        struct dsp_melspec_params p;
+        char why[256];
+        if (!m->vggish && melspec_params(m, fs, &p, why, sizeof why) != 0) {
+            job_free(&j);
+            cli_usage_error(why, path);
+        }
+        if (setup_build(m, fs, &j.s) != DSP_OK)
+            job_fail(&j, path);
+    }
     if (m->vggish)
-        vggish_file(m, &j, path, len, fs, out, in_batch);
+        vggish_file(&j, path, len, out, in_batch);
     else
-        melspec_file(m, &j, path, len, fs, out, in_batch);
+        melspec_file(m, &j, path, len, out, in_batch);
+}
+
+/* Batch parent: the setup for the first input's rate (nothing if that
+ * input cannot be read or the rate does not suit the options: its child
+ * will say why). */
+static void prepare(struct mel_ctx *c, const char *first)
+{
+    double *x, fs;
+    size_t len;
+    if (dsp_audio_read_mono(first, &x, &len, &fs) != DSP_OK)
+        return;
+    free(x);
+    struct dsp_melspec_params p;
+    char why[256];
+    if (!c->m->vggish && melspec_params(c->m, fs, &p, why, sizeof why) != 0)
+        return;
+    setup_build(c->m, fs, &c->pre);   /* on failure pre stays empty */
 }
 
 /* ---- the command ------------------------------------------------------ */
@@ -477,5 +573,13 @@ int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *he
     }
     check_options(&m);
     cli_batch_finish(&b, argc, argv, out);
-    return cli_batch_run(&b, one_file, &m);
+    struct mel_ctx ctx = {.m = &m};
+    /* FFTW's first plan of a size costs ~2 ms and the mel bank as much again;
+     * later plans reuse what the planner learnt, and forked children inherit
+     * both: build them once here. */
+    if (b.out_dir && b.n > 0)
+        prepare(&ctx, b.inputs[0]);
+    int status = cli_batch_run(&b, one_file, &ctx);
+    setup_free(&ctx.pre);
+    return status;
 }
