@@ -65,9 +65,13 @@ GRADE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
 .PHONY: grade grade-build assignments grade-check references check-references new-lesson \
         grade-all grade-tool grade-force
 
+# A student sees the grade report, not compiler command lines (V=1 shows
+# them); warnings and errors still reach the terminal.
+GRADE_Q := $(if $(filter 1,$(V)),,@)
+
 $(GRADE_ROOT)/obj/%.o: grader/%.c $(GRADER_HDR) $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Igrader -c $< -o $@
+	$(GRADE_Q)$(CC) $(CFLAGS_ALL) -Igrader -c $< -o $@
 
 $(GRADER_A): $(GRADER_OBJ)
 	@mkdir -p $(@D)
@@ -75,7 +79,7 @@ $(GRADER_A): $(GRADER_OBJ)
 
 # The summariser: the grader with no suite linked in.
 $(GRADETOOL): $(GRADER_A) $(LIB_A)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(GRADE_LIBS)
+	$(GRADE_Q)$(CC) $(LDFLAGS_ALL) -o $@ $(GRADE_LIBS)
 
 grade-tool: $(GRADETOOL)
 grade-force:
@@ -124,10 +128,14 @@ assignments:
 
 # Builds in parallel (a sub-make, unless make already runs with -j), then runs
 # each lesson in order and summarises. The exit status is the summary's.
-grade: $(LIB_A) $(GRADETOOL) $(if $(filter assignments,$(SUBMISSION)),assignments)
+# The library and the grader tool are built by a quiet sub-make, so even a
+# first `make grade` before `make` shows only the report (errors and warnings
+# still show).
+grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
+	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) && \
 	  $(MAKE) --no-print-directory $$j grade-build
 	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR); frags=; \
 	for L in $(GRADE_LESSONS); do \
