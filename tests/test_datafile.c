@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char dir[4096];
@@ -364,6 +365,37 @@ static void test_mat_alloc(void)
     CU_ASSERT_PTR_NULL(m.data);
 }
 
+/* A FIFO stands in for a device such as /dev/null: an existing target that
+ * is not a regular file must be written in place. Renaming a temporary over
+ * it would replace it with a plain file — which root may do to /dev/null. */
+static void test_special_file_written_in_place(void)
+{
+    char fifo[4200];
+    snprintf(fifo, sizeof fifo, "%s/out.fifo", dir);
+    CU_ASSERT_FATAL(mkfifo(fifo, 0600) == 0);
+    fflush(stdout);
+    pid_t reader = fork();
+    if (reader == 0) {
+        FILE *in = fopen(fifo, "r");
+        size_t bytes = 0;
+        int c;
+        while (in && (c = fgetc(in)) != EOF)
+            bytes++;
+        _exit(bytes > 0 ? 0 : 1);
+    }
+    struct dsp_matfile *f = dsp_matfile_create(fifo, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    double row[2] = {1.5, -2.0};
+    CU_ASSERT_EQUAL(dsp_matfile_write_row(f, row), DSP_OK);
+    CU_ASSERT_EQUAL(dsp_matfile_commit(f), DSP_OK);
+    int status = 1;
+    waitpid(reader, &status, 0);
+    CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);   /* the rows arrived */
+    struct stat st;
+    CU_ASSERT(stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));     /* still a FIFO */
+    unlink(fifo);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "%s", test_tmpdir());
@@ -377,6 +409,8 @@ int main(void)
         {"ragged or non-numeric rows name file:line", test_malformed_text},
         {"\"-\" writes text to stdout", test_stdout},
         {"dsp_mat_alloc and overflow", test_mat_alloc},
+        {"a FIFO or device target is written in place, not replaced",
+         test_special_file_written_in_place},
     };
     int s = test_run("datafile", cases, TEST_COUNT(cases));
     test_rmdir(dir);

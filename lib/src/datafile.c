@@ -1,6 +1,8 @@
 /* datafile.c — the dsplab text format and NumPy .npy files (see datafile.h). */
 #include "dsplab/datafile.h"
 
+#include "outfile.h"
+
 #include "dsplab/status.h"
 
 #include <ctype.h>
@@ -68,25 +70,6 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* Creates "<path>.tmpXXXXXX" exclusively, like mkstemp, but with mode 0666
- * so the umask decides the final permissions as for any new file. */
-static int open_temp(const char *path, char *tmp, size_t size)
-{
-    static unsigned counter;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        unsigned long r = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL) ^
-                          (unsigned long)(++counter * 40503u) ^ (unsigned long)attempt << 20;
-        if ((size_t)snprintf(tmp, size, "%s.tmp%06lx", path, r & 0xffffffu) >= size) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
 static void free_matfile(struct dsp_matfile *f)
 {
     free(f->path);
@@ -152,21 +135,16 @@ struct dsp_matfile *dsp_matfile_create(const char *path, size_t cols)
         return f;
     }
     f->kind = ends_with(path, ".npy") ? KIND_NPY : KIND_TEXT;
-    size_t tmpsize = strlen(path) + 16;
-    if (!(f->tmp = malloc(tmpsize))) {
-        dsp_fail(DSP_ENOMEM, "%s: out of memory", path);
-        goto fail;
-    }
-    int fd = open_temp(path, f->tmp, tmpsize);
+    int fd = dsp_outfile_open(path, &f->tmp);
     if (fd < 0) {
-        dsp_fail(DSP_EIO, "%s: cannot create a temporary file: %s", path, strerror(errno));
+        dsp_fail(DSP_EIO, "%s: cannot create the output file: %s", path, strerror(errno));
         goto fail;
     }
     f->fp = fdopen(fd, f->kind == KIND_NPY ? "wb" : "w");
     if (!f->fp) {
         dsp_fail(DSP_EIO, "%s: cannot open %s: %s", path, f->tmp, strerror(errno));
         close(fd);
-        unlink(f->tmp);
+        dsp_outfile_discard(f->tmp);
         goto fail;
     }
     if (f->kind == KIND_NPY) {
@@ -176,7 +154,7 @@ struct dsp_matfile *dsp_matfile_create(const char *path, size_t cols)
         if (fwrite(h, 1, sizeof h, f->fp) != sizeof h) {
             dsp_fail(DSP_EIO, "%s: cannot write %s: %s", path, f->tmp, strerror(errno));
             fclose(f->fp);
-            unlink(f->tmp);
+            dsp_outfile_discard(f->tmp);
             goto fail;
         }
         f->started = 1;
@@ -279,7 +257,7 @@ void dsp_matfile_abort(struct dsp_matfile *f)
         fflush(stdout);
     } else {
         fclose(f->fp);
-        unlink(f->tmp);
+        dsp_outfile_discard(f->tmp);
     }
     free_matfile(f);
 }
@@ -301,7 +279,9 @@ int dsp_matfile_commit(struct dsp_matfile *f)
         return status;
     }
     int fd = fileno(f->fp);
-    if (!f->io_error && f->kind == KIND_TEXT) {
+    if (!f->tmp) {
+        /* written in place to a device: its header cannot be revisited */
+    } else if (!f->io_error && f->kind == KIND_TEXT) {
         char num[ROWS_FIELD + 1];
         snprintf(num, sizeof num, "%-*zu", ROWS_FIELD, f->rows);
         note_io(f, pwrite(fd, num, ROWS_FIELD, (off_t)f->rows_offset) == ROWS_FIELD);
@@ -314,11 +294,10 @@ int dsp_matfile_commit(struct dsp_matfile *f)
         note_io(f, 0);
     if (f->io_error) {
         status = dsp_fail(DSP_EIO, "%s: write failed: %s", f->path, strerror(f->io_error));
-        unlink(f->tmp);
-    } else if (rename(f->tmp, f->path) != 0) {
+        dsp_outfile_discard(f->tmp);
+    } else if (dsp_outfile_finish(f->path, f->tmp) != 0) {
         status = dsp_fail(DSP_EIO, "%s: cannot rename %s into place: %s", f->path, f->tmp,
                           strerror(errno));
-        unlink(f->tmp);
     }
     free_matfile(f);
     return status;
