@@ -3,6 +3,8 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,21 +324,133 @@ static size_t online_cpus(void)
     return n >= 1 ? (size_t)n : 1;
 }
 
-struct slot {
-    pid_t pid;      /* 0: free */
-    size_t input;
+/* ---- the worker pool ---------------------------------------------------
+ *
+ * Up to `jobs` worker processes, forked once each. The parent hands a
+ * worker one input index at a time on the worker's task pipe; the worker
+ * processes it and answers with the same index on its result pipe. A
+ * failing input ends its worker (cli_runtime_error exits, as in the
+ * single-file command): the parent sees end-of-file on that result pipe,
+ * reaps the worker, counts the input as failed and forks a new worker when
+ * there is more to do. Forking once per worker rather than once per input
+ * saves 0.1-0.4 ms per input, a large share of a short file's 1 ms.
+ */
+struct worker {
+    pid_t pid;      /* 0: no process */
+    int task;       /* parent -> worker: input indices (write end) */
+    int result;     /* worker -> parent: finished indices (read end) */
+    int busy;
+    size_t input;   /* what it is working on, when busy */
 };
 
-/* A finished child: 1 if its output was written, 0 if it failed (the child
- * said why, unless a signal killed it). */
-static int child_result(const struct cli_batch *b, size_t input, int status)
+/* write() of a whole small buffer, retried on EINTR. 0 on success. */
+static int write_all(int fd, const void *buf, size_t n)
 {
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status) == 0;
-    if (WIFSIGNALED(status))
-        fprintf(stderr, "dsplab: %s: killed by signal %d (%s)\n", b->inputs[input],
-                WTERMSIG(status), strsignal(WTERMSIG(status)));
+    ssize_t w;
+    do
+        w = write(fd, buf, n);
+    while (w < 0 && errno == EINTR);
+    return w == (ssize_t)n ? 0 : -1;
+}
+
+/* read() of a whole small message: 1 read, 0 end of file, -1 error. */
+static int read_msg(int fd, void *buf, size_t n)
+{
+    ssize_t r;
+    do
+        r = read(fd, buf, n);
+    while (r < 0 && errno == EINTR);
+    return r == (ssize_t)n ? 1 : r == 0 ? 0 : -1;
+}
+
+struct pool {
+    struct cli_batch *b;
+    cli_batch_fn fn;
+    void *ctx;
+    struct worker *w;
+    size_t jobs;
+    char **args;    /* the header's command line; room at args[argc0..] */
+    int argc0;
+};
+
+/* The worker's life: inputs from the task pipe until it closes. */
+CLI_NORETURN static void worker_loop(struct pool *p, int task, int result)
+{
+    signal(SIGPIPE, SIG_DFL);
+    size_t i;
+    while (read_msg(task, &i, sizeof i) == 1 && i < p->b->n) {
+        char **args = p->args;
+        args[p->argc0] = p->b->inputs[i];
+        args[p->argc0 + 1] = "-o";
+        args[p->argc0 + 2] = p->b->outputs[i];
+        args[p->argc0 + 3] = NULL;
+        cli_set_args(p->argc0 + 3, args);   /* copies the pointers */
+        p->fn(p->ctx, p->b->inputs[i], p->b->outputs[i], 1);
+        if (write_all(result, &i, sizeof i) != 0)
+            exit(1);   /* the parent is gone */
+    }
+    exit(0);
+}
+
+/* Starts worker k. 0 on success; -1 (errno set) if no process could be made. */
+static int worker_start(struct pool *p, size_t k)
+{
+    int task[2], result[2];
+    if (pipe(task) != 0)
+        return -1;
+    if (pipe(result) != 0) {
+        int e = errno;
+        close(task[0]);
+        close(task[1]);
+        errno = e;
+        return -1;
+    }
+    fflush(NULL);   /* the child must not write the parent's buffers again */
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(task[0]);
+        close(task[1]);
+        close(result[0]);
+        close(result[1]);
+        errno = e;
+        return -1;
+    }
+    if (pid == 0) {
+        /* Only the parent may hold the other workers' pipes, or their end of
+         * file would never come. */
+        for (size_t o = 0; o < p->jobs; o++)
+            if (p->w[o].pid) {
+                close(p->w[o].task);
+                close(p->w[o].result);
+            }
+        close(task[1]);
+        close(result[0]);
+        worker_loop(p, task[0], result[1]);
+    }
+    close(task[0]);
+    close(result[1]);
+    p->w[k] = (struct worker){.pid = pid, .task = task[1], .result = result[0]};
     return 0;
+}
+
+/* Closes worker k's pipes and reaps it. Returns 1 if it had been working on
+ * an input and did not finish it (then that input failed). */
+static int worker_end(struct pool *p, size_t k)
+{
+    struct worker *w = &p->w[k];
+    close(w->task);
+    close(w->result);
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    int failed = w->busy;
+    if (failed && WIFSIGNALED(status))
+        fprintf(stderr, "dsplab: %s: killed by signal %d (%s)\n", p->b->inputs[w->input],
+                WTERMSIG(status), strsignal(WTERMSIG(status)));
+    w->pid = 0;
+    w->busy = 0;
+    return failed;
 }
 
 int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
@@ -347,85 +461,88 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
         return 0;
     }
     make_out_dir(b->out_dir);
-    size_t jobs = b->jobs ? b->jobs : online_cpus();
-    if (jobs > b->n)
-        jobs = b->n > 0 ? b->n : 1;
-    struct slot *slots = cli_malloc(jobs, sizeof *slots);
-    for (size_t s = 0; s < jobs; s++)
-        slots[s].pid = 0;
-    int argc0;
-    char **args = header_args(b, &argc0);
+    struct pool p = {.b = b, .fn = fn, .ctx = ctx};
+    p.jobs = b->jobs ? b->jobs : online_cpus();
+    if (p.jobs > b->n)
+        p.jobs = b->n > 0 ? b->n : 1;
+    p.w = cli_malloc(p.jobs, sizeof *p.w);
+    memset(p.w, 0, p.jobs * sizeof *p.w);
+    p.args = header_args(b, &p.argc0);
+    /* A worker that died leaves a broken pipe: see it as EPIPE, not SIGPIPE. */
+    void (*old_sigpipe)(int) = signal(SIGPIPE, SIG_IGN);
+    struct pollfd *fds = cli_malloc(p.jobs, sizeof *fds);
 
-    size_t next = 0, running = 0, written = 0, skipped = 0, failed = 0;
+    size_t next = 0, written = 0, skipped = 0, failed = 0;
     struct cli_progress progress;
     cli_progress_begin(&progress, cli_command);
-    while (next < b->n || running > 0) {
-        /* Fill the free slots. */
-        while (running < jobs && next < b->n) {
-            size_t i = next;
-            if (!b->force && access(b->outputs[i], F_OK) == 0) {
+    for (;;) {
+        /* Hand the next inputs to idle workers, starting workers as needed. */
+        for (size_t k = 0; k < p.jobs && next < b->n; k++) {
+            if (p.w[k].busy)
+                continue;
+            while (next < b->n && !b->force && access(b->outputs[next], F_OK) == 0) {
                 skipped++;
                 next++;
-                continue;
             }
-            fflush(NULL);   /* the child must not write the parent's buffers again */
-            pid_t pid = fork();
-            if (pid < 0) {
-                if (running > 0)
-                    break;   /* wait for a child to end, then try again */
-                fprintf(stderr, "dsplab: %s: cannot start a process: %s\n", b->inputs[i],
-                        strerror(errno));
+            if (next == b->n)
+                break;
+            if (!p.w[k].pid && worker_start(&p, k) != 0) {
+                fprintf(stderr, "dsplab: %s: cannot start a worker process: %s\n",
+                        b->inputs[next], strerror(errno));
                 failed++;
                 next++;
                 continue;
             }
-            if (pid == 0) {
-                args[argc0] = b->inputs[i];
-                args[argc0 + 1] = "-o";
-                args[argc0 + 2] = b->outputs[i];
-                args[argc0 + 3] = NULL;
-                cli_set_args(argc0 + 3, args);   /* copies the pointers */
-                free(args);
-                free(slots);
-                fn(ctx, b->inputs[i], b->outputs[i], 1);
-                exit(0);
+            if (write_all(p.w[k].task, &next, sizeof next) != 0) {
+                /* it ended between inputs (a signal): count this one lost */
+                worker_end(&p, k);
+                fprintf(stderr, "dsplab: %s: the worker process ended unexpectedly\n",
+                        b->inputs[next]);
+                failed++;
+                next++;
+                continue;
             }
-            size_t s = 0;
-            while (slots[s].pid != 0)
-                s++;
-            slots[s].pid = pid;
-            slots[s].input = i;
-            running++;
-            next++;
+            p.w[k].busy = 1;
+            p.w[k].input = next++;
         }
-        if (running == 0)
-            continue;
-        /* Wait for one of them. */
-        int status;
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid < 0) {
+        /* Wait for an answer, or a worker's end of file. */
+        size_t n_fds = 0;
+        for (size_t k = 0; k < p.jobs; k++)
+            if (p.w[k].busy)
+                fds[n_fds++] = (struct pollfd){.fd = p.w[k].result, .events = POLLIN};
+        if (n_fds == 0)
+            break;   /* nothing running, nothing left to hand out */
+        if (poll(fds, (nfds_t)n_fds, -1) < 0) {
             if (errno == EINTR)
                 continue;
             cli_runtime_error(NULL, "waiting for the worker processes: %s", strerror(errno));
         }
-        for (size_t s = 0; s < jobs; s++) {
-            if (slots[s].pid != pid)
+        for (size_t k = 0, f = 0; k < p.jobs; k++) {
+            if (!p.w[k].busy)
                 continue;
-            if (child_result(b, slots[s].input, status))
+            short ready = fds[f++].revents;
+            if (!ready)
+                continue;
+            size_t done;
+            if (read_msg(p.w[k].result, &done, sizeof done) == 1 && done == p.w[k].input) {
                 written++;
-            else
-                failed++;
-            slots[s].pid = 0;
-            running--;
-            break;
+                p.w[k].busy = 0;
+            } else {
+                failed += (size_t)worker_end(&p, k);
+            }
         }
         cli_progress_update(&progress, written + skipped + failed, b->n);
     }
     cli_progress_end(&progress);
+    for (size_t k = 0; k < p.jobs; k++)
+        if (p.w[k].pid)
+            worker_end(&p, k);   /* end of file on its task pipe: it exits */
+    signal(SIGPIPE, old_sigpipe);
     fprintf(stderr, "%s: %zu written, %zu skipped, %zu failed\n", cli_command, written, skipped,
             failed);
-    free(args);
-    free(slots);
+    free(fds);
+    free(p.args);
+    free(p.w);
     free_batch(b);
     return failed > 0 ? 1 : 0;
 }

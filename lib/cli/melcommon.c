@@ -304,10 +304,11 @@ fail:
 
 /* ---- one file --------------------------------------------------------- */
 
-/* Everything one file's computation holds, freed on success and on error. */
+/* Everything one file's computation holds, freed on success and on error.
+ * The setup is borrowed from the context's cache (see one_file). */
 struct job {
     double *x, *x16, *row, *mel, *S;
-    struct setup s;
+    struct setup *s;
 };
 
 static void job_free(struct job *j)
@@ -317,7 +318,6 @@ static void job_free(struct job *j)
     free(j->row);
     free(j->mel);
     free(j->S);
-    setup_free(&j->s);
     memset(j, 0, sizeof *j);
 }
 
@@ -336,15 +336,15 @@ CLI_NORETURN static void job_fail(struct job *j, const char *path)
 static void vggish_file(struct job *j, const char *path, size_t len, const char *out,
                         int in_batch)
 {
-    const struct dsp_vggish_params *p = &j->s.vp;
-    struct dsp_vggish *v = j->s.v;
-    double fs = j->s.fs;
+    const struct dsp_vggish_params *p = &j->s->vp;
+    struct dsp_vggish *v = j->s->v;
+    double fs = j->s->fs;
     const double *x16 = j->x;
     size_t len16 = len;
-    if (j->s.rs) {
-        len16 = dsp_resample_out_len(j->s.rs, len);
+    if (j->s->rs) {
+        len16 = dsp_resample_out_len(j->s->rs, len);
         j->x16 = cli_malloc(len16, sizeof *j->x16);
-        if (dsp_resample_process(j->s.rs, j->x, len, j->x16, len16) != DSP_OK)
+        if (dsp_resample_process(j->s->rs, j->x, len, j->x16, len16) != DSP_OK)
             job_fail(j, path);
         free(j->x);
         j->x = NULL;
@@ -394,11 +394,11 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
                          const char *out, int in_batch)
 {
     int mfcc = m->what == CLI_MEL_MFCC;
-    const struct dsp_melspec_params *p = &j->s.mp;
-    struct dsp_melspec *ms = j->s.ms;
-    double fs = j->s.fs;
+    const struct dsp_melspec_params *p = &j->s->mp;
+    struct dsp_melspec *ms = j->s->ms;
+    double fs = j->s->fs;
     size_t n_mels = dsp_melspec_num_bands(ms), frames = dsp_melspec_num_frames(ms, len);
-    size_t n_mfcc = mfcc ? dsp_mfcc_num_coeffs(j->s.mf) : 0;
+    size_t n_mfcc = mfcc ? dsp_mfcc_num_coeffs(j->s->mf) : 0;
     if (!in_batch) {
         char where[128];
         snprintf(where, sizeof where, "n_fft %zu at %g Hz", p->n_fft, fs);
@@ -458,7 +458,7 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
             if (db)
                 dsp_melspec_power_to_db(mel, n_mels, DB_REF, DB_AMIN, DSP_DB_NO_TOP, mel);
             if (mfcc)
-                dsp_mfcc_frame(j->s.mf, mel, n_mels, j->row);
+                dsp_mfcc_frame(j->s->mf, mel, n_mels, j->row);
             cli_output_row(f, mfcc ? j->row : mel);
         }
         if (!in_batch)
@@ -471,7 +471,7 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
         for (size_t k = 0; k < frames; k++) {
             const double *db_row = j->S + k * n_mels;
             if (mfcc)
-                dsp_mfcc_frame(j->s.mf, db_row, n_mels, j->row);
+                dsp_mfcc_frame(j->s->mf, db_row, n_mels, j->row);
             cli_output_row(f, mfcc ? j->row : db_row);
         }
     }
@@ -481,10 +481,13 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     cli_output_commit(f);
 }
 
-/* The batch context: the options, and the setup built for one rate. */
+/* The options, and the setup for the last sample rate seen: a batch
+ * worker keeps it from one input to the next (and the parent builds it for
+ * the first input before forking), so a folder of files at one rate builds
+ * the FFT plan and the mel bank once. */
 struct mel_ctx {
     const struct mel_opts *m;
-    struct setup pre;
+    struct setup cache;
 };
 
 static void one_file(void *ctx, const char *path, const char *out, int in_batch)
@@ -495,19 +498,18 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
     double fs;
     size_t len;
     cli_read_mono(path, &j.x, &len, &fs);
-    if (c->pre.fs == fs && fs > 0) {
-        j.s = c->pre;   /* this process's copy, ours to use and free */
-        memset(&c->pre, 0, sizeof c->pre);
-    } else {
+    if (!(c->cache.fs == fs && fs > 0)) {
+        setup_free(&c->cache);
         struct dsp_melspec_params p;
         char why[256];
         if (!m->vggish && melspec_params(m, fs, &p, why, sizeof why) != 0) {
             job_free(&j);
             cli_usage_error(why, path);
         }
-        if (setup_build(m, fs, &j.s) != DSP_OK)
+        if (setup_build(m, fs, &c->cache) != DSP_OK)
             job_fail(&j, path);
     }
+    j.s = &c->cache;
     if (m->vggish)
         vggish_file(&j, path, len, out, in_batch);
     else
@@ -515,7 +517,7 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
 }
 
 /* Batch parent: the setup for the first input's rate (nothing if that
- * input cannot be read or the rate does not suit the options: its child
+ * input cannot be read or the rate does not suit the options: its worker
  * will say why). */
 static void prepare(struct mel_ctx *c, const char *first)
 {
@@ -528,7 +530,7 @@ static void prepare(struct mel_ctx *c, const char *first)
     char why[256];
     if (!c->m->vggish && melspec_params(c->m, fs, &p, why, sizeof why) != 0)
         return;
-    setup_build(c->m, fs, &c->pre);   /* on failure pre stays empty */
+    setup_build(c->m, fs, &c->cache);   /* on failure the cache stays empty */
 }
 
 /* ---- the command ------------------------------------------------------ */
@@ -580,6 +582,6 @@ int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *he
     if (b.out_dir && b.n > 0)
         prepare(&ctx, b.inputs[0]);
     int status = cli_batch_run(&b, one_file, &ctx);
-    setup_free(&ctx.pre);
+    setup_free(&ctx.cache);
     return status;
 }
