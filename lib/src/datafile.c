@@ -200,8 +200,10 @@ static void start_text(struct dsp_matfile *f)
     if (f->started)
         return;
     f->started = 1;
-    if (f->kind == KIND_TEXT) {
-        /* A fixed-width field: the count is only known on commit. */
+    if (f->kind == KIND_TEXT && f->tmp) {
+        /* A fixed-width field: the count is only known on commit. A file
+         * written in place (a device, a FIFO) cannot be revisited, so it
+         * goes without, like standard output. */
         note_io(f, fputs("# rows: ", f->fp) >= 0);
         f->rows_offset = ftell(f->fp);
         note_io(f, f->rows_offset >= 0);
