@@ -681,6 +681,41 @@ static void test_batch_jobs_identical(void)
     CU_ASSERT_STRING_EQUAL(err, "melspec: 2 written, 0 skipped, 0 failed\n");
 }
 
+/* Two workers, more failures than workers (each failure ends a worker and
+ * a new one takes over), inputs at three sample rates (each worker rebuilds
+ * its setup when the rate changes): every good input's output equals the
+ * single-file command's, bit for bit. */
+static void test_batch_mixed(void)
+{
+    char d[4300], single[4300], a[4400], missing[4300];
+    fixture();
+    batch_dir(d, sizeof d, "mixed");
+    snprintf(missing, sizeof missing, "%s/sounds/missing.wav", dir);
+    const char *ins[] = {vgg16_wav, bad_wav, good[0], missing, vgg44_wav, tone_wav};
+    const char *names[] = {"vgg16", NULL, "b0", NULL, "vgg44", "tone"};
+    int rc = dsplab("mfcc --jobs 2 --n-mfcc 13 --out-dir '%s' '%s' '%s' '%s' '%s' '%s' '%s'", d,
+                    ins[0], ins[1], ins[2], ins[3], ins[4], ins[5]);
+    CU_ASSERT_EQUAL(rc, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "mfcc: 4 written, 0 skipped, 2 failed\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, bad_wav));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, missing));
+    expect_dir(d, "b0.npy tone.npy vgg16.npy vgg44.npy");
+    for (size_t i = 0; i < TEST_COUNT(ins); i++) {
+        if (!names[i])
+            continue;
+        snprintf(single, sizeof single, "%s/single.npy", dir);
+        CU_ASSERT_EQUAL_FATAL(dsplab("mfcc --n-mfcc 13 '%s' -o '%s'", ins[i], single), 0);
+        snprintf(a, sizeof a, "%s/%s.npy", d, names[i]);
+        char cmd[9000];
+        snprintf(cmd, sizeof cmd, "cmp '%s' '%s'", single, a);
+        if (test_sh(cmd, NULL, 0, NULL, 0) != 0) {
+            fprintf(stderr, "\n  %s differs from the single-file output\n", a);
+            CU_FAIL("batch output differs");
+        }
+        rm(single);
+    }
+}
+
 /* ---- errors ---------------------------------------------------------- */
 
 static void test_usage_errors(void)
@@ -833,6 +868,7 @@ int main(void)
         {"melspec --preset vggish: 96 x 64 at 16 kHz, 98 rows from 44.1k", test_vggish_preset},
         {"batch: failures named, skip, --force, --list, txt", test_batch_run_skip_force},
         {"batch: --jobs 2 writes the same bytes as --jobs 1", test_batch_jobs_identical},
+        {"batch: 2 workers, 2 failures, 3 rates = single-file outputs", test_batch_mixed},
         {"usage errors exit 2 with a message, write nothing", test_usage_errors},
         {"runtime errors exit 1 naming the file, write nothing", test_runtime_errors},
         {"remove the test folder", test_cleanup},

@@ -16,16 +16,18 @@
  *   - an input whose output already exists is skipped: outputs are written
  *     under a temporary name and renamed when complete, so existence means
  *     complete; --force recomputes them;
- *   - each input is processed in its own child process (fork), at most
- *     --jobs N at a time (default 1, 0 = the online CPUs); a free slot takes
- *     the next input, so uneven files balance themselves. A failure (an
+ *   - --jobs N worker processes (default 1, 0 = the online CPUs) are forked
+ *     once and fed one input at a time over pipes: an idle worker takes the
+ *     next input, so uneven files balance themselves. A failure (an
  *     unreadable input, a value the file makes impossible) is reported by
- *     the child as usual, "dsplab: FILE: reason", and ends only that child;
+ *     the worker as usual, "dsplab: FILE: reason", and ends only that
+ *     worker; the parent counts the input failed and starts a new worker;
  *   - at the end "melspec: 998 written, 0 skipped, 2 failed" on stderr
  *     (always, in batch mode), and the exit status is 1 if any failed.
- * Setup that every input shares and that costs more than a fork (FFTW
- * planning of the FFT size) belongs before cli_batch_run(): the children
- * inherit it.
+ * fn runs in the workers, one input after another in the same process:
+ * it must free what it allocates, and may keep caches in ctx (the mel
+ * commands keep the FFT plan and mel bank of the last sample rate). Setup
+ * done before cli_batch_run() is inherited by every worker.
  * Each output's "# command:" header is the single-file command that would
  * write it ("dsplab melspec --n-mels 64 a.wav -o feats/a.txt"): the batch
  * options are left out, so --jobs 1 and --jobs 2 write identical files.
