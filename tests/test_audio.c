@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -327,6 +328,74 @@ static void test_short_data(void)
     }
 }
 
+/* dsp_audio_probe must report exactly what dsp_audio_read does, for every
+ * format, a truncated file and each bad input, without the samples. */
+static void expect_probe_matches_read(const char *path)
+{
+    struct dsp_audio r, p;
+    int sr = dsp_audio_read(path, &r);
+    char read_error[512];
+    snprintf(read_error, sizeof read_error, "%s", dsp_last_error());
+    int sp = dsp_audio_probe(path, &p);
+    if (sr != sp || (sr == DSP_OK && (p.frames != r.frames || p.channels != r.channels ||
+                                      p.sample_rate != r.sample_rate ||
+                                      strcmp(p.format, r.format) != 0)))
+        printf("\n    %s: read %d (%zu frames, %s), probe %d (%zu frames, %s)\n", path, sr,
+               r.frames, r.format, sp, p.frames, p.format);
+    CU_ASSERT_EQUAL(sp, sr);
+    CU_ASSERT_PTR_NULL(p.data);
+    if (sr == DSP_OK) {
+        CU_ASSERT_EQUAL(p.frames, r.frames);
+        CU_ASSERT_EQUAL(p.channels, r.channels);
+        CU_ASSERT_EQUAL(p.sample_rate, r.sample_rate);
+        CU_ASSERT_STRING_EQUAL(p.format, r.format);
+    } else {
+        CU_ASSERT_STRING_EQUAL(dsp_last_error(), read_error);
+    }
+    dsp_audio_free(&r);
+    dsp_audio_free(&p);   /* nothing to free, but allowed */
+}
+
+static void test_probe(void)
+{
+    /* Files left by the earlier cases, plus two sounds of the course. */
+    static const char *const names[] = {
+        "u8.wav", "s16.wav", "s24.wav", "s32.wav", "f32.wav", "f64.wav", "s16.aiff",
+        "s16.flac", "s24.flac", "tone.ogg", "short.wav", "missing.wav", "x.wav", "empty.wav",
+        "cut.wav", "zero-rate.wav", "many-channels.wav", "many-channels.au", "folder.wav"};
+    for (size_t i = 0; i < TEST_COUNT(names); i++)
+        expect_probe_matches_read(tmp_path(names[i]));
+    expect_probe_matches_read("data/sounds/piano-a4.wav");
+    CU_ASSERT_EQUAL(dsp_audio_probe(NULL, &(struct dsp_audio){0}), DSP_EINVAL);
+    CU_ASSERT_EQUAL(dsp_audio_probe("x.wav", NULL), DSP_EINVAL);
+
+    /* The header is all it reads: a 2-hour file (produced by libsndfile in
+     * seconds, 8-bit mono at 8 kHz = 57.6 MB) whose samples, read, would
+     * take 460 MB of doubles. */
+    enum { RATE = 8000 };
+    const char *long_path = tmp_path("two-hours.wav");
+    SF_INFO info = {.samplerate = RATE, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_PCM_U8};
+    SNDFILE *sf = sf_open(long_path, SFM_WRITE, &info);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sf);
+    static short zeros[RATE * 60];
+    for (int minute = 0; minute < 120; minute++)
+        sf_writef_short(sf, zeros, RATE * 60);
+    sf_close(sf);
+    struct dsp_audio p;
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
+    CU_ASSERT_EQUAL(dsp_audio_probe(long_path, &p), DSP_OK);
+    getrusage(RUSAGE_SELF, &after);
+    CU_ASSERT_EQUAL(p.frames, (size_t)RATE * 60 * 120);
+    CU_ASSERT_PTR_NULL(p.data);
+    /* Peak memory grew by far less than the 460 MB a read would take. */
+    long grew_kb = after.ru_maxrss - before.ru_maxrss;
+    if (grew_kb >= 50 * 1024)
+        printf("\n    probe raised the peak memory by %ld kB\n", grew_kb);
+    CU_ASSERT(grew_kb < 50 * 1024);
+    unlink(long_path);
+}
+
 static void test_write_read_back(void)
 {
     enum { FRAMES = 1000 };
@@ -406,6 +475,7 @@ int main(void)
         {"mixdown and read_mono", test_mixdown},
         {"bad inputs fail with file and reason", test_bad_inputs},
         {"data shorter than the header claims", test_short_data},
+        {"probe reports what read does, without the samples", test_probe},
         {"write PCM16 (clipped) and FLOAT32, read back", test_write_read_back},
         {"failed writes leave no file", test_write_failures},
     };

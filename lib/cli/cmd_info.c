@@ -22,7 +22,7 @@ CLI_COMMAND(info)
     const char *path = cli_operands(argc, argv, 1, what)[0];
 
     struct dsp_audio a;
-    if (dsp_audio_read(path, &a) != DSP_OK)
+    if (dsp_audio_probe(path, &a) != DSP_OK)   /* the header is enough */
         cli_runtime_error(path, "%s", dsp_last_error());
     printf("file: %s\n", path);
     printf("sample_rate: %.17g\n", a.sample_rate);

@@ -95,48 +95,88 @@ void dsp_audio_free(struct dsp_audio *a)
     memset(a, 0, sizeof *a);
 }
 
+/* Opens path for reading and checks the header (channels, rate, frames),
+ * shared by dsp_audio_read and dsp_audio_probe. Returns NULL with the error
+ * set; *status receives its code. */
+static SNDFILE *open_sound(const char *path, SF_INFO *info, int *status)
+{
+    /* Open the file ourselves first so a missing or unreadable file reports
+     * the system's reason, not libsndfile's guess. */
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        *status = dsp_fail(DSP_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        *status = dsp_fail(DSP_EIO, "%s: cannot read: %s", path, strerror(e));
+        return NULL;
+    }
+    memset(info, 0, sizeof *info);
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, info, 1);   /* closes fd from now on */
+    if (!sf) {
+        *status = dsp_fail(DSP_EFORMAT, "%s: not a readable sound file: %s", path,
+                           sf_strerror(NULL));
+        return NULL;
+    }
+    if (info->channels < 1 || info->channels > MAX_CHANNELS)
+        *status = dsp_fail(DSP_EFORMAT, "%s: header claims %d channels (expected 1 to %d)", path,
+                           info->channels, MAX_CHANNELS);
+    else if (info->samplerate <= 0)
+        *status = dsp_fail(DSP_EFORMAT, "%s: header claims a sample rate of %d Hz", path,
+                           info->samplerate);
+    else if (info->frames == 0)
+        *status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
+    else
+        return sf;
+    sf_close(sf);
+    return NULL;
+}
+
+int dsp_audio_probe(const char *path, struct dsp_audio *info)
+{
+    if (!info)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_probe: output struct is NULL");
+    memset(info, 0, sizeof *info);
+    if (!path)
+        return dsp_fail(DSP_EINVAL, "dsp_audio_probe: path is NULL");
+    SF_INFO sfi;
+    int status = DSP_OK;
+    SNDFILE *sf = open_sound(path, &sfi, &status);
+    if (!sf)
+        return status;
+    if (sfi.frames < 0 || sfi.frames == SF_COUNT_MAX) {
+        /* No length in the header (a stream): decoding is the only way. */
+        sf_close(sf);
+        status = dsp_audio_read(path, info);
+        free(info->data);
+        info->data = NULL;
+        return status;
+    }
+    describe_format(sfi.format, info->format, sizeof info->format);
+    info->frames = (size_t)sfi.frames;
+    info->channels = sfi.channels;
+    info->sample_rate = sfi.samplerate;
+    sf_close(sf);
+    return DSP_OK;
+}
+
 int dsp_audio_read(const char *path, struct dsp_audio *a)
 {
     SNDFILE *sf = NULL;
     double *data = NULL;
-    int status;
+    int status = DSP_OK;
     if (!a)
         return dsp_fail(DSP_EINVAL, "dsp_audio_read: output struct is NULL");
     memset(a, 0, sizeof *a);
     if (!path)
         return dsp_fail(DSP_EINVAL, "dsp_audio_read: path is NULL");
-
-    /* Open the file ourselves first so a missing or unreadable file reports
-     * the system's reason, not libsndfile's guess. */
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return dsp_fail(DSP_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-        close(fd);
-        return dsp_fail(DSP_EIO, "%s: cannot read: %s", path, strerror(e));
-    }
     SF_INFO info;
-    memset(&info, 0, sizeof info);
-    sf = sf_open_fd(fd, SFM_READ, &info, 1);   /* closes fd from now on */
+    sf = open_sound(path, &info, &status);
     if (!sf)
-        return dsp_fail(DSP_EFORMAT, "%s: not a readable sound file: %s", path, sf_strerror(NULL));
-
-    if (info.channels < 1 || info.channels > MAX_CHANNELS) {
-        status = dsp_fail(DSP_EFORMAT, "%s: header claims %d channels (expected 1 to %d)", path,
-                          info.channels, MAX_CHANNELS);
-        goto fail;
-    }
-    if (info.samplerate <= 0) {
-        status = dsp_fail(DSP_EFORMAT, "%s: header claims a sample rate of %d Hz", path,
-                          info.samplerate);
-        goto fail;
-    }
-    if (info.frames == 0) {
-        status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
-        goto fail;
-    }
+        return status;
     sf_command(sf, SFC_SET_NORM_DOUBLE, NULL, SF_TRUE);
 
     size_t ch = (size_t)info.channels, cap = 0, frames = 0;
