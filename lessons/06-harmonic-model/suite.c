@@ -260,6 +260,12 @@ static void harmonics_rules(void)
     if (!harm_case("fs 2000: stop at 1000 Hz", pf2, pm2, pp2, 4, 300.0, 5, 0.0, 2000.0, wf2,
                    wm2, wp2))
         return;
+    /* the slope multiplies the peak's frequency, not h*f0: 760 Hz is
+     * 160 Hz from harmonic 2 (600), inside 100 + 0.1 * 760 = 176 */
+    const double pf3[2] = {300, 760}, pm3[2] = {-1, -2}, pp3[2] = {1, 2};
+    if (!harm_case("slope 0.1, peak above h*f0", pf3, pm3, pp3, 2, 300.0, 2, 0.1, 44100.0, pf3,
+                   pm3, pp3))
+        return;
     /* unvoiced: all zeros */
     const double z[4] = {0, 0, 0, 0};
     harm_case("f0 = 0", pf2, pm2, pp2, 4, 0.0, 4, 0.01, 44100.0, z, z, z);
@@ -444,7 +450,21 @@ static void hsynth_voicing(void)
         }
     if (!grade_status(hsynth_ex(f0, amp, 4, 2, 8, 800.0, y, 32), "hsynth_ex"))
         return;
-    grade_close("y (voiced between two unvoiced frames)", y, want, 32, 1e-12, 1e-12);
+    if (!grade_close("y (voiced between two unvoiced frames)", y, want, 32, 1e-12, 1e-12))
+        return;
+    /* voicing ends at 150 Hz (the phase reaches 3 pi), then starts again
+     * at 100 Hz from phase 0 */
+    const double f0b[4] = {150, 0, 100, 100}, ampb[4] = {1, 1, 1, 1};
+    double wantb[32];
+    for (int j = 0; j < 8; j++) {
+        wantb[j] = (1.0 - j / 8.0) * cos(2 * PI * 150.0 * j / 800.0);
+        wantb[8 + j] = (j / 8.0) * cos(2 * PI * 100.0 * j / 800.0);
+        wantb[16 + j] = cos(2 * PI * 100.0 * (8 + j) / 800.0);
+        wantb[24 + j] = cos(2 * PI * 100.0 * (16 + j) / 800.0);
+    }
+    if (!grade_status(hsynth_ex(f0b, ampb, 4, 1, 8, 800.0, y, 32), "hsynth_ex"))
+        return;
+    grade_close("y (voicing ends, then starts again)", y, wantb, 32, 1e-12, 1e-12);
 }
 
 static void hsynth_bad(void)

@@ -137,14 +137,16 @@ fail:
 
 static void sines_example(void)
 {
-    /* fs 8, hop 2, len 4: frames at 0, 2, 4; one sinusoid of 1 Hz, amplitude
-     * 1, phase 0 in frame 0 only. w(0) = 1, w(1) = 0.5: y = {1, 0.5 cos(pi/4), 0, 0} */
+    /* fs 8, hop 4, len 8: frames at 0, 4, 8; one sinusoid of 1 Hz,
+     * amplitude 1, phase 0 in frame 0 only: y[n] = w(n) cos(2 pi n / 8) for
+     * n = 0 .. 3, w(n) = 0.5 + 0.5 cos(pi n / 4) = {1, 0.8536, 0.5, 0.1464} */
     const double f[3] = {1, 0, 0}, a[3] = {1, 0, 0}, p[3] = {0, 0, 0};
-    const double want[4] = {1.0, 0.5 * cos(PI / 4), 0.0, 0.0};
-    double y[4];
-    if (!grade_status(sines_ex(f, a, p, 3, 1, 2, 8.0, y, 4), "sines_ex"))
+    double want[8] = {0}, y[8];
+    for (int n = 0; n < 4; n++)
+        want[n] = (0.5 + 0.5 * cos(PI * n / 4.0)) * cos(2 * PI * n / 8.0);
+    if (!grade_status(sines_ex(f, a, p, 3, 1, 4, 8.0, y, 8), "sines_ex"))
         return;
-    if (!grade_close("y (one frame)", y, want, 4, 1e-12, 1e-12))
+    if (!grade_close("y (one frame)", y, want, 8, 1e-12, 1e-12))
         return;
     /* the same sinusoid in every frame, with the phase it has at each
      * centre (pi/2 per frame): the windows add to 1 and y = cos(2 pi i / 8) */

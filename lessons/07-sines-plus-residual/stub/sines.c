@@ -18,10 +18,12 @@
  * hop >= 1, fs > 0; y output, len samples (start from zeros)
  * Returns DSP_OK, or DSP_EINVAL (hop 0, fs <= 0, n_frames != len/hop + 1).
  *
- * EXAMPLE  fs 8, hop 2, len 4 (frames at 0, 2, 4), 1 Hz, amplitude 1:
- *            only in frame 0, phase 0  ->  y = {1, 0.353553, 0, 0}
- *            in all frames, phases 0, pi/2, pi (its phase at each centre)
- *              ->  y = cos(2 pi i / 8) = {1, 0.707107, 0, -0.707107}
+ * EXAMPLE  fs 8, 1 Hz, amplitude 1:
+ *          hop 4, len 8 (frames at 0, 4, 8), only in frame 0, phase 0
+ *            ->  y = {1, 0.603553, 0, -0.103553, 0, 0, 0, 0}
+ *          hop 2, len 4 (frames at 0, 2, 4), in all frames with phases
+ *          0, pi/2, pi (its phase at each centre)
+ *            ->  y = cos(2 pi i / 8) = {1, 0.707107, 0, -0.707107}
  *   The grader allows 1e-12 here and 1e-10 on 0.5 s of two sinusoids
  *   (the cosine of a phase near 4000 rad loses ~1e-12).
  * HINT  use signed arithmetic for n (or loop over i from max(c - hop, 0));
