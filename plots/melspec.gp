@@ -8,7 +8,8 @@ set ylabel ismfcc ? 'MFCC coefficient' : 'mel band'
 set xrange [xlo:xhi]
 set yrange [-0.5:nbands - 0.5]
 set cbrange [low:top]
-set cblabel (ismfcc ? 'value (c0 clipped)' : 'power (dB)') offset 1
+set cblabel (ismfcc ? 'value (c0 clipped)' : 'power (dB)') offset 1.5
+set rmargin 14
 set grid noxtics noytics
 set tics out
 plot imgfile binary array=(imgnx,imgny) format='%float32' \

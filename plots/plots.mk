@@ -30,6 +30,9 @@ L02 := lessons/02-sinusoids-dft/figures
 L03 := lessons/03-fourier-properties/figures
 L04 := lessons/04-stft/figures
 L05 := lessons/05-sinusoidal-model/figures
+L06 := lessons/06-harmonic-model/figures
+L07 := lessons/07-sines-plus-residual/figures
+L08 := lessons/08-mel-spectrogram/figures
 SND := data/sounds
 # data the figures are drawn from (tracks, f0, mel), rebuilt as needed
 PLOT_DATA := $(BUILD)/plots
@@ -74,6 +77,42 @@ $(eval $(call plot_figure,$(L05)/violin-tracks.png,tracks,$(PLOT_DATA)/violin-tr
   --title 'violin-a4.wav: the tracks of dsplab sines (threshold -60 dB; 30 sines) over its spectrogram'))
 $(eval $(call plot_figure,$(L05)/window-blackmanharris.png,window,blackmanharris,\
   --size 64 --height 450 --title 'Blackman-Harris window: -92 dB side lobes for the sinusoidal model'))
+
+$(PLOT_DATA)/violin-f0.txt: $(SND)/violin-a4.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) f0 $< --fmin 200 --fmax 1000 -o $@
+$(eval $(call plot_figure,$(L06)/violin-f0.png,f0,$(PLOT_DATA)/violin-f0.txt,\
+  --sound $(SND)/violin-a4.wav --window blackman --size 2048 --hop 256 --log --fmin 100 \
+  --fmax 10000 --range 70 --width 900 --height 520 \
+  --title 'violin-a4.wav: f0 of dsplab f0 (two-way mismatch) over its spectrogram'))
+$(PLOT_DATA)/violin-harmonics.txt: $(SND)/violin-a4.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) harmonic $< --harmonics 12 --fmin 300 --fmax 600 -o $@
+$(eval $(call plot_figure,$(L06)/violin-harmonics.png,tracks,$(PLOT_DATA)/violin-harmonics.txt,\
+  --sound $(SND)/violin-a4.wav --window blackmanharris --size 4096 --hop 256 --fmax 6000 \
+  --from 0.3 --to 0.9 --range 60 --width 900 --height 520 \
+  --title 'violin-a4.wav: 12 harmonics of dsplab harmonic over its spectrogram'))
+# one run of dsplab decompose writes the three sounds
+$(PLOT_DATA)/decompose/flute-a5-sines.wav: $(SND)/flute-a5.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) decompose $< --model harmonic --out-dir $(@D) >/dev/null
+$(eval $(call plot_figure,$(L07)/flute-decomposition.png,decomposition,\
+  $(SND)/flute-a5.wav $(PLOT_DATA)/decompose/flute-a5-sines.wav \
+  $(PLOT_DATA)/decompose/flute-a5-residual.wav $(PLOT_DATA)/decompose/flute-a5-stochastic.wav,\
+  --labels 'flute-a5.wav;harmonic sines;residual (sound - sines);stochastic approximation' \
+  --fmax 8000 --range 60 --width 900 --height 640 \
+  --title 'flute-a5.wav through dsplab decompose --model harmonic (top 60 dB shown)'))
+$(PLOT_DATA)/speech-mel-db.txt: $(SND)/speech-front-center.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) melspec $< --db -o $@
+$(PLOT_DATA)/speech-mfcc.txt: $(SND)/speech-front-center.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) mfcc $< -o $@
+$(eval $(call plot_figure,$(L08)/speech-melspec.png,melspec,$(PLOT_DATA)/speech-mel-db.txt,\
+  --range 80 --width 900 --height 500 \
+  --title 'speech-front-center.wav: 128-band mel spectrogram (librosa defaults; dB; top 80 dB)'))
+$(eval $(call plot_figure,$(L08)/speech-mfcc.png,mfcc,$(PLOT_DATA)/speech-mfcc.txt,\
+  --width 900 --height 450 --title 'speech-front-center.wav: 20 MFCCs (librosa defaults)'))
 
 # One figure of each kind, for looking at the tool's output (not committed).
 PLOT_DEMO := plots/out

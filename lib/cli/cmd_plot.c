@@ -94,7 +94,7 @@ static const char help[] =
     "      --range DB      dynamic range shown, dB below the maximum (default 80)\n"
     "      --fmin F, --fmax F  frequency range in Hz (spectrograms)\n"
     "      --sound SOUND   the sound under tracks or f0\n"
-    "      --labels L      comma-separated panel labels (decomposition)\n"
+    "      --labels L      panel labels separated by ',' or ';' (decomposition)\n"
     "      --matrix OUT    also write the reduced data sent to gnuplot as text\n"
     "                      (the image matrix, rows = pixel rows from the bottom)\n"
     "  -h, --help          show this help\n"
@@ -1262,10 +1262,10 @@ static void plot_decomposition(const struct plot_opts *o, char **paths, int coun
     if (o->labels) {
         const char *s = o->labels;
         for (int i = 0; i < 4 && *s; i++) {
-            size_t n = strcspn(s, ",");
+            size_t n = strcspn(s, ",;");
             snprintf(labels[i], sizeof labels[i], "%.*s", (int)n, s);
             s += n;
-            if (*s == ',')
+            if (*s == ',' || *s == ';')
                 s++;
         }
     }
