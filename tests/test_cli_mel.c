@@ -644,6 +644,10 @@ static void test_batch_run_skip_force(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(cmd, "/b0.txt"));
     CU_ASSERT_PTR_NULL(strstr(cmd, "--list"));
     CU_ASSERT_PTR_NULL(strstr(cmd, "--out-dir"));
+    /* --list - reads stdin; the three outputs exist now: all skipped */
+    rc = dsplab("mfcc --list - --out-dir '%s' --format txt < '%s'", feats, list_txt);
+    CU_ASSERT_EQUAL(rc, 0);
+    CU_ASSERT_STRING_EQUAL(err, "mfcc: 0 written, 3 skipped, 0 failed\n");
     rm(list_txt);
 }
 

@@ -340,6 +340,7 @@ struct worker {
     int task;       /* parent -> worker: input indices (write end) */
     int result;     /* worker -> parent: finished indices (read end) */
     int busy;
+    int off;        /* no process could be started for this slot */
     size_t input;   /* what it is working on, when busy */
 };
 
@@ -478,7 +479,7 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
     for (;;) {
         /* Hand the next inputs to idle workers, starting workers as needed. */
         for (size_t k = 0; k < p.jobs && next < b->n; k++) {
-            if (p.w[k].busy)
+            if (p.w[k].busy || p.w[k].off)
                 continue;
             while (next < b->n && !b->force && access(b->outputs[next], F_OK) == 0) {
                 skipped++;
@@ -487,6 +488,15 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
             if (next == b->n)
                 break;
             if (!p.w[k].pid && worker_start(&p, k) != 0) {
+                size_t alive = 0;
+                for (size_t o = 0; o < p.jobs; o++)
+                    alive += p.w[o].pid != 0;
+                if (alive > 0) {
+                    /* out of processes or file descriptors (a huge --jobs):
+                     * go on with the workers there are */
+                    p.w[k].off = 1;
+                    continue;
+                }
                 fprintf(stderr, "dsplab: %s: cannot start a worker process: %s\n",
                         b->inputs[next], strerror(errno));
                 failed++;
