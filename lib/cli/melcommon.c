@@ -196,10 +196,9 @@ size_t cli_mel_warn_empty(const struct dsp_melbank *mb, const char *where)
 
 /* ---- the library objects for one sample rate ------------------------- */
 
-/* What the computation needs for inputs at one sample rate. A batch parent
- * builds it for the first input's rate before forking: building the mel
- * bank costs about as much as a 1 s file's frames, and the children at that
- * rate (usually all of them) inherit it. */
+/* What the computation needs for inputs at one sample rate. Building it
+ * (the mel bank, the FFT plan) costs about as much as a 1 s file's frames,
+ * so it is kept from one input to the next (see struct mel_ctx). */
 struct setup {
     double fs;                       /* 0: nothing built */
     struct dsp_melspec_params mp;    /* librosa path */
@@ -220,9 +219,9 @@ static void setup_free(struct setup *s)
 }
 
 /* The librosa parameters at rate fs. Returns 0, or 1 when fmax or fmin does
- * not fit this rate (*why says how; the caller decides how to report it). */
-static int melspec_params(const struct mel_opts *m, double fs, struct dsp_melspec_params *p,
-                          char *why, size_t why_size)
+ * not fit this rate: then why says so, naming the input `path`. */
+static int melspec_params(const struct mel_opts *m, double fs, const char *path,
+                          struct dsp_melspec_params *p, char *why, size_t why_size)
 {
     *p = dsp_melspec_defaults(fs);
     if (m->n_fft)
@@ -240,13 +239,13 @@ static int melspec_params(const struct mel_opts *m, double fs, struct dsp_melspe
     p->mel.scale = m->htk ? DSP_MEL_HTK : DSP_MEL_SLANEY;
     p->mel.norm = m->has_norm ? m->norm : DSP_MEL_NORM_SLANEY;
     if (p->mel.fmax > fs / 2.0) {
-        snprintf(why, why_size, "--fmax (%g Hz) is above the Nyquist frequency of %%s (%g Hz)",
-                 p->mel.fmax, fs / 2.0);
+        snprintf(why, why_size, "--fmax (%g Hz) is above the Nyquist frequency of %s (%g Hz)",
+                 p->mel.fmax, path, fs / 2.0);
         return 1;
     }
     if (p->mel.fmin >= p->mel.fmax) {
         snprintf(why, why_size, "--fmin (%g Hz) must be below fmax (%g Hz, half the sample "
-                 "rate of %%s)", p->mel.fmin, p->mel.fmax);
+                 "rate of %s)", p->mel.fmin, p->mel.fmax, path);
         return 1;
     }
     return 0;
@@ -286,9 +285,9 @@ static int setup_build(const struct mel_opts *m, double fs, struct setup *s)
             !(s->rs = dsp_resample_new(fs, s->vp.sample_rate, &s->vp.resample)))
             goto fail;
     } else {
-        char why[256];
-        if (melspec_params(m, fs, &s->mp, why, sizeof why) != 0)
-            return dsp_fail(DSP_EINVAL, why, "the input");
+        char why[1200];
+        if (melspec_params(m, fs, "the input", &s->mp, why, sizeof why) != 0)
+            return dsp_fail(DSP_EINVAL, "%s", why);
         if (!(s->ms = dsp_melspec_new(&s->mp)))
             goto fail;
         if (m->what == CLI_MEL_MFCC &&
@@ -501,10 +500,10 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
     if (!(c->cache.fs == fs && fs > 0)) {
         setup_free(&c->cache);
         struct dsp_melspec_params p;
-        char why[256];
-        if (!m->vggish && melspec_params(m, fs, &p, why, sizeof why) != 0) {
+        char why[1200];
+        if (!m->vggish && melspec_params(m, fs, path, &p, why, sizeof why) != 0) {
             job_free(&j);
-            cli_usage_error(why, path);
+            cli_usage_error("%s", why);
         }
         if (setup_build(m, fs, &c->cache) != DSP_OK)
             job_fail(&j, path);
@@ -527,8 +526,8 @@ static void prepare(struct mel_ctx *c, const char *first)
         return;
     free(x);
     struct dsp_melspec_params p;
-    char why[256];
-    if (!c->m->vggish && melspec_params(c->m, fs, &p, why, sizeof why) != 0)
+    char why[1200];
+    if (!c->m->vggish && melspec_params(c->m, fs, first, &p, why, sizeof why) != 0)
         return;
     setup_build(c->m, fs, &c->cache);   /* on failure the cache stays empty */
 }
