@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { OPT_UNITS = CLI_OPT_FIRST_FREE, OPT_OUTPUT = 'o' };
 
@@ -43,9 +44,9 @@ CLI_COMMAND(stft)
     int c;
     while ((c = cli_getopt(argc, argv, opts, help)) != -1) {
         if (c == OPT_UNITS) {
-            if (strcmp(optarg, "db") == 0)
+            if (strcasecmp(optarg, "db") == 0)   /* "dB" as people write it */
                 linear = 0;
-            else if (strcmp(optarg, "linear") == 0)
+            else if (strcasecmp(optarg, "linear") == 0)
                 linear = 1;
             else
                 cli_usage_error("--units must be db or linear (got '%s')", optarg);
