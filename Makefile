@@ -99,18 +99,18 @@ $(BUILD)/bench/%: bench/%.c $(LIB_A) $(DEPS_STAMP)
 bench: $(BENCH_BIN) $(DSPLAB)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DSPLAB=$(abspath $(DSPLAB)) $$b || exit 1; done
 
-$(BUILD)/dsplab.pc: mk/dsplab.pc.in Makefile
-	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' mk/dsplab.pc.in > $@
-
-install: all $(BUILD)/dsplab.pc
+# dsplab.pc is written at install time: it names the PREFIX of this install.
+install: all
 	install -d $(DESTDIR)$(PREFIX)/include/dsplab $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
 	install -m 644 lib/include/dsplab/*.h $(DESTDIR)$(PREFIX)/include/dsplab/
 	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libdsplab.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libdsplab.so
-	install -m 644 $(BUILD)/dsplab.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' mk/dsplab.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dsplab.pc
 	install -m 755 $(DSPLAB) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/dsplab/plots
+	install -m 644 plots/*.gp plots/*.pal $(DESTDIR)$(PREFIX)/share/dsplab/plots/
 
 # Installs into a temporary prefix and builds a program against it.
 install-check: all
@@ -120,6 +120,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/dsplab
 	rm -f $(DESTDIR)$(PREFIX)/lib/libdsplab.a $(DESTDIR)$(PREFIX)/lib/libdsplab.so* \
 	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/dsplab.pc $(DESTDIR)$(PREFIX)/bin/dsplab
+	rm -rf $(DESTDIR)$(PREFIX)/share/dsplab
 
 clean:
 	rm -rf build build-san

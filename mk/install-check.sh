@@ -38,4 +38,10 @@ cc -std=c11 -Wall -Wextra -Werror -o "$prefix/use" "$prefix/use.c" $(pkg-config 
 LD_LIBRARY_PATH="$prefix/lib" "$prefix/use" >/dev/null ||
     { echo "install-check: a program linked with the installed library failed" >&2; exit 1; }
 "$prefix/bin/dsplab" --version >/dev/null
+# the installed tool finds its installed gnuplot scripts (run from elsewhere)
+if command -v gnuplot >/dev/null 2>&1; then
+    (cd "$prefix" && "$prefix/bin/dsplab" plot window hann --size 64 -o w.png >/dev/null &&
+        test -s w.png) ||
+        { echo "install-check: the installed dsplab plot cannot find its scripts" >&2; exit 1; }
+fi
 echo "install-check: headers, pkg-config, shared library and tool OK"

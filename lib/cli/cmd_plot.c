@@ -224,10 +224,15 @@ static const char *find_scripts(const char *kind)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(dir, sizeof dir, "%s/../../plots", exe);
-            snprintf(probe, sizeof probe, "%s/%s.gp", dir, kind);
-            if (access(probe, R_OK) == 0)
-                return dir;
+            /* build/bin/dsplab in the source tree, or PREFIX/bin/dsplab
+             * with the scripts installed in PREFIX/share/dsplab/plots */
+            static const char *const beside[] = {"../../plots", "../share/dsplab/plots"};
+            for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+                snprintf(dir, sizeof dir, "%s/%s", exe, beside[i]);
+                snprintf(probe, sizeof probe, "%s/%s.gp", dir, kind);
+                if (access(probe, R_OK) == 0)
+                    return dir;
+            }
         }
     }
     snprintf(dir, sizeof dir, "plots");

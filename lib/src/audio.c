@@ -1,6 +1,8 @@
 /* audio.c — sound files through libsndfile (see audio.h). */
 #include "dsplab/audio.h"
 
+#include "outfile.h"
+
 #include "dsplab/status.h"
 
 #include <errno.h>
@@ -275,25 +277,6 @@ int dsp_audio_read_mono(const char *path, double **x, size_t *n, double *sample_
     return DSP_OK;
 }
 
-/* Creates "<path>.tmpXXXXXX" exclusively, like mkstemp, but with mode 0666
- * so the umask decides the final permissions as for any new file. */
-static int open_temp(const char *path, char *tmp, size_t size)
-{
-    static unsigned counter;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        unsigned long r = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL) ^
-                          (unsigned long)(++counter * 40503u) ^ (unsigned long)attempt << 20;
-        if ((size_t)snprintf(tmp, size, "%s.tmp%06lx", path, r & 0xffffffu) >= size) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
 int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int channels,
                         double sample_rate, enum dsp_wav_encoding encoding)
 {
@@ -320,19 +303,12 @@ int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int
             return dsp_fail(DSP_EINVAL, "%s: sample %zu (frame %zu, channel %zu) is %g", path, i,
                             i / ch, i % ch, data[i]);
 
-    size_t tmpsize = strlen(path) + 16;
-    char *tmp = malloc(tmpsize);
-    if (!tmp)
-        return dsp_fail(DSP_ENOMEM, "%s: out of memory", path);
     int status = DSP_OK;
     SNDFILE *sf = NULL;
-    int fd = open_temp(path, tmp, tmpsize);
-    if (fd < 0) {
-        status = dsp_fail(DSP_EIO, "%s: cannot create a temporary file: %s", path,
-                          strerror(errno));
-        free(tmp);
-        return status;
-    }
+    char *tmp = NULL;
+    int fd = dsp_outfile_open(path, &tmp);
+    if (fd < 0)
+        return dsp_fail(DSP_EIO, "%s: cannot create the output file: %s", path, strerror(errno));
     SF_INFO info;
     memset(&info, 0, sizeof info);
     info.samplerate = (int)sample_rate;
@@ -378,10 +354,11 @@ int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int
         status = dsp_fail(DSP_EIO, "%s: cannot finish the file: %s", path, sf_error_number(err));
         goto fail;
     }
-    if (rename(tmp, path) != 0) {
+    if (dsp_outfile_finish(path, tmp) != 0) {
         status = dsp_fail(DSP_EIO, "%s: cannot rename %s into place: %s", path, tmp,
                           strerror(errno));
-        goto fail;
+        free(tmp);
+        return status;
     }
     free(tmp);
     return DSP_OK;
@@ -389,7 +366,7 @@ int dsp_audio_write_wav(const char *path, const double *data, size_t frames, int
 fail:
     if (sf)
         sf_close(sf);
-    unlink(tmp);
+    dsp_outfile_discard(tmp);
     free(tmp);
     return status;
 }
