@@ -17,13 +17,15 @@
  *     under a temporary name and renamed when complete, so existence means
  *     complete; --force recomputes them;
  *   - --jobs N worker processes (default 1, 0 = the online CPUs) are forked
- *     once and fed one input at a time over pipes: an idle worker takes the
- *     next input, so uneven files balance themselves. A failure (an
+ *     once and take inputs one at a time from a shared queue (a pipe the
+ *     parent keeps filled), so uneven files balance themselves. A failure (an
  *     unreadable input, a value the file makes impossible) is reported by
  *     the worker as usual, "dsplab: FILE: reason", and ends only that
  *     worker; the parent counts the input failed and starts a new worker;
  *   - at the end "melspec: 998 written, 0 skipped, 2 failed" on stderr
- *     (always, in batch mode), and the exit status is 1 if any failed.
+ *     (always, in batch mode), and the exit status is 1 if any failed;
+ *   - SIGINT/TERM/HUP stop the workers, remove their temporaries, report
+ *     "melspec: interrupted: ..." and end the tool by the same signal.
  * fn runs in the workers, one input after another in the same process:
  * it must free what it allocates, and may keep caches in ctx (the mel
  * commands keep the FFT plan and mel bank of the last sample rate). Setup
