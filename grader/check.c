@@ -295,8 +295,9 @@ static void ratio_hint(const char *what, double r, size_t n)
     else if (n > 1 && near(r * r, dn))
         grade_note("hint: %s is sqrt(%zu) x too large: a missing 1/sqrt(N)?", what, n);
     else
-        grade_note("hint: %s = %.*g x expected everywhere: a missing or extra normalisation "
-                   "(1/N, the window's sum)?", what, fabs(r - 1) < 1e-4 ? 12 : 6, r);
+        grade_note("hint: %s = %.*g x expected everywhere: one wrong factor on every value "
+                   "(a gain, or a missing or extra normalisation such as 1/N or the window's "
+                   "sum?)", what, fabs(r - 1) < 1e-4 ? 12 : 6, r);
 }
 
 static void offset_hint(const char *what, double c, size_t n)
