@@ -76,7 +76,7 @@ enum {
     "                      is stdin; blank lines and '#' comments ignored)\n"             \
     "      --format F      batch: npy (default) or txt\n"                                 \
     "      --force         batch: rewrite outputs that already exist (default: skip)\n"  \
-    "      --jobs N        batch: N processes at a time (default 1, 0 = all CPUs)\n"
+    "      --jobs N        batch: N worker processes (default 1, 0 = all CPUs)\n"
 
 /* Does the work for one input: reads `input`, writes `output` (NULL or "-"
  * is stdout), exits through cli_usage_error / cli_runtime_error on failure,

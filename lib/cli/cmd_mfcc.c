@@ -5,8 +5,8 @@
 
 static const char help[] =
     "Usage: dsplab mfcc FILE [--n-mfcc K] [--n-fft N] [--hop H] [--win-length W]\n"
-    "                   [--n-mels M] [--fmin HZ] [--fmax HZ] [--htk] [--norm slaney|none]\n"
-    "                   [--power 1|2] [--top-db D|none] [-o OUT]\n"
+    "                   [--n-mels M] [--fmin HZ] [--fmax HZ] [--htk]\n"
+    "                   [--norm slaney|none] [--power 1|2] [--top-db D|none] [-o OUT]\n"
     "       dsplab mfcc FILE... | --list LIST  --out-dir DIR [--format npy|txt]\n"
     "                   [--force] [--jobs N] [the options above]\n"
     "Mel-frequency cepstral coefficients of FILE (mono downmix), as\n"
