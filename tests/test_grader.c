@@ -350,6 +350,29 @@ static void test_committed_references_reproduce(void)
     CU_ASSERT_EQUAL(rc, 0);
 }
 
+/* make grade-check: every lesson's solution/ scores full marks and every
+ * stub/ compiles (with -Werror), scores 0 and crashes nothing. */
+static void test_solutions_full_stubs_zero(void)
+{
+    char cmd[4096], path[1200];
+    snprintf(path, sizeof path, "%s/grade-check.txt", tmp);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade-check >%s 2>&1",
+             build_dir(), SAN_BUILD ? "SAN=1" : "", path);
+    int rc = test_sh(cmd, NULL, 0, NULL, 0);
+    size_t n = 0;
+    char *s = slurp_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    /* Both runs ended with their Score line (the second one 0/...). */
+    const char *stubs = strstr(s, "=== stubs");
+    int ok = rc == 0 && stubs && strstr(stubs, "\nScore: 0/");
+    if (!ok)
+        printf("\n  make grade-check exited %d:\n%.6000s\n", rc, s);
+    CU_ASSERT(ok);
+    free(s);
+}
+
 /* tests/grader/lesson02-wrong/: copies of the lesson-02 solution with one
  * classic mistake each. The table is tests/grader/lesson02-wrong/EXPECTED.md:
  * exactly these tests fail (a skipped test also shows FAIL, with "skipped:
@@ -601,6 +624,8 @@ static const struct test_case cases[] = {
     {"reference files compare within tolerance", test_reference_comparison_tolerance},
     {"committed references reproduce (make check-references)",
      test_committed_references_reproduce},
+    {"every solution scores full marks, every stub 0 (make grade-check)",
+     test_solutions_full_stubs_zero},
     {"no hint names a transformation that does not explain the error",
      test_no_hint_for_a_varying_error},
     {"lesson 02: each wrong submission loses exactly its tests, with its hint",
