@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const double two_pi = 6.283185307179586476925286766559;
@@ -368,6 +369,32 @@ static void test_probe(void)
     expect_probe_matches_read("data/sounds/piano-a4.wav");
     CU_ASSERT_EQUAL(dsp_audio_probe(NULL, &(struct dsp_audio){0}), DSP_EINVAL);
     CU_ASSERT_EQUAL(dsp_audio_probe("x.wav", NULL), DSP_EINVAL);
+
+    /* Through a pipe, Ogg has no length in its header: probe decodes the
+     * stream once (it cannot be opened twice) and still counts every frame. */
+    int fds[2];
+    CU_ASSERT_FATAL(pipe(fds) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        FILE *f = fopen(tmp_path("tone.ogg"), "rb");
+        char chunk[4096];
+        size_t got;
+        while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+            if (write(fds[1], chunk, got) != (ssize_t)got)
+                break;
+        _exit(0);
+    }
+    close(fds[1]);
+    char pipe_path[64];
+    snprintf(pipe_path, sizeof pipe_path, "/dev/fd/%d", fds[0]);
+    struct dsp_audio piped;
+    CU_ASSERT_EQUAL(dsp_audio_probe(pipe_path, &piped), DSP_OK);
+    CU_ASSERT_EQUAL(piped.frames, 44100);   /* test_vorbis's tone */
+    CU_ASSERT_EQUAL(piped.channels, 2);
+    CU_ASSERT_STRING_EQUAL(piped.format, "OGG Vorbis");
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
 
     /* The header is all it reads: a 2-hour file (produced by libsndfile in
      * seconds, 8-bit mono at 8 kHz = 57.6 MB) whose samples, read, would

@@ -149,16 +149,26 @@ int dsp_audio_probe(const char *path, struct dsp_audio *info)
     SNDFILE *sf = open_sound(path, &sfi, &status);
     if (!sf)
         return status;
-    if (sfi.frames < 0 || sfi.frames == SF_COUNT_MAX) {
-        /* No length in the header (a stream): decoding is the only way. */
-        sf_close(sf);
-        status = dsp_audio_read(path, info);
-        free(info->data);
-        info->data = NULL;
-        return status;
+    sf_count_t frames = sfi.frames;
+    if (frames < 0 || frames == SF_COUNT_MAX) {
+        /* No length in the header: count by decoding through the open
+         * handle (a pipe cannot be opened twice), in constant memory. */
+        double buf[4 * MAX_CHANNELS];
+        sf_count_t per = (sf_count_t)(sizeof buf / sizeof buf[0]) / sfi.channels, got;
+        for (frames = 0; (got = sf_readf_double(sf, buf, per)) > 0;)
+            frames += got;
+        if (frames == 0)
+            status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
+        else if (sf_error(sf) != SF_ERR_NO_ERROR)
+            status = dsp_fail(DSP_EFORMAT, "%s: read error after %lld frames: %s", path,
+                              (long long)frames, sf_strerror(sf));
+        if (status != DSP_OK) {
+            sf_close(sf);
+            return status;
+        }
     }
     describe_format(sfi.format, info->format, sizeof info->format);
-    info->frames = (size_t)sfi.frames;
+    info->frames = (size_t)frames;
     info->channels = sfi.channels;
     info->sample_rate = sfi.samplerate;
     sf_close(sf);

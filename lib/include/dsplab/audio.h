@@ -41,7 +41,8 @@ int dsp_audio_read(const char *path, struct dsp_audio *a);
 /* What dsp_audio_read would report, without reading the samples: fills
  * frames, channels, sample_rate and format, leaves info->data NULL (nothing to
  * free). Reads the header only, unless the header holds no length (a
- * stream), which is then decoded. Fails like dsp_audio_read. */
+ * stream), which is then decoded in constant memory. Fails like
+ * dsp_audio_read. */
 int dsp_audio_probe(const char *path, struct dsp_audio *info);
 
 /* Reads a file and mixes it down to mono in one step: *x (allocated, caller
