@@ -147,12 +147,24 @@ static void sine_bad(void)
 
 /* ---- Part 2: the complex exponential exp(-j 2 pi k m / N) ---- */
 
+/* All n values within 1e-9 of v: the signature of an angle computed with
+ * integer division, which rounds every k*m/n down to a whole turn. */
+static int all_equal(const double complex *z, size_t n, double complex v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(cabs(z[i] - v) <= 1e-9))
+            return 0;
+    return 1;
+}
+
 static void kernel_example(void)
 {
     double complex s[4], want[] = {1, -I, -1, I};
     if (!grade_status(gen_kernel_ex(1, 4, s), "gen_kernel_ex(k 1, n 4)"))
         return;
-    grade_close_complex("s", s, want, 4, 1e-12, 0);
+    if (!grade_close_complex("s", s, want, 4, 1e-12, 0) && all_equal(s, 4, 1.0))
+        grade_note("hint: every value is 1, so every angle is 0: k*m/n with size_t operands "
+                   "is integer division (1*1/4 == 0); compute the angle in double");
 }
 
 /* k = 0 is all ones; k = N/2 alternates +1, -1; k = N + 3 is the same as k = 3. */
@@ -217,7 +229,9 @@ static void dft_example(void)
     double complex X[4], want[] = {10, -2 + 2 * I, -2, -2 - 2 * I};
     if (!grade_status(dft_ex(x, 4, X), "dft_ex"))
         return;
-    grade_close_complex("X", X, want, 4, ATOL, 0);
+    if (!grade_close_complex("X", X, want, 4, ATOL, 0) && all_equal(X, 4, 10.0))
+        grade_note("hint: every bin is 10, the sum of x, so every angle is a multiple of 2 pi: "
+                   "k*m/n with size_t operands is integer division; compute it in double");
 }
 
 /* cos(2 pi 3 m / 16) = (e^{+j..} + e^{-j..}) / 2: X[3] = X[13] = 16/2 = 8, else 0. */
