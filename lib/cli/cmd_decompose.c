@@ -56,7 +56,7 @@ static const char help[] =
     "      --harmonics NH, --fmin HZ, --fmax HZ, --max-error E, --harm-dev-slope S\n"
     "  -h, --help               show this help\n"
     "\n"
-    "Example: dsplab decompose flute.wav --model harmonic --fmin 300 --fmax 1000 --out-dir parts\n";
+    "Example: dsplab decompose flute-a5.wav --model harmonic --fmin 700 --fmax 1000 --out-dir parts\n";
 
 /* FILE's name without folder and extension, into buf. */
 static void base_name(const char *path, char *buf, size_t size)

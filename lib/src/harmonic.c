@@ -28,7 +28,9 @@ static size_t nearest_peak(const double *pfreq, size_t n, double f)
 }
 
 /* The indices of the (up to) DSP_TWM_MAX_PEAKS strongest peaks, in
- * decreasing magnitude (ties: lower frequency first); returns their number. */
+ * decreasing magnitude (ties: lower frequency first), without the
+ * negligible ones; returns their number. */
+#define TWM_NEGLIGIBLE 1e-3
 static size_t strongest_peaks(const double *pmag, size_t n_peaks, size_t *idx)
 {
     size_t n = 0;
@@ -43,6 +45,22 @@ static size_t strongest_peaks(const double *pmag, size_t n_peaks, size_t *idx)
         }
         if (pos < DSP_TWM_MAX_PEAKS)
             idx[pos] = j;
+    }
+    /* Leave out the weakest of them while together they hold at most
+     * TWM_NEGLIGIBLE of the power: noise peaks filling the list of a tone
+     * with fewer partials (30 dB below it, ~1e-5 each) would otherwise
+     * add predicted harmonics that land among noise, at random distances,
+     * and let an octave-low candidate win. Only partials some 30 dB or
+     * more below the others can go too, and their m_j < 0.03 weighs
+     * little in either sum. */
+    double total = 0.0, dropped = 0.0;
+    for (size_t i = 0; i < n; i++)
+        total += pow(10.0, (pmag[idx[i]] - pmag[idx[0]]) / 10.0);
+    while (n > 1) {
+        dropped += pow(10.0, (pmag[idx[n - 1]] - pmag[idx[0]]) / 10.0);
+        if (dropped > TWM_NEGLIGIBLE * total)
+            break;
+        n--;
     }
     return n;
 }

@@ -4,7 +4,11 @@
  *
  * f0 by the Two-Way Mismatch (Maher and Beauchamp 1994), dsp_f0_twm():
  * for a candidate f0 c, with peaks (f_j Hz, a_j dB), A = max a_j and
- * m_j = 10^((a_j - A)/20), and K = min(10, number of peaks):
+ * m_j = 10^((a_j - A)/20), and K = the number of peaks compared: the 10
+ * strongest (fewer if there are fewer), less the weakest of them while
+ * together they hold at most 1e-3 of their power (m_j^2 summed), so
+ * that noise peaks filling the list of a tone with fewer than 10
+ * partials do not count as partials:
  *   predicted -> measured, harmonics h = 1 .. K:
  *     d = |f_near - h c| to the nearest peak (level m_near),
  *     E_pm += d (h c)^-p + m_near (q d (h c)^-p - r)
