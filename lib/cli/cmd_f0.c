@@ -29,6 +29,8 @@ static const char help[] =
     "      --method METHOD    twm or yin (default twm)\n"
     "      --fmin HZ          lowest f0 (default 100)\n"
     "      --fmax HZ          highest f0, above fmin (default 300)\n"
+    "                         (the range must hold the sound's f0: outside it\n"
+    "                         TWM answers a subharmonic, e.g. 220 for 880 Hz)\n"
     "      --window NAME      analysis window, twm (default blackman)\n"
     "      --size M           window size in samples (default 1201; yin: its\n"
     "                         integration window)\n"

@@ -25,6 +25,8 @@ static const char help[] =
     "      --harmonics NH       harmonics per frame (default 100)\n"
     "      --fmin HZ            lowest f0 (default 100)\n"
     "      --fmax HZ            highest f0, above fmin (default 300)\n"
+    "                           (the range must hold the sound's f0: outside it\n"
+    "                           TWM answers a subharmonic, e.g. 220 for 880 Hz)\n"
     "      --window NAME        analysis window (default blackman)\n"
     "      --size M             window size in samples, M >= 3 (default 1201)\n"
     "      --fft N              FFT size, N >= M (default 2048, or M if larger)\n"
