@@ -9,15 +9,22 @@ for pair in sndfile:libsndfile1-dev fftw3:libfftw3-dev cunit:libcunit1-dev; do
     mod=${pair%%:*}; deb=${pair#*:}
     pkg-config --exists "$mod" 2>/dev/null || pkgs="$pkgs $deb"
 done
-command -v gnuplot >/dev/null 2>&1 || pkgs="$pkgs gnuplot-nox"
-[ -z "$pkgs" ] && exit 0
+# gnuplot is a run-time tool (dsplab plot): installed when we can, never required.
+optional=""
+command -v gnuplot >/dev/null 2>&1 || optional="gnuplot-nox"
+[ -z "$pkgs$optional" ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "dsplab: installing missing packages:$pkgs" >&2
+    echo "dsplab: installing missing packages:$pkgs $optional" >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $pkgs >/dev/null ||
-        { echo "dsplab: apt-get install$pkgs failed" >&2; exit 1; }
+    apt-get update -qq >/dev/null &&
+        apt-get install -y -qq --no-install-recommends $pkgs $optional >/dev/null ||
+        { echo "dsplab: apt-get install$pkgs $optional failed" >&2; exit 1; }
     exit 0
 fi
-echo "dsplab: missing packages; run: sudo apt-get install$pkgs" >&2
+if [ -z "$pkgs" ]; then
+    echo "dsplab: note: gnuplot is not installed, so dsplab plot will not work (sudo apt-get install gnuplot-nox)" >&2
+    exit 0
+fi
+echo "dsplab: missing packages; run: sudo apt-get install$pkgs $optional" >&2
 exit 1
