@@ -424,6 +424,30 @@ static void test_missing_gnuplot(void)
     CU_ASSERT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
 }
 
+/* No -o and a DISPLAY that nothing answers (display 9871 has no socket,
+ * the .invalid host no address): the figure is the PNG in the current
+ * folder, said on stdout, whatever window terminal this gnuplot has --
+ * a window terminal on a dead display would wait forever. timeout(1)
+ * turns a hang into exit 124. */
+static void test_unreachable_display(void)
+{
+    fixture();
+    static const char *const displays[] = {":9871", "host.invalid:0"};
+    for (size_t i = 0; i < 2; i++) {
+        char png[1200], cmd[9000];
+        snprintf(png, sizeof png, "%s/sine-waveform.png", dir);
+        remove(png);
+        snprintf(cmd, sizeof cmd, "cd '%s' && DISPLAY='%s' timeout 60 '%s' plot waveform sine.wav",
+                 dir, displays[i], test_dsplab());
+        CU_ASSERT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+        CU_ASSERT(strstr(out, "wrote sine-waveform.png (no window: the display cannot be "
+                              "reached)") != NULL);
+        struct stat st;
+        CU_ASSERT(stat(png, &st) == 0 && st.st_size > 0);
+        remove(png);
+    }
+}
+
 static void test_usage_errors(void)
 {
     fixture();
@@ -520,6 +544,7 @@ static const struct test_case cases[] = {
     {"waveform: min/max envelope per pixel column", test_waveform_envelope},
     {"window: main lobe and side lobe match the published values", test_window_measurements},
     {"without gnuplot: one line naming the package, exit 1", test_missing_gnuplot},
+    {"no -o, DISPLAY unreachable: the PNG, no hang", test_unreachable_display},
     {"usage errors exit 2", test_usage_errors},
     {"make grade: a failed spectrum names its feedback plot", test_grader_feedback_plot},
     {"cleanup", cleanup},

@@ -30,6 +30,11 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 enum {
@@ -54,7 +59,8 @@ static const char help[] =
     "Usage: dsplab plot KIND INPUT... [options] [-o OUT.png|OUT.svg]\n"
     "Draws a figure with gnuplot (found in PATH). The tool computes and reduces the\n"
     "data to the output's pixel size; plots/KIND.gp draws it. Without -o: a window\n"
-    "when $DISPLAY is set, else INPUT-KIND.png in the current folder.\n"
+    "when $DISPLAY names a display that answers and gnuplot has a window terminal\n"
+    "(close it to end), else INPUT-KIND.png in the current folder.\n"
     "\n"
     "Kinds (SOUND: any file libsndfile reads; DATA: dsplab text output or .npy):\n"
     "  waveform SOUND              min/max envelope per pixel column [--from --to]\n"
@@ -330,10 +336,75 @@ static int is_data_file(const char *path)
            has_suffix(path, ".csv");
 }
 
+/* Whether the X display named by $DISPLAY answers a connection: a
+ * window terminal given a display that is gone (a stale DISPLAY over ssh,
+ * a CI job) would otherwise leave gnuplot waiting forever for a window
+ * that never opens. ":N" and "unix:N" are the socket /tmp/.X11-unix/XN,
+ * "host:N" is TCP port 6000+N (1 s to answer); a path-like DISPLAY
+ * (XQuartz's launchd socket) is trusted as it is. */
+static int display_reachable(const char *display)
+{
+    if (!display || !display[0])
+        return 0;
+    if (display[0] == '/')
+        return 1;
+    const char *colon = strrchr(display, ':');
+    if (!colon || !isdigit((unsigned char)colon[1]))
+        return 0;
+    long n = strtol(colon + 1, NULL, 10);
+    size_t hostlen = (size_t)(colon - display);
+    char host[256];
+    if (hostlen >= sizeof host || n < 0 || n > 60000)
+        return 0;
+    memcpy(host, display, hostlen);
+    host[hostlen] = '\0';
+    int ok = 0;
+    if (hostlen == 0 || strcmp(host, "unix") == 0) {
+        struct sockaddr_un sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sun_family = AF_UNIX;
+        snprintf(sa.sun_path, sizeof sa.sun_path, "/tmp/.X11-unix/X%ld", n);
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        if (fd >= 0) {
+            ok = connect(fd, (const struct sockaddr *)&sa, sizeof sa) == 0;
+            close(fd);
+        }
+        return ok;
+    }
+    char port[16];
+    snprintf(port, sizeof port, "%ld", 6000 + n);
+    struct addrinfo hints, *res = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, port, &hints, &res) != 0)
+        return 0;
+    for (struct addrinfo *ai = res; ai && !ok; ai = ai->ai_next) {
+        int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+        if (fd < 0)
+            continue;
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+            ok = 1;
+        } else if (errno == EINPROGRESS) {
+            struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+            int err = 0;
+            socklen_t len = sizeof err;
+            ok = poll(&pfd, 1, 1000) == 1 &&
+                 getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0;
+        }
+        close(fd);
+    }
+    freeaddrinfo(res);
+    return ok;
+}
+
 /* Sets the terminal variables, runs gnuplot on the script, moves the output
  * into place. */
 static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const char *input)
 {
+    const char *no_window_reason = NULL;
     const char *scripts = find_scripts(o->kind);
     char out[PATH_MAX];
     const char *term;
@@ -347,12 +418,14 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
         /* input-KIND.png in the current folder: the figure without a
          * display, and the fallback when gnuplot has no window terminal
          * (Debian's gnuplot-nox) */
-        /* input-kind.png in the current folder */
         const char *b = base_name(input);
         const char *dot = strrchr(b, '.');
         int len = dot && dot != b ? (int)(dot - b) : (int)strlen(b);
         snprintf(out, sizeof out, "%.*s-%s.png", len, b, o->kind);
-        term = getenv("DISPLAY") && getenv("DISPLAY")[0] ? "window" : "png";
+        const char *display = getenv("DISPLAY");
+        term = display_reachable(display) ? "window" : "png";
+        if (display && display[0] && strcmp(term, "png") == 0)
+            no_window_reason = "the display cannot be reached";
     }
     {
         snprintf(tmp_output, sizeof tmp_output, "%s.tmpXXXXXX", out);
@@ -410,9 +483,14 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
     if (rename(tmp_output, out) != 0)
         cli_runtime_error(out, "%s", strerror(errno));
     tmp_output[0] = '\0';
-    if (!o->out)
-        printf("wrote %s%s\n", out,
-               strcmp(term, "window") == 0 ? " (this gnuplot has no window terminal)" : "");
+    if (!o->out) {
+        if (strcmp(term, "window") == 0)
+            no_window_reason = "this gnuplot has no window terminal";
+        if (no_window_reason)
+            printf("wrote %s (no window: %s)\n", out, no_window_reason);
+        else
+            printf("wrote %s\n", out);
+    }
 }
 
 /* ---- inputs -------------------------------------------------------------- */
