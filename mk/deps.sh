@@ -15,11 +15,19 @@ command -v gnuplot >/dev/null 2>&1 || optional="gnuplot-nox"
 [ -z "$pkgs$optional" ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "dsplab: installing missing packages:$pkgs $optional" >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null &&
-        apt-get install -y -qq --no-install-recommends $pkgs $optional >/dev/null ||
-        { echo "dsplab: apt-get install$pkgs $optional failed" >&2; exit 1; }
+    if [ -n "$pkgs" ]; then
+        echo "dsplab: installing missing packages:$pkgs" >&2
+        { apt-get update -qq >/dev/null &&
+            apt-get install -y -qq --no-install-recommends $pkgs >/dev/null; } ||
+            { echo "dsplab: apt-get install$pkgs failed" >&2; exit 1; }
+    fi
+    if [ -n "$optional" ]; then
+        echo "dsplab: installing $optional (for dsplab plot)" >&2
+        { apt-get update -qq >/dev/null &&
+            apt-get install -y -qq --no-install-recommends $optional >/dev/null; } ||
+            echo "dsplab: note: could not install $optional; dsplab plot will not work, the rest will" >&2
+    fi
     exit 0
 fi
 if [ -z "$pkgs" ]; then
