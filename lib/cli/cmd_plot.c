@@ -428,6 +428,11 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
             no_window_reason = "the display cannot be reached";
     }
     {
+        /* The figure is renamed into place, which would replace a device
+         * such as /dev/null (as root) with a plain file: refuse instead. */
+        struct stat target;
+        if (stat(out, &target) == 0 && !S_ISREG(target.st_mode))
+            cli_runtime_error(out, "exists and is not a regular file");
         snprintf(tmp_output, sizeof tmp_output, "%s.tmpXXXXXX", out);
         int fd = mkstemp(tmp_output);
         if (fd < 0) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- shared by the sinusoidal-model commands --------------------------- */
@@ -19,8 +20,12 @@ static size_t n_remove;
 
 static void remove_registered(void)
 {
+    struct stat st;
+    /* only files this command wrote: an output named /dev/null or a FIFO is
+     * written in place and must never be unlinked */
     for (size_t i = 0; i < n_remove; i++)
-        unlink(remove_paths[i]);
+        if (lstat(remove_paths[i], &st) == 0 && S_ISREG(st.st_mode))
+            unlink(remove_paths[i]);
     n_remove = 0;
 }
 
