@@ -4,12 +4,10 @@
  *
  * Inputs are generated here with the library: 0.5 s at 8 kHz (4000 samples)
  * keeps every run in the milliseconds. */
-#include "testutil.h"
+#include "clitest.h"
 
-#include <dirent.h>
 #include <dsplab/dsplab.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,100 +41,14 @@ static void fixture(void)
 
     static double x[LEN], st[2 * LEN];
     CU_ASSERT_FATAL(dsp_gen_sine(AMP, FREQ, 0.0, FS, x, LEN) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(sine_wav, x, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    write_mono_wav(sine_wav, x, LEN, FS);
     for (size_t i = 0; i < LEN; i++) {
         st[2 * i] = x[i];
         st[2 * i + 1] = -0.5 * x[i];
     }
     CU_ASSERT_FATAL(dsp_audio_write_wav(stereo_wav, st, LEN, 2, FS, DSP_WAV_PCM16) == DSP_OK);
-    FILE *f = fopen(text_file, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    fputs("hello, this is not a sound\n", f);
-    fclose(f);
-    char cmd[4400];
-    snprintf(cmd, sizeof cmd, "mkdir '%s'", outdir);
-    CU_ASSERT_FATAL(test_sh(cmd, NULL, 0, NULL, 0) == 0);
-}
-
-/* Runs "$DSPLAB <args>" (args printf-style); stdout/stderr land in out/err. */
-static int dsplab(const char *fmt, ...)
-{
-    fixture();
-    char args[8192], cmd[8192 + 4200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", test_dsplab(), args);
-    return test_sh(cmd, out, sizeof out, err, sizeof err);
-}
-
-/* Entries of a folder other than . and .., names joined by spaces into list. */
-static int count_entries(const char *path, char *list, size_t size)
-{
-    DIR *d = opendir(path);
-    CU_ASSERT_FATAL(d != NULL);
-    int n = 0;
-    list[0] = '\0';
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        n++;
-        size_t len = strlen(list);
-        snprintf(list + len, size - len, " %s", e->d_name);
-    }
-    closedir(d);
-    return n;
-}
-
-/* The output folder must be empty after a failure: no file, no temporary. */
-static void assert_outdir_empty(const char *what)
-{
-    char list[4096];
-    int n = count_entries(outdir, list, sizeof list);
-    if (n != 0)
-        fprintf(stderr, "\n  %s left in %s:%s\n", what, outdir, list);
-    CU_ASSERT_EQUAL(n, 0);
-}
-
-/* Exit status 2, stderr "dsplab: <reason containing msg>" then the hint. */
-static void expect_usage(const char *msg, const char *fmt, ...)
-{
-    fixture();
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    int ok = rc == 2 && strncmp(err, "dsplab: ", 8) == 0 && strstr(err, msg) &&
-             strstr(err, "Try 'dsplab ") && strstr(err, "--help'.");
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 2 and \"%s\"\n", args,
-                rc, err, msg);
-    CU_ASSERT(ok);
-    assert_outdir_empty(args);
-}
-
-/* Exit status 1, stderr "dsplab: <file>: ..." containing msg. */
-static void expect_runtime(const char *file, const char *msg, const char *fmt, ...)
-{
-    fixture();
-    char args[8192], prefix[4300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    snprintf(prefix, sizeof prefix, "dsplab: %s: ", file);
-    int ok = rc == 1 && strncmp(err, prefix, strlen(prefix)) == 0 && strstr(err, msg) &&
-             !strchr(err, '\n')[1];   /* one line only */
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 1 and \"%s...%s\"\n",
-                args, rc, err, prefix, msg);
-    CU_ASSERT(ok);
-    assert_outdir_empty(args);
+    write_text(text_file, "hello, this is not a sound\n");
+    make_dir(outdir);
 }
 
 /* The numbers of the non-'#' lines of text (one per line) into v; count. */
@@ -158,26 +70,17 @@ static size_t text_values(const char *text, double *v, size_t max)
 
 static void test_help_and_version(void)
 {
-    CU_ASSERT_EQUAL(dsplab("--help"), 0);
-    static char help[sizeof out];
-    memcpy(help, out, sizeof out);
+    fixture();
+    /* Every command is listed and has its own help, on stdout, exit 0. */
     const char *names[] = {"info", "window", "dft", "stft", "resynth"};
-    for (size_t i = 0; i < TEST_COUNT(names); i++) {
-        char line[64];
-        snprintf(line, sizeof line, "\n  %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(help, line));
-        /* Every command has its own help, on stdout, exit 0. */
-        CU_ASSERT_EQUAL(dsplab("%s --help", names[i]), 0);
-        snprintf(line, sizeof line, "Usage: dsplab %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(out, line));
-        CU_ASSERT_STRING_EQUAL(err, "");
-    }
+    expect_command_help(names, TEST_COUNT(names));
     CU_ASSERT_EQUAL(dsplab("--version"), 0);
     CU_ASSERT_EQUAL(strncmp(out, "dsplab ", 7), 0);
 }
 
 static void test_info(void)
 {
+    fixture();
     CU_ASSERT_EQUAL(dsplab("info '%s'", stereo_wav), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "sample_rate: 8000\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "channels: 2\n"));
@@ -189,6 +92,7 @@ static void test_info(void)
 
 static void test_window_values(void)
 {
+    fixture();
     double v[16];
     /* Periodic hann of 4: 0.5 - 0.5 cos(2 pi n / 4) = 0, 0.5, 1, 0.5. The
      * 0.5s come out as 0.5 - 2^-54 (cos(pi/2) is 6e-17, not 0): 1e-15. */
@@ -224,6 +128,7 @@ static void test_window_values(void)
  * 0 centred on sample 512 = 32 periods of 500 Hz: phase 0 (mod 2 pi). */
 static void test_dft_peak(void)
 {
+    fixture();
     CU_ASSERT_EQUAL_FATAL(dsplab("dft '%s'", sine_wav), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "# window: hann\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "# window_size: 1024\n"));
@@ -315,17 +220,14 @@ static void test_stft_matches_dft(void)
  * 128 = 500 Hz at 20*log10(A/2) dB (1e-5 dB, float32 input as above). */
 static void test_stft_text_defaults(void)
 {
+    fixture();
     CU_ASSERT_EQUAL_FATAL(dsplab("stft '%s'", sine_wav), 0);
     CU_ASSERT_STRING_EQUAL(err, "");   /* no progress line when stderr is not a terminal */
     const char *headers[] = {"# command: dsplab stft ", "# file: ", "# sample_rate: 8000\n",
                              "# window: hann\n", "# window_size: 2048\n", "# fft_size: 2048\n",
                              "# hop_size: 512\n", "# units: db\n", "# frames: 8\n",
                              "# columns: 1025\n"};
-    for (size_t i = 0; i < TEST_COUNT(headers); i++)
-        if (!strstr(out, headers[i])) {
-            fprintf(stderr, "\n  header \"%s\" missing\n", headers[i]);
-            CU_FAIL("stft header line missing");
-        }
+    expect_lines("stft header", out, headers, TEST_COUNT(headers));
     size_t rows = 0;
     const char *row4 = NULL;
     for (const char *p = out; *p; p = strchr(p, '\n') + 1) {
@@ -456,7 +358,7 @@ static void test_usage_errors(void)
 {
     fixture();
     const char *s = sine_wav, *o = outdir;
-    expect_usage("missing command", "");
+    expect_usage("missing command", "%s", "");   /* no arguments at all */
     expect_usage("unknown command 'frobnicate'", "frobnicate '%s'", s);
     expect_usage("unrecognized option '--bogus'", "stft '%s' --bogus -o '%s/x.txt'", s, o);
     expect_usage("unrecognized option '--frob'", "--frob");
@@ -560,6 +462,8 @@ static void test_cleanup(void)
 
 int main(void)
 {
+    cli_test_init(&(struct cli_test_config){.out = out, .out_size = sizeof out, .err = err,
+                                            .err_size = sizeof err, .outdir = outdir});
     static const struct test_case cases[] = {
         {"--help lists the commands; every command has --help", test_help_and_version},
         {"info: sample rate, channels, frames, duration", test_info},
