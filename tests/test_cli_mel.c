@@ -7,12 +7,10 @@
  *
  * Inputs are short (0.5 s at 8 kHz, 1 s at 16 and 44.1 kHz) so each run
  * takes milliseconds. */
-#include "testutil.h"
+#include "clitest.h"
 
-#include <dirent.h>
 #include <dsplab/dsplab.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +39,7 @@ static void write_tone(const char *path, double fs, size_t n, double freq, uint6
     CU_ASSERT_FATAL(dsp_gen_noise(0.05, seed, noise, n) == DSP_OK);
     for (size_t i = 0; i < n; i++)
         x[i] += noise[i];
-    CU_ASSERT_FATAL(dsp_audio_write_wav(path, x, n, 1, fs, DSP_WAV_FLOAT32) == DSP_OK);
+    write_mono_wav(path, x, n, fs);
     free(x);
     free(noise);
 }
@@ -67,103 +65,7 @@ static void fixture(void)
         snprintf(good[i], sizeof good[i], "%s/sounds/b%d.wav", dir, i);
         write_tone(good[i], FS, 2000 + 700 * (size_t)i, 300.0 + 400.0 * i, 10 + (uint64_t)i);
     }
-    FILE *f = fopen(bad_wav, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    fputs("not a sound\n", f);
-    fclose(f);
-}
-
-/* Runs "$DSPLAB <args>" (args printf-style); stdout/stderr land in out/err. */
-static int dsplab(const char *fmt, ...)
-{
-    fixture();
-    char args[8192], cmd[8192 + 4200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", test_dsplab(), args);
-    return test_sh(cmd, out, sizeof out, err, sizeof err);
-}
-
-/* Entries of a folder other than . and .., sorted names joined by spaces. */
-static int list_dir(const char *path, char *list, size_t size)
-{
-    list[0] = '\0';
-    struct dirent **names;
-    int n = scandir(path, &names, NULL, alphasort);
-    if (n < 0)
-        return -1;
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-        if (strcmp(names[i]->d_name, ".") != 0 && strcmp(names[i]->d_name, "..") != 0) {
-            size_t len = strlen(list);
-            snprintf(list + len, size - len, "%s%s", count ? " " : "", names[i]->d_name);
-            count++;
-        }
-        free(names[i]);
-    }
-    free(names);
-    return count;
-}
-
-static void expect_dir(const char *path, const char *want)
-{
-    char list[4096];
-    list_dir(path, list, sizeof list);
-    if (strcmp(list, want) != 0)
-        fprintf(stderr, "\n  %s holds \"%s\", expected \"%s\"\n", path, list, want);
-    CU_ASSERT_STRING_EQUAL(list, want);
-}
-
-/* Exit status 2, stderr "dsplab: <reason containing msg>" then the hint;
- * the output folder stays empty (no file, no temporary, no sub-folder). */
-static void expect_usage(const char *msg, const char *fmt, ...)
-{
-    fixture();
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    int ok = rc == 2 && strncmp(err, "dsplab: ", 8) == 0 && strstr(err, msg) &&
-             strstr(err, "Try 'dsplab ") && strstr(err, "--help'.");
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 2 and \"%s\"\n", args,
-                rc, err, msg);
-    CU_ASSERT(ok);
-    expect_dir(outdir, "");
-}
-
-/* Exit status 1, stderr one line "dsplab: <file>: ..." containing msg. */
-static void expect_runtime(const char *file, const char *msg, const char *fmt, ...)
-{
-    fixture();
-    char args[8192], prefix[4300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    snprintf(prefix, sizeof prefix, "dsplab: %s: ", file);
-    const char *eol = strchr(err, '\n');
-    int ok = rc == 1 && strncmp(err, prefix, strlen(prefix)) == 0 && strstr(err, msg) && eol &&
-             !eol[1];
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 1 and \"%s...%s\"\n",
-                args, rc, err, prefix, msg);
-    CU_ASSERT(ok);
-    expect_dir(outdir, "");
-}
-
-/* Reads a matrix the tool wrote (text or .npy); fatal if unreadable. */
-static void read_mat(const char *path, struct dsp_mat *m)
-{
-    int s = dsp_mat_read(path, m);
-    if (s != DSP_OK)
-        fprintf(stderr, "\n  %s\n", dsp_last_error());
-    CU_ASSERT_FATAL(s == DSP_OK);
+    write_text(bad_wav, "not a sound\n");
 }
 
 static double *read_wav(const char *path, size_t *len, double *fs)
@@ -223,11 +125,7 @@ static void test_melbank_library(void)
     const char *headers[] = {"# sample_rate: 22050\n", "# n_fft: 2048\n", "# n_mels: 128\n",
                              "# fmin: 0\n", "# fmax: 11025\n", "# scale: slaney\n",
                              "# norm: slaney\n", "# columns: 1025\n"};
-    for (size_t i = 0; i < TEST_COUNT(headers); i++)
-        if (!strstr(out, headers[i])) {
-            fprintf(stderr, "\n  header \"%s\" missing\n", headers[i]);
-            CU_FAIL("melbank header line missing");
-        }
+    expect_lines("melbank header", out, headers, TEST_COUNT(headers));
     size_t rows = 0;
     for (const char *q = out; *q; q++)
         if (*q == '\n' && q[1] && q[1] != '#')
@@ -385,11 +283,7 @@ static void test_melspec_matches_library(void)
                              "# fmax: 4000\n", "# scale: slaney\n", "# norm: slaney\n",
                              "# power: 2\n", "# db: no\n", "# frames: 32\n",
                              "# row_k_time_s: k*128/8000", "# columns: 40\n"};
-    for (size_t i = 0; i < TEST_COUNT(headers); i++)
-        if (!strstr(out, headers[i])) {
-            fprintf(stderr, "\n  header \"%s\" missing\n", headers[i]);
-            CU_FAIL("melspec header line missing");
-        }
+    expect_lines("melspec header", out, headers, TEST_COUNT(headers));
 }
 
 /* librosa's defaults: 2048/512/128 bands; 1 + L/H frames. */
@@ -837,19 +731,9 @@ static void test_runtime_errors(void)
 
 static void test_help(void)
 {
+    fixture();
     const char *names[] = {"melbank", "melspec", "mfcc"};
-    CU_ASSERT_EQUAL(dsplab("--help"), 0);
-    static char help[sizeof out];
-    memcpy(help, out, sizeof out);
-    for (size_t i = 0; i < TEST_COUNT(names); i++) {
-        char line[64];
-        snprintf(line, sizeof line, "\n  %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(help, line));
-        CU_ASSERT_EQUAL(dsplab("%s --help", names[i]), 0);
-        snprintf(line, sizeof line, "Usage: dsplab %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(out, line));
-        CU_ASSERT_STRING_EQUAL(err, "");
-    }
+    expect_command_help(names, TEST_COUNT(names));
 }
 
 static void test_cleanup(void)
@@ -860,6 +744,8 @@ static void test_cleanup(void)
 
 int main(void)
 {
+    cli_test_init(&(struct cli_test_config){.out = out, .out_size = sizeof out, .err = err,
+                                            .err_size = sizeof err, .outdir = outdir});
     static const struct test_case cases[] = {
         {"--help lists melbank, melspec, mfcc; each has --help", test_help},
         {"melbank: matrix equals the library's, header, 128 x 1025", test_melbank_library},

@@ -5,12 +5,10 @@
  *
  * Inputs are generated here with the library at 8 kHz, 1 s (8000 samples):
  * long enough for 2001-sample windows, short enough for millisecond runs. */
-#include "testutil.h"
+#include "clitest.h"
 
-#include <dirent.h>
 #include <dsplab/dsplab.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +20,6 @@
 #define PHASE 0.3
 #define F0 220.0
 #define N_HARM 10    /* 220 .. 2200 Hz, below fs/2 */
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(a, b) __attribute__((format(printf, a, b)))
-#else
-#define PRINTF_LIKE(a, b)
-#endif
 
 static const double pi = 3.14159265358979323846;
 
@@ -53,108 +45,17 @@ static void fixture(void)
     snprintf(outdir, sizeof outdir, "%s/out", dir);
 
     CU_ASSERT_FATAL(dsp_gen_sine(AMP, FREQ, PHASE, FS, sine_x, LEN) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(sine_wav, sine_x, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    write_mono_wav(sine_wav, sine_x, LEN, FS);
     double amps[N_HARM];
     for (int h = 0; h < N_HARM; h++)
         amps[h] = 0.3 / (h + 1);
     CU_ASSERT_FATAL(dsp_gen_harmonics(F0, amps, NULL, N_HARM, FS, harm_x, LEN) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(harm_wav, harm_x, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    write_mono_wav(harm_wav, harm_x, LEN, FS);
     static double gap[LEN];
     memcpy(gap, harm_x, LEN / 2 * sizeof *gap);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(gap_wav, gap, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
-    FILE *f = fopen(text_file, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    fputs("not a sound\n", f);
-    fclose(f);
-    char cmd[4400];
-    snprintf(cmd, sizeof cmd, "mkdir '%s'", outdir);
-    CU_ASSERT_FATAL(test_sh(cmd, NULL, 0, NULL, 0) == 0);
-}
-
-/* Runs "$DSPLAB <args>" (args printf-style); stdout/stderr land in out/err. */
-static int dsplab(const char *fmt, ...) PRINTF_LIKE(1, 2);
-static int dsplab(const char *fmt, ...)
-{
-    fixture();
-    char args[8192], cmd[8192 + 4200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", test_dsplab(), args);
-    int rc = test_sh(cmd, out, sizeof out, err, sizeof err);
-    if (rc != 0 && rc != 1 && rc != 2)
-        fprintf(stderr, "\n  dsplab %s: exit %d\n%s", args, rc, err);
-    return rc;
-}
-
-/* Names in a folder other than . and .., joined by spaces into list. */
-static int count_entries(const char *path, char *list, size_t size)
-{
-    DIR *d = opendir(path);
-    CU_ASSERT_FATAL(d != NULL);
-    int n = 0;
-    list[0] = '\0';
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        n++;
-        size_t len = strlen(list);
-        snprintf(list + len, size - len, " %s", e->d_name);
-    }
-    closedir(d);
-    return n;
-}
-
-static void assert_outdir_empty(const char *what)
-{
-    char list[4096];
-    int n = count_entries(outdir, list, sizeof list);
-    if (n != 0)
-        fprintf(stderr, "\n  %s left in %s:%s\n", what, outdir, list);
-    CU_ASSERT_EQUAL(n, 0);
-}
-
-/* Exit 2, "dsplab: <reason containing msg>" then the --help hint. */
-static void expect_usage(const char *msg, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void expect_usage(const char *msg, const char *fmt, ...)
-{
-    char args[8192];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    int ok = rc == 2 && strncmp(err, "dsplab: ", 8) == 0 && strstr(err, msg) &&
-             strstr(err, "Try 'dsplab ") && strstr(err, "--help'.");
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 2 and \"%s\"\n", args,
-                rc, err, msg);
-    CU_ASSERT(ok);
-    assert_outdir_empty(args);
-}
-
-/* Exit 1, one line "dsplab: <file>: ..." containing msg. */
-static void expect_runtime(const char *file, const char *msg, const char *fmt, ...)
-    PRINTF_LIKE(3, 4);
-static void expect_runtime(const char *file, const char *msg, const char *fmt, ...)
-{
-    char args[8192], prefix[4300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    int rc = dsplab("%s", args);
-    snprintf(prefix, sizeof prefix, "dsplab: %s: ", file);
-    const char *eol = strchr(err, '\n');
-    int ok = rc == 1 && strncmp(err, prefix, strlen(prefix)) == 0 && strstr(err, msg) && eol &&
-             eol[1] == '\0';
-    if (!ok)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d, stderr: %s  expected exit 1 and \"%s...%s\"\n",
-                args, rc, err, prefix, msg);
-    CU_ASSERT(ok);
-    assert_outdir_empty(args);
+    write_mono_wav(gap_wav, gap, LEN, FS);
+    write_text(text_file, "not a sound\n");
+    make_dir(outdir);
 }
 
 /* The rows of numbers in text (lines not starting with '#'; blank lines
@@ -220,6 +121,7 @@ static double wrap(double a)
  * phases of a zero-phase frame is exact to 1e-6 rad here, we ask 1e-3. */
 static void test_peaks_sine(void)
 {
+    fixture();
     CU_ASSERT_EQUAL_FATAL(dsplab("peaks '%s' --start 2000 --size 1001 --fft 4096 --window blackman"
                                  " --threshold -60",
                                  sine_wav),
@@ -294,11 +196,7 @@ static void test_sines_blocks(void)
                              "# max_sines: 100\n", "# min_duration_s: 0.02\n",
                              "# freq_dev_offset_hz: 20\n", "# freq_dev_slope: 0.01\n",
                              "# frames: 32\n", "# sample_rate: 8000\n"};
-    for (size_t i = 0; i < TEST_COUNT(headers); i++)
-        if (!strstr(out, headers[i])) {
-            fprintf(stderr, "\n  header \"%s\" missing\n", headers[i]);
-            CU_FAIL("sines header line missing");
-        }
+    expect_lines("sines header", out, headers, TEST_COUNT(headers));
 
     struct dsp_mat m;
     CU_ASSERT_FATAL(dsp_mat_read(txt, &m) == DSP_OK);
@@ -416,6 +314,7 @@ static void test_sines_synth(void)
  * silence (k >= 37: k*128 - 641 >= 4000) is unvoiced, f0 = 0. */
 static void test_f0_methods(void)
 {
+    fixture();
     const char *methods[] = {"twm", "yin"};
     static double v[4 * HARM_FRAMES];
     size_t rows, cols, blocks;
@@ -705,19 +604,9 @@ static void test_runtime_errors(void)
 
 static void test_help(void)
 {
+    fixture();
     const char *names[] = {"peaks", "sines", "f0", "harmonic", "decompose"};
-    CU_ASSERT_EQUAL(dsplab("--help"), 0);
-    static char help[sizeof out];
-    memcpy(help, out, sizeof out);
-    for (size_t i = 0; i < TEST_COUNT(names); i++) {
-        char line[64];
-        snprintf(line, sizeof line, "\n  %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(help, line));
-        CU_ASSERT_EQUAL(dsplab("%s --help", names[i]), 0);
-        snprintf(line, sizeof line, "Usage: dsplab %s ", names[i]);
-        CU_ASSERT_PTR_NOT_NULL(strstr(out, line));
-        CU_ASSERT_STRING_EQUAL(err, "");
-    }
+    expect_command_help(names, TEST_COUNT(names));
 }
 
 static void test_cleanup(void)
@@ -728,6 +617,8 @@ static void test_cleanup(void)
 
 int main(void)
 {
+    cli_test_init(&(struct cli_test_config){.out = out, .out_size = sizeof out, .err = err,
+                                            .err_size = sizeof err, .outdir = outdir});
     static const struct test_case cases[] = {
         {"--help lists the commands; each has its own help", test_help},
         {"peaks: 445.3 Hz sine within 0.1 Hz, 20log10(A/2) dB, phase", test_peaks_sine},
