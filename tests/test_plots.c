@@ -7,11 +7,10 @@
  *
  * Inputs are small (8 kHz, 1 s at most) and generated here with the
  * library, so the whole program runs in a couple of seconds. */
-#include "testutil.h"
+#include "clitest.h"
 
 #include <dsplab/dsplab.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,29 +30,6 @@ static char tracks_txt[1100], f0_txt[1100], fb_txt[1100];
 static double chirp[LEN];
 static char out[1 << 16], err[1 << 16];
 
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_FATAL(f != NULL);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* Runs "$DSPLAB <args>" in the test folder's context; out/err captured. */
-static int dsplab(const char *fmt, ...)
-{
-    char args[8192], cmd[8192 + 1100];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", test_dsplab(), args);
-    int rc = test_sh(cmd, out, sizeof out, err, sizeof err);
-    if (rc != 0)
-        fprintf(stderr, "\n  dsplab %s\n  exit %d: %s", args, rc, err);
-    return rc;
-}
-
 static void fixture(void)
 {
     if (dir[0])
@@ -72,12 +48,11 @@ static void fixture(void)
     P(fb_txt, "feedback.txt");
 #undef P
     CU_ASSERT_FATAL(dsp_gen_chirp(DSP_CHIRP_LINEAR, 0.5, F0, F1, 1.0, FS, chirp, LEN) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(chirp_wav, chirp, LEN, 1, FS, DSP_WAV_FLOAT32) ==
-                    DSP_OK);
+    write_mono_wav(chirp_wav, chirp, LEN, FS);
     static double sine[LEN];
     CU_ASSERT_FATAL(dsp_gen_sine(0.8, 440.0, 0.0, FS, sine, LEN) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(sine_wav, sine, LEN, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
-    CU_ASSERT_FATAL(dsp_audio_write_wav(short_wav, sine, 100, 1, FS, DSP_WAV_FLOAT32) == DSP_OK);
+    write_mono_wav(sine_wav, sine, LEN, FS);
+    write_mono_wav(short_wav, sine, 100, FS);
 
     /* the tool's own outputs as data inputs */
     char args[8192];
@@ -227,12 +202,6 @@ static void test_svg(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(head, "width=\"1000\""));
 }
 
-/* Reads a --matrix text file into m. */
-static void read_matrix(const char *path, struct dsp_mat *m)
-{
-    CU_ASSERT_FATAL(dsp_mat_read(path, m) == DSP_OK);
-}
-
 static double header(const char *path, const char *key)
 {
     char buf[64];
@@ -249,7 +218,7 @@ static double header(const char *path, const char *key)
 static void check_chirp_image(const char *matrix, int logf)
 {
     struct dsp_mat m;
-    read_matrix(matrix, &m);
+    read_mat(matrix, &m);
     double x0 = header(matrix, "x0"), dx = header(matrix, "dx");
     double y0 = header(matrix, "y0"), dy = header(matrix, "dy");
     double lo = INFINITY, hi = -INFINITY;
@@ -300,7 +269,7 @@ static void test_chirp_spectrogram_rises(void)
     /* 251 frames fold into at most 300 columns: one per frame; 129 bins
      * into at most 200 rows: one per bin (no upsampling) */
     struct dsp_mat m;
-    read_matrix(mat, &m);
+    read_mat(mat, &m);
     CU_ASSERT(m.cols == 251 || m.cols <= 300);
     CU_ASSERT(m.rows <= 129);
     dsp_mat_free(&m);
@@ -324,7 +293,7 @@ static void test_spectrogram_downsampled(void)
     CU_ASSERT_EQUAL_FATAL(dsplab("plot spectrogram '%s' --size 256 --fft 256 --hop 4 --width 300 "
                                  "--height 200 --matrix '%s' -o '%s'", chirp_wav, mat, png), 0);
     struct dsp_mat m;
-    read_matrix(mat, &m);
+    read_mat(mat, &m);
     CU_ASSERT(m.cols == 100);   /* 300 - 200 pixels of margins */
     CU_ASSERT(m.rows == 100);   /* 200 - 100 */
     dsp_mat_free(&m);
@@ -341,7 +310,7 @@ static void test_waveform_envelope(void)
     CU_ASSERT_EQUAL_FATAL(dsplab("plot waveform '%s' --width 400 --height 200 --matrix '%s' "
                                  "-o '%s'", chirp_wav, mat, png), 0);
     struct dsp_mat m;
-    read_matrix(mat, &m);
+    read_mat(mat, &m);
     CU_ASSERT_EQUAL_FATAL(m.rows, 400);   /* 8000 samples, one record per pixel column */
     CU_ASSERT_EQUAL_FATAL(m.cols, 3);
     size_t bad = 0;
@@ -364,7 +333,7 @@ static void test_waveform_envelope(void)
     /* fewer samples than pixels: every sample, lo == hi */
     CU_ASSERT_EQUAL_FATAL(dsplab("plot waveform '%s' --width 400 --height 200 --matrix '%s' "
                                  "-o '%s'", short_wav, mat, png), 0);
-    read_matrix(mat, &m);
+    read_mat(mat, &m);
     CU_ASSERT_EQUAL(m.rows, 100);
     if (m.rows == 100)
         CU_ASSERT_EQUAL(m.data[50 * 3 + 1], m.data[50 * 3 + 2]);
@@ -552,5 +521,8 @@ static const struct test_case cases[] = {
 
 int main(void)
 {
+    /* every dsplab() run here should succeed: print any failure's stderr */
+    cli_test_init(&(struct cli_test_config){.out = out, .out_size = sizeof out, .err = err,
+                                            .err_size = sizeof err, .print_nonzero = 1});
     return test_run("plots", cases, TEST_COUNT(cases));
 }
