@@ -265,6 +265,29 @@ double *cli_window_new(enum dsp_window type, double param, enum dsp_window_symme
     return w;
 }
 
+struct dsp_stft *cli_stft_new(const struct cli_analysis *a, enum dsp_window type)
+{
+    double *w = cli_window_new(type, cli_window_param(a, type), DSP_WINDOW_PERIODIC, a->m);
+    struct dsp_stft *st = dsp_stft_new(w, a->m, a->n_fft, a->hop);
+    free(w);
+    if (!st)
+        cli_runtime_error(NULL, "%s", dsp_last_error());
+    return st;
+}
+
+void cli_analysis_header(struct dsp_matfile *f, const struct cli_analysis *a,
+                         enum dsp_window type)
+{
+    double param = cli_window_param(a, type);
+    cli_output_header(f, "window", "%s", dsp_window_name(type));
+    if (type == DSP_WIN_KAISER)
+        cli_output_header(f, "beta", "%.17g", param);
+    if (type == DSP_WIN_GAUSSIAN)
+        cli_output_header(f, "sigma", "%.17g", param);
+    cli_output_header(f, "window_size", "%zu", a->m);
+    cli_output_header(f, "fft_size", "%zu", a->n_fft);
+}
+
 /* ---- input ------------------------------------------------------------ */
 
 void cli_read_mono(const char *path, double **x, size_t *n, double *sample_rate)

@@ -139,6 +139,15 @@ double cli_window_param(const struct cli_analysis *a, enum dsp_window type);
 double *cli_window_new(enum dsp_window type, double param, enum dsp_window_symmetry sym,
                        size_t m);
 
+/* The STFT (stft.h) of a's periodic window, size, FFT size and hop; a
+ * runtime error on failure. The caller frees it with dsp_stft_free. */
+struct dsp_stft *cli_stft_new(const struct cli_analysis *a, enum dsp_window type);
+
+/* Header lines of the analysis window, in this order: window, beta (kaiser)
+ * or sigma (gaussian), window_size, fft_size. */
+void cli_analysis_header(struct dsp_matfile *f, const struct cli_analysis *a,
+                         enum dsp_window type);
+
 /* ---- input ---------------------------------------------------------- */
 
 /* dsp_audio_read_mono, with the library's message as a runtime error. */

@@ -86,13 +86,7 @@ CLI_COMMAND(dft)
 
     struct dsp_matfile *f = cli_output_open(out, 4, path, fs);
     cli_output_header(f, "start", "%zu", start);
-    cli_output_header(f, "window", "%s", dsp_window_name(type));
-    if (type == DSP_WIN_KAISER)
-        cli_output_header(f, "beta", "%.17g", param);
-    if (type == DSP_WIN_GAUSSIAN)
-        cli_output_header(f, "sigma", "%.17g", param);
-    cli_output_header(f, "window_size", "%zu", a.m);
-    cli_output_header(f, "fft_size", "%zu", a.n_fft);
+    cli_analysis_header(f, &a, type);
     cli_output_header(f, "bins", "%zu", bins);
     cli_output_header(f, "fields", "bin freq_hz mag_db phase_rad");
     for (size_t k = 0; k < bins; k++) {

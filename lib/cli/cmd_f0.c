@@ -173,14 +173,7 @@ CLI_COMMAND(f0)
         cli_output_header(f, "integration_window", "%zu", s.a.m);
         cli_output_header(f, "yin_threshold", "%.17g", yin_threshold);
     } else {
-        double param = cli_window_param(&s.a, type);
-        cli_output_header(f, "window", "%s", dsp_window_name(type));
-        if (type == DSP_WIN_KAISER)
-            cli_output_header(f, "beta", "%.17g", param);
-        if (type == DSP_WIN_GAUSSIAN)
-            cli_output_header(f, "sigma", "%.17g", param);
-        cli_output_header(f, "window_size", "%zu", s.a.m);
-        cli_output_header(f, "fft_size", "%zu", s.a.n_fft);
+        cli_analysis_header(f, &s.a, type);
         cli_output_header(f, "threshold_db", "%.17g", s.threshold_db);
         cli_output_header(f, "max_f0_error", "%.17g", s.max_f0_error);
     }

@@ -117,13 +117,7 @@ CLI_COMMAND(peaks)
 
     struct dsp_matfile *f = cli_output_open(out, 3, path, fs);
     cli_output_header(f, "start", "%zu", start);
-    cli_output_header(f, "window", "%s", dsp_window_name(type));
-    if (type == DSP_WIN_KAISER)
-        cli_output_header(f, "beta", "%.17g", param);
-    if (type == DSP_WIN_GAUSSIAN)
-        cli_output_header(f, "sigma", "%.17g", param);
-    cli_output_header(f, "window_size", "%zu", a.m);
-    cli_output_header(f, "fft_size", "%zu", a.n_fft);
+    cli_analysis_header(f, &a, type);
     cli_output_header(f, "threshold_db", "%.17g", threshold);
     cli_output_header(f, "phase_at_sample", "%zu", start + a.m / 2);
     cli_output_header(f, "peaks", "%zu", n_peaks);

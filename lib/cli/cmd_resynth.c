@@ -60,13 +60,7 @@ CLI_COMMAND(resynth)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
-    double *w = cli_window_new(type, cli_window_param(&a, type), DSP_WINDOW_PERIODIC, a.m);
-    struct dsp_stft *st = dsp_stft_new(w, a.m, a.n_fft, a.hop);
-    free(w);
-    if (!st) {
-        free(x);
-        cli_runtime_error(NULL, "%s", dsp_last_error());
-    }
+    struct dsp_stft *st = cli_stft_new(&a, type);
     size_t bins = dsp_stft_num_bins(st);
     size_t frames = dsp_stft_num_frames(st, len);
     /* Synthesis takes the whole (mX, pX): two frames x bins matrices. */

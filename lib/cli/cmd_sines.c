@@ -165,14 +165,7 @@ size_t cli_sms_min_frames(const struct cli_sms *s, double fs)
 void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,
                     double fs)
 {
-    double param = cli_window_param(&s->a, type);
-    cli_output_header(f, "window", "%s", dsp_window_name(type));
-    if (type == DSP_WIN_KAISER)
-        cli_output_header(f, "beta", "%.17g", param);
-    if (type == DSP_WIN_GAUSSIAN)
-        cli_output_header(f, "sigma", "%.17g", param);
-    cli_output_header(f, "window_size", "%zu", s->a.m);
-    cli_output_header(f, "fft_size", "%zu", s->a.n_fft);
+    cli_analysis_header(f, &s->a, type);
     cli_output_header(f, "hop_size", "%zu", s->a.hop);
     cli_output_header(f, "threshold_db", "%.17g", s->threshold_db);
     cli_output_header(f, "min_duration_s", "%.17g", s->min_duration);

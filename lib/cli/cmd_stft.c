@@ -63,26 +63,13 @@ CLI_COMMAND(stft)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
-    double param = cli_window_param(&a, type);
-    double *w = cli_window_new(type, param, DSP_WINDOW_PERIODIC, a.m);
-    struct dsp_stft *st = dsp_stft_new(w, a.m, a.n_fft, a.hop);
-    free(w);
-    if (!st) {
-        free(x);
-        cli_runtime_error(NULL, "%s", dsp_last_error());
-    }
+    struct dsp_stft *st = cli_stft_new(&a, type);
     size_t bins = dsp_stft_num_bins(st);
     size_t frames = dsp_stft_num_frames(st, len);
     double *row = cli_malloc(bins, sizeof *row);
 
     struct dsp_matfile *f = cli_output_open(out, bins, path, fs);
-    cli_output_header(f, "window", "%s", dsp_window_name(type));
-    if (type == DSP_WIN_KAISER)
-        cli_output_header(f, "beta", "%.17g", param);
-    if (type == DSP_WIN_GAUSSIAN)
-        cli_output_header(f, "sigma", "%.17g", param);
-    cli_output_header(f, "window_size", "%zu", a.m);
-    cli_output_header(f, "fft_size", "%zu", a.n_fft);
+    cli_analysis_header(f, &a, type);
     cli_output_header(f, "hop_size", "%zu", a.hop);
     cli_output_header(f, "units", "%s", linear ? "linear" : "db");
     cli_output_header(f, "frames", "%zu", frames);
