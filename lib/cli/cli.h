@@ -148,6 +148,15 @@ struct dsp_stft *cli_stft_new(const struct cli_analysis *a, enum dsp_window type
 void cli_analysis_header(struct dsp_matfile *f, const struct cli_analysis *a,
                          enum dsp_window type);
 
+/* The one frame of `dsplab dft` and `dsplab peaks` (defined in cmd_dft.c):
+ * reads FILE (mono downmix) and runs the DFT model (dftmodel.h, a's
+ * periodic window) on its a->m samples from sample start, zeros past the
+ * end. New arrays of n_fft/2+1 magnitudes (dB) and phases (radians) into
+ * *mX and *pX (caller frees), the sample rate into *fs. A start at or past
+ * the end is a usage error; a failure a runtime error. */
+void cli_dft_frame(const struct cli_analysis *a, enum dsp_window type, const char *path,
+                   size_t start, double *fs, double **mX, double **pX);
+
 /* ---- input ---------------------------------------------------------- */
 
 /* dsp_audio_read_mono, with the library's message as a runtime error. */

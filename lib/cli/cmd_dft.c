@@ -1,4 +1,5 @@
-/* cmd_dft.c — `dsplab dft FILE`: the DFT model of one frame. */
+/* cmd_dft.c — `dsplab dft FILE`: the DFT model of one frame; also that
+ * frame's analysis, shared with `dsplab peaks` (cli_dft_frame, cli.h). */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -24,6 +25,42 @@ static const char help[] =
     "  -h, --help         show this help\n"
     "\n"
     "Example: dsplab dft voice.wav --start 4410 --size 1001 --fft 2048 --window hamming\n";
+
+void cli_dft_frame(const struct cli_analysis *a, enum dsp_window type, const char *path,
+                   size_t start, double *fs, double **mX, double **pX)
+{
+    double *x;
+    size_t len;
+    cli_read_mono(path, &x, &len, fs);
+    if (start >= len) {
+        free(x);
+        cli_usage_error("--start (%zu) is beyond the end of %s (%zu samples)", start, path, len);
+    }
+
+    double *w = cli_window_new(type, cli_window_param(a, type), DSP_WINDOW_PERIODIC, a->m);
+    struct dsp_dftmodel *dm = dsp_dftmodel_new(w, a->m, a->n_fft);
+    free(w);
+    if (!dm) {
+        free(x);
+        cli_runtime_error(NULL, "%s", dsp_last_error());
+    }
+    size_t bins = a->n_fft / 2 + 1;
+    double *frame = cli_malloc(a->m, sizeof *frame);
+    *mX = cli_malloc(bins, sizeof **mX);
+    *pX = cli_malloc(bins, sizeof **pX);
+    size_t have = len - start < a->m ? len - start : a->m;
+    memcpy(frame, x + start, have * sizeof *frame);
+    memset(frame + have, 0, (a->m - have) * sizeof *frame);
+    free(x);
+    int status = dsp_dftmodel_analyze(dm, frame, *mX, *pX);
+    dsp_dftmodel_free(dm);
+    free(frame);
+    if (status != DSP_OK) {
+        free(*mX);
+        free(*pX);
+        cli_runtime_error(path, "%s", dsp_last_error());
+    }
+}
 
 CLI_COMMAND(dft)
 {
@@ -51,38 +88,9 @@ CLI_COMMAND(dft)
     enum dsp_window type;
     cli_analysis_finish(&a, 1024, 1024, 1, &type);
 
-    double *x, fs;
-    size_t len;
-    cli_read_mono(path, &x, &len, &fs);
-    if (start >= len) {
-        free(x);
-        cli_usage_error("--start (%zu) is beyond the end of %s (%zu samples)", start, path, len);
-    }
-
-    double param = cli_window_param(&a, type);
-    double *w = cli_window_new(type, param, DSP_WINDOW_PERIODIC, a.m);
-    struct dsp_dftmodel *dm = dsp_dftmodel_new(w, a.m, a.n_fft);
-    free(w);
-    if (!dm) {
-        free(x);
-        cli_runtime_error(NULL, "%s", dsp_last_error());
-    }
+    double fs, *mX, *pX;
+    cli_dft_frame(&a, type, path, start, &fs, &mX, &pX);
     size_t bins = a.n_fft / 2 + 1;
-    double *frame = cli_malloc(a.m, sizeof *frame);
-    double *mX = cli_malloc(bins, sizeof *mX);
-    double *pX = cli_malloc(bins, sizeof *pX);
-    size_t have = len - start < a.m ? len - start : a.m;
-    memcpy(frame, x + start, have * sizeof *frame);
-    memset(frame + have, 0, (a.m - have) * sizeof *frame);
-    free(x);
-    int status = dsp_dftmodel_analyze(dm, frame, mX, pX);
-    dsp_dftmodel_free(dm);
-    free(frame);
-    if (status != DSP_OK) {
-        free(mX);
-        free(pX);
-        cli_runtime_error(path, "%s", dsp_last_error());
-    }
 
     struct dsp_matfile *f = cli_output_open(out, 4, path, fs);
     cli_output_header(f, "start", "%zu", start);

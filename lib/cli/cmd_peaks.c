@@ -5,7 +5,6 @@
 #include <dsplab/peaks.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 enum { OPT_START = CLI_OPT_FIRST_FREE, OPT_THRESHOLD, OPT_OUTPUT = 'o' };
 
@@ -68,43 +67,18 @@ CLI_COMMAND(peaks)
     if (a.m < 3)
         cli_usage_error("--size must be at least 3 (got %zu)", a.m);
 
-    double *x, fs;
-    size_t len;
-    cli_read_mono(path, &x, &len, &fs);
-    if (start >= len) {
-        free(x);
-        cli_usage_error("--start (%zu) is beyond the end of %s (%zu samples)", start, path, len);
-    }
-
-    double param = cli_window_param(&a, type);
-    double *w = cli_window_new(type, param, DSP_WINDOW_PERIODIC, a.m);
-    struct dsp_dftmodel *dm = dsp_dftmodel_new(w, a.m, a.n_fft);
-    free(w);
-    if (!dm) {
-        free(x);
-        cli_runtime_error(NULL, "%s", dsp_last_error());
-    }
+    double fs, *mX, *pX;
+    cli_dft_frame(&a, type, path, start, &fs, &mX, &pX);
     size_t bins = a.n_fft / 2 + 1;
     size_t max_peaks = (bins - 1) / 2;   /* never truncates (peaks.h) */
-    double *frame = cli_malloc(a.m, sizeof *frame);
-    double *mX = cli_malloc(bins, sizeof *mX);
-    double *pX = cli_malloc(bins, sizeof *pX);
     size_t *loc = cli_malloc(max_peaks, sizeof *loc);
     double *iloc = cli_malloc(max_peaks, sizeof *iloc);
     double *imag = cli_malloc(max_peaks, sizeof *imag);
     double *iphase = cli_malloc(max_peaks, sizeof *iphase);
-    size_t have = len - start < a.m ? len - start : a.m;
-    memcpy(frame, x + start, have * sizeof *frame);
-    memset(frame + have, 0, (a.m - have) * sizeof *frame);
-    free(x);
     size_t n_peaks = 0;
-    int status = dsp_dftmodel_analyze(dm, frame, mX, pX);
-    if (status == DSP_OK)
-        status = dsp_peaks_detect(mX, bins, threshold, loc, max_peaks, &n_peaks);
+    int status = dsp_peaks_detect(mX, bins, threshold, loc, max_peaks, &n_peaks);
     if (status == DSP_OK)
         status = dsp_peaks_interp(mX, pX, bins, loc, n_peaks, iloc, imag, iphase);
-    dsp_dftmodel_free(dm);
-    free(frame);
     free(mX);
     free(pX);
     free(loc);
