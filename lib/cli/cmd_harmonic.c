@@ -2,8 +2,6 @@
  * one column per harmonic, and their additive synthesis. */
 #include "cli.h"
 
-#include <stdlib.h>
-
 static const char help[] =
     "Usage: dsplab harmonic FILE [--harmonics NH] [--fmin HZ] [--fmax HZ]\n"
     "                       [--window NAME] [--size M] [--fft N] [--hop H]\n"
@@ -77,36 +75,5 @@ CLI_COMMAND(harmonic)
     enum dsp_window type;
     cli_sms_finish(&s, &type);
 
-    double *x, fs;
-    size_t len;
-    cli_read_mono(path, &x, &len, &fs);
-    struct cli_tracks t;
-    cli_tracks_analyze(&s, type, path, x, len, fs, &t);
-    size_t frames = t.frames, NH = t.tracks, voiced = t.voiced;
-    double *freq = t.freq, *mag = t.mag, *phase = t.phase;
-
-    double snr = 0;
-    if (s.synth) {
-        double *y = cli_tracks_synth(s.synthesis, freq, mag, phase, frames, NH, s.a.hop, fs, len);
-        snr = dsp_snr_db(x, y, len);
-        cli_write_wav(s.synth, y, len, fs, s.float_wav);
-        free(y);
-    }
-    free(x);
-
-    struct dsp_matfile *f = cli_output_open(s.out, NH, path, fs);
-    cli_sms_header(f, &s, type, fs);
-    cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "voiced_frames", "%zu", voiced);
-    cli_output_header(f, "tracks", "%zu", NH);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", s.a.hop, fs);
-    cli_output_header(f, "column_j", "harmonic j+1 (j from 0)");
-    cli_tracks_header(f, &s, snr);
-    cli_tracks_write(f, s.out, freq, mag, phase, frames, NH);
-    free(freq);
-    free(mag);
-    free(phase);
-    cli_output_commit(f);
-    cli_keep_outputs();
-    return 0;
+    return cli_tracks_run(&s, type, path);
 }

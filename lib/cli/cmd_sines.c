@@ -264,6 +264,43 @@ void cli_write_wav(const char *path, const double *y, size_t len, double fs, int
     cli_remove_on_error(path);
 }
 
+int cli_tracks_run(const struct cli_sms *s, enum dsp_window type, const char *path)
+{
+    double *x, fs;
+    size_t len;
+    cli_read_mono(path, &x, &len, &fs);
+    struct cli_tracks t;
+    cli_tracks_analyze(s, type, path, x, len, fs, &t);
+
+    double snr = 0;
+    if (s->synth) {
+        double *y = cli_tracks_synth(s->synthesis, t.freq, t.mag, t.phase, t.frames, t.tracks,
+                                     s->a.hop, fs, len);
+        snr = dsp_snr_db(x, y, len);
+        cli_write_wav(s->synth, y, len, fs, s->float_wav);
+        free(y);
+    }
+    free(x);
+
+    struct dsp_matfile *f = cli_output_open(s->out, t.tracks, path, fs);
+    cli_sms_header(f, s, type, fs);
+    cli_output_header(f, "frames", "%zu", t.frames);
+    if (s->harmonic)
+        cli_output_header(f, "voiced_frames", "%zu", t.voiced);
+    cli_output_header(f, "tracks", "%zu", t.tracks);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", s->a.hop, fs);
+    if (s->harmonic)
+        cli_output_header(f, "column_j", "harmonic j+1 (j from 0)");
+    cli_tracks_header(f, s, snr);
+    cli_tracks_write(f, s->out, t.freq, t.mag, t.phase, t.frames, t.tracks);
+    free(t.freq);
+    free(t.mag);
+    free(t.phase);
+    cli_output_commit(f);
+    cli_keep_outputs();
+    return 0;
+}
+
 /* Sinusoidal or harmonic analysis of all frames, then track cleaning. */
 void cli_tracks_analyze(const struct cli_sms *s, enum dsp_window type, const char *path,
                         const double *x, size_t len, double fs, struct cli_tracks *t)
@@ -404,34 +441,5 @@ CLI_COMMAND(sines)
     enum dsp_window type;
     cli_sms_finish(&s, &type);
 
-    double *x, fs;
-    size_t len;
-    cli_read_mono(path, &x, &len, &fs);
-    struct cli_tracks t;
-    cli_tracks_analyze(&s, type, path, x, len, fs, &t);
-    size_t frames = t.frames, K = t.tracks;
-    double *freq = t.freq, *mag = t.mag, *phase = t.phase;
-
-    double snr = 0;
-    if (s.synth) {
-        double *y = cli_tracks_synth(s.synthesis, freq, mag, phase, frames, K, s.a.hop, fs, len);
-        snr = dsp_snr_db(x, y, len);
-        cli_write_wav(s.synth, y, len, fs, s.float_wav);
-        free(y);
-    }
-    free(x);
-
-    struct dsp_matfile *f = cli_output_open(s.out, K, path, fs);
-    cli_sms_header(f, &s, type, fs);
-    cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "tracks", "%zu", K);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g", s.a.hop, fs);
-    cli_tracks_header(f, &s, snr);
-    cli_tracks_write(f, s.out, freq, mag, phase, frames, K);
-    free(freq);
-    free(mag);
-    free(phase);
-    cli_output_commit(f);
-    cli_keep_outputs();
-    return 0;
+    return cli_tracks_run(&s, type, path);
 }
