@@ -307,19 +307,6 @@ static char **header_args(const struct cli_batch *b, int *count)
     return args;
 }
 
-/* Makes the output folder (one level) unless it exists. */
-static void make_out_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (!S_ISDIR(st.st_mode))
-            cli_runtime_error(dir, "not a folder (--out-dir)");
-        return;
-    }
-    if (errno != ENOENT || mkdir(dir, 0777) != 0)
-        cli_runtime_error(dir, "cannot create the output folder: %s", strerror(errno));
-}
-
 static size_t online_cpus(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -508,7 +495,7 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
         free_batch(b);
         return 0;
     }
-    make_out_dir(b->out_dir);
+    cli_make_out_dir(b->out_dir);
     struct pool p = {.b = b, .fn = fn, .ctx = ctx};
     p.jobs = b->jobs ? b->jobs : online_cpus();
     if (p.jobs > b->n)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -320,6 +321,18 @@ void cli_set_args(int argc, char **argv)
     saved_argc = argc < MAX_SAVED_ARGS ? argc : MAX_SAVED_ARGS;
     for (int i = 0; i < saved_argc; i++)
         saved_argv[i] = argv[i];
+}
+
+void cli_make_out_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            cli_runtime_error(dir, "not a folder (--out-dir)");
+        return;
+    }
+    if (errno != ENOENT || mkdir(dir, 0777) != 0)
+        cli_runtime_error(dir, "cannot create the output folder: %s", strerror(errno));
 }
 
 const char *cli_output_name(const char *path)

@@ -189,6 +189,10 @@ void cli_output_row(struct dsp_matfile *f, const double *row);
 /* Commits the open output (renames it into place); runtime error on failure. */
 void cli_output_commit(struct dsp_matfile *f);
 
+/* Makes the --out-dir folder DIR (one level) unless it is already a folder;
+ * a runtime error naming DIR when it is something else or cannot be made. */
+void cli_make_out_dir(const char *dir);
+
 /* The path as the user will see it in messages ("-" -> "standard output"). */
 const char *cli_output_name(const char *path);
 

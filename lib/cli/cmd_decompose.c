@@ -4,12 +4,10 @@
 #include "cli.h"
 
 #include <dsplab/residual.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum {
     OPT_MODEL = CLI_OPT_FIRST_FREE,
@@ -70,19 +68,6 @@ static void base_name(const char *path, char *buf, size_t size)
         n = 3;
     }
     snprintf(buf, size, "%.*s", (int)n, name);
-}
-
-/* Makes DIR (one level) unless it is already a folder. */
-static void make_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (!S_ISDIR(st.st_mode))
-            cli_runtime_error(dir, "not a folder (--out-dir)");
-        return;
-    }
-    if (errno != ENOENT || mkdir(dir, 0777) != 0)
-        cli_runtime_error(dir, "cannot create the output folder: %s", strerror(errno));
 }
 
 /* DIR/BASE-what.ext, allocated. */
@@ -226,7 +211,7 @@ CLI_COMMAND(decompose)
     char *p_residual = out_path(dir, base, "residual.wav");
     char *p_stochastic = out_path(dir, base, "stochastic.wav");
     char *p_tracks = out_path(dir, base, "tracks.txt");
-    make_dir(dir);
+    cli_make_out_dir(dir);
     cli_write_wav(p_sines, sines, len, fs, s->float_wav);
     cli_write_wav(p_residual, residual, len, fs, s->float_wav);
     cli_write_wav(p_stochastic, stochastic, len, fs, s->float_wav);
