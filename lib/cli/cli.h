@@ -338,10 +338,12 @@ const char *cli_synthesis_name(enum cli_synthesis how);
  * cli_remove_on_error; a runtime error naming path on failure. */
 void cli_write_wav(const char *path, const double *y, size_t len, double fs, int float_wav);
 
-/* What `dsplab sines` and `dsplab harmonic` do once their options are
- * read (s finished by cli_sms_finish): the tracks of FILE, their synthesis
- * into s->synth when given, and the tracks file s->out (stdout when NULL).
- * Returns the command's exit status, 0; errors exit as usual. */
-int cli_tracks_run(const struct cli_sms *s, enum dsp_window type, const char *path);
+/* `dsplab sines FILE` and `dsplab harmonic FILE` after s holds the model's
+ * defaults (cli_sms_init or cli_sms_init_harmonic): reads the options opts
+ * (help for --help) into s, then writes the tracks of FILE to -o (stdout
+ * when not given) and, with --synth, their synthesis. Returns the exit
+ * status, 0; errors exit as usual. */
+int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct option *opts,
+                       const char *help);
 
 #endif

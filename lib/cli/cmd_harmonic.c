@@ -65,15 +65,7 @@ CLI_COMMAND(harmonic)
         CLI_HELP_OPTION,
         {0, 0, 0, 0},
     };
-    static const char *const what[] = {"FILE"};
     struct cli_sms s;
     cli_sms_init_harmonic(&s);
-    int c;
-    while ((c = cli_getopt(argc, argv, opts, help)) != -1)
-        cli_sms_option(&s, c, optarg);
-    const char *path = cli_operands(argc, argv, 1, what)[0];
-    enum dsp_window type;
-    cli_sms_finish(&s, &type);
-
-    return cli_tracks_run(&s, type, path);
+    return cli_tracks_command(&s, argc, argv, opts, help);
 }

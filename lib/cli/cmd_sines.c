@@ -264,8 +264,17 @@ void cli_write_wav(const char *path, const double *y, size_t len, double fs, int
     cli_remove_on_error(path);
 }
 
-int cli_tracks_run(const struct cli_sms *s, enum dsp_window type, const char *path)
+int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct option *opts,
+                       const char *help)
 {
+    static const char *const what[] = {"FILE"};
+    int c;
+    while ((c = cli_getopt(argc, argv, opts, help)) != -1)
+        cli_sms_option(s, c, optarg);
+    const char *path = cli_operands(argc, argv, 1, what)[0];
+    enum dsp_window type;
+    cli_sms_finish(s, &type);
+
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
@@ -431,15 +440,7 @@ CLI_COMMAND(sines)
         CLI_HELP_OPTION,
         {0, 0, 0, 0},
     };
-    static const char *const what[] = {"FILE"};
     struct cli_sms s;
     cli_sms_init(&s);
-    int c;
-    while ((c = cli_getopt(argc, argv, opts, help)) != -1)
-        cli_sms_option(&s, c, optarg);
-    const char *path = cli_operands(argc, argv, 1, what)[0];
-    enum dsp_window type;
-    cli_sms_finish(&s, &type);
-
-    return cli_tracks_run(&s, type, path);
+    return cli_tracks_command(&s, argc, argv, opts, help);
 }
