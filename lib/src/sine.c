@@ -381,6 +381,19 @@ static double track_amp(double f, double mag_db)
     return f > 0.0 ? 2.0 * pow(10.0, mag_db / 20.0) : 0.0;
 }
 
+/* What both synthesis methods check before they start; then y = 0. */
+static int begin_synthesis(const double *freq, const double *mag, size_t n_frames,
+                           size_t n_sines, double *y, size_t len)
+{
+    if (!y && len)
+        return dsp_fail(DSP_EINVAL, "sine synthesis: output is NULL");
+    if ((!freq || !mag) && n_frames && n_sines)
+        return dsp_fail(DSP_EINVAL, "sine synthesis: freq and mag must not be NULL");
+    if (len)
+        memset(y, 0, len * sizeof *y);
+    return DSP_OK;
+}
+
 int dsp_sine_synth_time(const double *freq, const double *mag, const double *phase,
                         size_t n_frames, size_t n_sines, size_t hop, double fs, double *y,
                         size_t len)
@@ -388,12 +401,9 @@ int dsp_sine_synth_time(const double *freq, const double *mag, const double *pha
     if (hop == 0 || !(fs > 0.0))
         return dsp_fail(DSP_EINVAL, "sine synthesis: hop (%zu) must be >= 1 and fs (%g) > 0",
                         hop, fs);
-    if (!y && len)
-        return dsp_fail(DSP_EINVAL, "sine synthesis: output is NULL");
-    if ((!freq || !mag) && n_frames && n_sines)
-        return dsp_fail(DSP_EINVAL, "sine synthesis: freq and mag must not be NULL");
-    if (len)
-        memset(y, 0, len * sizeof *y);
+    int status = begin_synthesis(freq, mag, n_frames, n_sines, y, len);
+    if (status != DSP_OK)
+        return status;
     const double T = (double)hop, w_per_hz = TWO_PI / fs;
     for (size_t s = 0; s < n_sines; s++) {
         double run = 0.0;   /* integrated phase when no phases are given */
@@ -631,12 +641,9 @@ int dsp_sine_synth_spectral(struct dsp_sine_synth *ss, const double *freq, const
                             const double *phase, size_t n_frames, size_t n_sines, double *y,
                             size_t len)
 {
-    if (!y && len)
-        return dsp_fail(DSP_EINVAL, "sine synthesis: output is NULL");
-    if ((!freq || !mag) && n_frames && n_sines)
-        return dsp_fail(DSP_EINVAL, "sine synthesis: freq and mag must not be NULL");
-    if (len)
-        memset(y, 0, len * sizeof *y);
+    int status = begin_synthesis(freq, mag, n_frames, n_sines, y, len);
+    if (status != DSP_OK)
+        return status;
     dsp_sine_synth_reset(ss);
     const size_t hop = ss->hop, half = ss->ns / 2;
     for (size_t k = 0; k < n_frames; k++) {
