@@ -1,5 +1,6 @@
 /* Tests for melspec.h against librosa's melspectrogram and power_to_db,
  * re-computed in float64 numpy by tests/gen/mel_ref.py. */
+#include "melref.h"
 #include "testutil.h"
 
 #include <dsplab/melspec.h>
@@ -10,51 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double pi = 3.14159265358979323846;
-
-/* mel_ref.py's test_signal(): two sines and LCG noise, computed with the same
- * operations in the same order so both sides start from the same samples
- * (up to libm's last-ulp differences in sin). */
-static void test_signal(double *x, size_t n, double sr)
-{
-    uint32_t s = 12345;
-    for (size_t i = 0; i < n; i++) {
-        s = 1664525u * s + 1013904223u;
-        double u = (double)s / 4294967296.0 - 0.5;
-        double t = (double)i;
-        x[i] = 0.5 * sin(2.0 * pi * 440.0 * t / sr) + 0.25 * sin(2.0 * pi * 3000.5 * t / sr + 0.3) +
-               0.01 * u;
-    }
-}
-
-/* Every number of a '#'-headed text file, up to max. Returns the count. */
-static size_t read_numbers(const char *path, double *v, size_t max)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "cannot open %s (run the tests from the repository root)\n", path);
-        return 0;
-    }
-    char line[65536];
-    size_t n = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#')
-            continue;
-        char *p = line, *end;
-        for (;;) {
-            double d = strtod(p, &end);
-            if (end == p)
-                break;
-            if (n < max)
-                v[n] = d;
-            n++;
-            p = end;
-        }
-    }
-    fclose(f);
-    return n;
-}
 
 #define SIG_LEN 11125   /* 21.7 hops of 512: the last frame is partly padding */
 
@@ -81,13 +37,13 @@ static struct dsp_melspec_params case_b(void)
 static void check_spec(const struct dsp_melspec_params *p, const char *path, size_t want_frames)
 {
     double *x = malloc(SIG_LEN * sizeof *x);
-    test_signal(x, SIG_LEN, 22050.0);
+    mel_ref_signal(x, SIG_LEN, 22050.0, 0.01);
     struct dsp_melspec *ms = dsp_melspec_new(p);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
     size_t frames = dsp_melspec_num_frames(ms, SIG_LEN), nm = dsp_melspec_num_bands(ms);
     CU_ASSERT_EQUAL(frames, want_frames);
     double *S = malloc(frames * nm * sizeof *S), *ref = malloc(frames * nm * sizeof *ref);
-    CU_ASSERT_EQUAL(read_numbers(path, ref, frames * nm), frames * nm);
+    CU_ASSERT_EQUAL(mel_ref_read(path, ref, frames * nm), frames * nm);
     CU_ASSERT_EQUAL(dsp_melspec_compute(ms, x, SIG_LEN, S, frames), DSP_OK);
     test_close(path, S, ref, frames * nm, 0.0, 1e-7);
     /* Streaming frame by frame gives the same rows. */
@@ -122,7 +78,7 @@ static void test_htk_magnitude_short_window(void)
 static void test_db_matches_librosa(void)
 {
     double *x = malloc(SIG_LEN * sizeof *x);
-    test_signal(x, SIG_LEN, 22050.0);
+    mel_ref_signal(x, SIG_LEN, 22050.0, 0.01);
     struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
     struct dsp_melspec *ms = dsp_melspec_new(&p);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
@@ -130,7 +86,7 @@ static void test_db_matches_librosa(void)
     double *S = malloc(n * sizeof *S), *D = malloc(n * sizeof *D), *ref = malloc(n * sizeof *ref);
     CU_ASSERT_EQUAL(dsp_melspec_compute(ms, x, SIG_LEN, S, frames), DSP_OK);
 
-    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_db_a_refmax.txt", ref, n), n);
+    CU_ASSERT_EQUAL(mel_ref_read("tests/data/mel_db_a_refmax.txt", ref, n), n);
     CU_ASSERT_EQUAL(dsp_melspec_power_to_db(S, n, DSP_DB_REF_MAX, 1e-10, 80.0, D), DSP_OK);
     test_close("power_to_db ref=max top_db=80", D, ref, n, 1e-6, 0.0);
     /* ref max: the peak is 0 dB and nothing is below -80 dB */
@@ -142,7 +98,7 @@ static void test_db_matches_librosa(void)
     CU_ASSERT_DOUBLE_EQUAL(hi, 0.0, 1e-12);
     CU_ASSERT(lo >= -80.0 - 1e-12);
 
-    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_db_a_ref1.txt", ref, n), n);
+    CU_ASSERT_EQUAL(mel_ref_read("tests/data/mel_db_a_ref1.txt", ref, n), n);
     CU_ASSERT_EQUAL(dsp_melspec_power_to_db(S, n, 1.0, 1e-10, DSP_DB_NO_TOP, D), DSP_OK);
     test_close("power_to_db ref=1 no top_db", D, ref, n, 1e-6, 0.0);
     /* in place */
@@ -261,7 +217,7 @@ static void test_bad_parameters(void)
 static void test_short_signal(void)
 {
     double x[100], padded[3000] = {0};
-    test_signal(x, 100, 22050.0);
+    mel_ref_signal(x, 100, 22050.0, 0.01);
     memcpy(padded, x, sizeof x);
     struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
     struct dsp_melspec *ms = dsp_melspec_new(&p);
@@ -285,7 +241,7 @@ static void test_short_signal(void)
 static void test_spectrum_matches_stft_power(void)
 {
     double *x = malloc(SIG_LEN * sizeof *x);
-    test_signal(x, SIG_LEN, 22050.0);
+    mel_ref_signal(x, SIG_LEN, 22050.0, 0.01);
     struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
     struct dsp_melspec *ms = dsp_melspec_new(&p);
     double w[2048];

@@ -1,5 +1,6 @@
 /* Tests for mfcc.h: the DCT against closed forms, and librosa.feature.mfcc
  * re-computed in float64 numpy by tests/gen/mel_ref.py. */
+#include "melref.h"
 #include "testutil.h"
 
 #include <dsplab/mfcc.h>
@@ -11,46 +12,6 @@
 #include <string.h>
 
 static const double pi = 3.14159265358979323846;
-
-/* Same signal as mel_ref.py's test_signal() (see test_melspec.c). */
-static void test_signal(double *x, size_t n, double sr)
-{
-    uint32_t s = 12345;
-    for (size_t i = 0; i < n; i++) {
-        s = 1664525u * s + 1013904223u;
-        double u = (double)s / 4294967296.0 - 0.5;
-        double t = (double)i;
-        x[i] = 0.5 * sin(2.0 * pi * 440.0 * t / sr) + 0.25 * sin(2.0 * pi * 3000.5 * t / sr + 0.3) +
-               0.01 * u;
-    }
-}
-
-static size_t read_numbers(const char *path, double *v, size_t max)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "cannot open %s (run the tests from the repository root)\n", path);
-        return 0;
-    }
-    char line[65536];
-    size_t n = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#')
-            continue;
-        char *p = line, *end;
-        for (;;) {
-            double d = strtod(p, &end);
-            if (end == p)
-                break;
-            if (n < max)
-                v[n] = d;
-            n++;
-            p = end;
-        }
-    }
-    fclose(f);
-    return n;
-}
 
 /* A constant spectrum has only a DC term: c0 = sqrt(M) * v. */
 static void test_dct_constant(void)
@@ -99,7 +60,7 @@ static void test_mfcc_matches_librosa(void)
 {
     size_t len = 11125;
     double *x = malloc(len * sizeof *x);
-    test_signal(x, len, 22050.0);
+    mel_ref_signal(x, len, 22050.0, 0.01);
     struct dsp_melspec_params p = dsp_melspec_defaults(22050.0);
     struct dsp_melspec *ms = dsp_melspec_new(&p);
     struct dsp_mfcc *mf = dsp_mfcc_new(128, 20);
@@ -109,7 +70,7 @@ static void test_mfcc_matches_librosa(void)
     size_t frames = dsp_melspec_num_frames(ms, len);
     double *S = malloc(frames * 128 * sizeof *S), *C = malloc(frames * 20 * sizeof *C);
     double *ref = malloc(frames * 20 * sizeof *ref);
-    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_mfcc_a.txt", ref, frames * 20), frames * 20);
+    CU_ASSERT_EQUAL(mel_ref_read("tests/data/mel_mfcc_a.txt", ref, frames * 20), frames * 20);
     CU_ASSERT_EQUAL(dsp_mfcc_compute(mf, ms, x, len, S, C, frames), DSP_OK);
     test_close("mfcc vs librosa", C, ref, frames * 20, 1e-6, 0.0);
     CU_ASSERT_EQUAL(dsp_mfcc_compute(mf, ms, x, len, S, C, frames + 1), DSP_EINVAL);

@@ -1,5 +1,6 @@
 /* Tests for vggish.h against mel_features.py / vggish_input.py, re-stated in
  * numpy by tests/gen/mel_ref.py (no TensorFlow here). */
+#include "melref.h"
 #include "testutil.h"
 
 #include <dsplab/status.h>
@@ -9,48 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double pi = 3.14159265358979323846;
-
-/* mel_ref.py's test_signal(); noise 0 gives the two sines alone. */
-static void test_signal(double *x, size_t n, double sr, double noise)
-{
-    uint32_t s = 12345;
-    for (size_t i = 0; i < n; i++) {
-        s = 1664525u * s + 1013904223u;
-        double u = (double)s / 4294967296.0 - 0.5;
-        double t = (double)i;
-        x[i] = 0.5 * sin(2.0 * pi * 440.0 * t / sr) + 0.25 * sin(2.0 * pi * 3000.5 * t / sr + 0.3) +
-               noise * u;
-    }
-}
-
-static size_t read_numbers(const char *path, double *v, size_t max)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "cannot open %s (run the tests from the repository root)\n", path);
-        return 0;
-    }
-    char line[65536];
-    size_t n = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#')
-            continue;
-        char *p = line, *end;
-        for (;;) {
-            double d = strtod(p, &end);
-            if (end == p)
-                break;
-            if (n < max)
-                v[n] = d;
-            n++;
-            p = end;
-        }
-    }
-    fclose(f);
-    return n;
-}
 
 /* 15600 samples at 16 kHz: exactly one 96 x 64 example, equal to
  * mel_features.log_mel_spectrogram. Tolerance 1e-9 absolute on values
@@ -69,12 +28,12 @@ static void test_reference_16k(void)
     CU_ASSERT_EQUAL(dsp_vggish_example_hop(v), 96);
     size_t len = 15600;
     double *x = malloc(len * sizeof *x);
-    test_signal(x, len, 16000.0, 0.01);
+    mel_ref_signal(x, len, 16000.0, 0.01);
     CU_ASSERT_EQUAL_FATAL(dsp_vggish_num_frames(v, len), 96);
     CU_ASSERT_EQUAL(dsp_vggish_num_examples(v, len), 1);
     double *L = malloc(96 * 64 * sizeof *L), *ref = malloc(96 * 64 * sizeof *ref);
     double *ex = malloc(96 * 64 * sizeof *ex);
-    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_vggish.txt", ref, 96 * 64), 96 * 64);
+    CU_ASSERT_EQUAL(mel_ref_read("tests/data/mel_vggish.txt", ref, 96 * 64), 96 * 64);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v, x, len, NULL, L, 96), DSP_OK);
     test_close("vggish log-mel 96 x 64", L, ref, 96 * 64, 1e-9, 0.0);
     CU_ASSERT_EQUAL(dsp_vggish_examples(v, L, 96, ex, 1), DSP_OK);
@@ -95,10 +54,10 @@ static void test_reference_other_length(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(v);
     size_t len = 16123;
     double *x = malloc(len * sizeof *x);
-    test_signal(x, len, 16000.0, 0.01);
+    mel_ref_signal(x, len, 16000.0, 0.01);
     CU_ASSERT_EQUAL_FATAL(dsp_vggish_num_frames(v, len), 99);
     double *L = malloc(99 * 64 * sizeof *L), *ref = malloc(99 * 64 * sizeof *ref);
-    CU_ASSERT_EQUAL(read_numbers("tests/data/mel_vggish_16123.txt", ref, 99 * 64), 99 * 64);
+    CU_ASSERT_EQUAL(mel_ref_read("tests/data/mel_vggish_16123.txt", ref, 99 * 64), 99 * 64);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v, x, len, NULL, L, 99), DSP_OK);
     test_close("vggish log-mel 99 x 64", L, ref, 99 * 64, 1e-9, 0.0);
     free(x);
@@ -143,7 +102,7 @@ static void test_examples_with_overlap(void)
     CU_ASSERT_EQUAL_FATAL(n_ex, 3);   /* 1 + (193 - 96) / 48 */
     double *x = malloc(len * sizeof *x), *L = malloc(frames * 64 * sizeof *L);
     double *ex = malloc(n_ex * 96 * 64 * sizeof *ex);
-    test_signal(x, len, 16000.0, 0.01);
+    mel_ref_signal(x, len, 16000.0, 0.01);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v, x, len, NULL, L, frames), DSP_OK);
     CU_ASSERT_EQUAL(dsp_vggish_examples(v, L, frames, ex, n_ex), DSP_OK);
     for (size_t e = 0; e < n_ex; e++)
@@ -177,8 +136,8 @@ static void test_resampled_input(void)
     double *x44 = malloc(n44 * sizeof *x44), *x16 = malloc(n16 * sizeof *x16);
     double *work = malloc(n16 * sizeof *work);
     double *a = malloc(frames * 64 * sizeof *a), *b = malloc(frames * 64 * sizeof *b);
-    test_signal(x44, n44, 44100.0, 0.0);
-    test_signal(x16, n16, 16000.0, 0.0);
+    mel_ref_signal(x44, n44, 44100.0, 0.0);
+    mel_ref_signal(x16, n16, 16000.0, 0.0);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v44, x44, n44, NULL, a, frames), DSP_EINVAL);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v44, x44, n44, work, a, frames), DSP_OK);
     CU_ASSERT_EQUAL(dsp_vggish_log_mel(v16, x16, n16, NULL, b, frames), DSP_OK);
