@@ -45,7 +45,7 @@ static const char help[] =
     "With --synth, the header of TRACKS also gives synth_snr_db, the SNR of the\n"
     "synthesis against the input in dB.\n"
     "\n"
-    "Example: dsplab harmonic vignesh.wav --fmin 130 --fmax 300 --harmonics 40 -o v-harm.txt\n";
+    "Example: dsplab harmonic violin-a4.wav --fmin 300 --fmax 600 --harmonics 40 -o v-harm.txt\n";
 
 CLI_COMMAND(harmonic)
 {
