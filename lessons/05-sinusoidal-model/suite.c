@@ -98,6 +98,12 @@ static void peaks_example(void)
     size_t loc[8], n = 0;
     if (!grade_status(peaks_ex(EXAMPLE_MX, 8, -45.0, loc, 8, &n), "peaks_ex"))
         return;
+    for (size_t i = 0; i < n && i < 8; i++)
+        if (loc[i] == 3 || loc[i] == 4) {
+            grade_note("bin %zu is a peak in your list, but mX[3] == mX[4] == -40: a plateau "
+                       "is not a peak (mX[k] > both neighbours, strictly)", loc[i]);
+            break;
+        }
     if (!grade_true(n == 2, "example: %zu peaks, expected 2 (bins 1 and 5)", n))
         return;
     grade_true(loc[0] == 1 && loc[1] == 5, "example: peaks at bins %zu, %zu; expected 1, 5",
@@ -207,9 +213,21 @@ static int interp_parabola(double p, double a, double c, double p0, double s, si
     snprintf(what, sizeof what, "iloc (parabola peaking at %g)", p);
     if (!grade_close_scalar(what, il, p, INTERP_TOL, INTERP_TOL))
         goto done;
+    /* classic slips, recognised exactly: the sign of the correction in
+     * imag, and the phase read at bin k instead of interpolated */
+    size_t k = loc[0];
+    double l = mX[k - 1], cb = mX[k], r = mX[k + 1];
+    double pk = 0.5 * (l - r) / (l - 2.0 * cb + r);
+    if (fabs(im - c) > INTERP_TOL && fabs(im - (cb + 0.25 * (l - r) * pk)) < INTERP_TOL)
+        grade_note("your imag is c + 0.25 (l - r) p: the correction is subtracted, "
+                   "imag = c - 0.25 (l - r) p");
     snprintf(what, sizeof what, "imag (parabola peaking at %g dB)", c);
     if (!grade_close_scalar(what, im, c, INTERP_TOL, INTERP_TOL))
         goto done;
+    if (fabs(ip - (p0 + s * p)) > INTERP_TOL && fabs(ip - pX[k]) < INTERP_TOL)
+        grade_note("your iphase is pX[%zu], the phase at the peak bin: read pX at iloc = %g "
+                   "instead, on the line between the two bins around it",
+                   k, p);
     snprintf(what, sizeof what, "iphase (pX = %g + %g k at k = %g)", p0, s, p);
     ok = grade_close_scalar(what, ip, p0 + s * p, INTERP_TOL, INTERP_TOL);
 done:
@@ -354,6 +372,13 @@ static int track_case(const char *name, const double *pf, const double *pm, cons
         tf[t] = tm[t] = tp[t] = 999.0;   /* slots left unwritten show */
     if (!grade_status(track_ex(pf, pm, pp, np, prev, nt, offset, slope, tf, tm, tp), "track_ex"))
         return 0;
+    for (size_t t = 0; t < nt; t++)
+        if (prev[t] > 0 && wf[t] == 0 && tf[t] > 0) {
+            grade_note("slot %zu: its %g Hz track ended in this frame, and a new track went "
+                       "into it; new tracks take only slots that were empty in the previous "
+                       "frame (prev_freq == 0)", t, prev[t]);
+            break;
+        }
     /* copies of the peaks' values: exact */
     char what[96];
     snprintf(what, sizeof what, "tfreq (%s)", name);
@@ -534,6 +559,19 @@ static void synth_chirp(void)
      * the rules (frequency stepped, not interpolated; a missing half
      * sample) is off by 1e-3 or more */
     size_t cmp = (frames - 1) * hop;
+    /* the classic slip: phi advanced by the frequency at j, not j + 0.5;
+     * the chirp's phase then lags by 2 pi 900 i / fs^2 (sum of a line) */
+    double lag = 0.0;
+    for (size_t i = 0; i < cmp; i++) {
+        double t = (double)i / fs, dphi = 2 * PI * 900.0 * (double)i / (fs * fs);
+        double alt = (1.0 - 0.5 * t) * cos(2 * PI * (200.0 * t + 900.0 * t * t) - dphi) +
+                     0.25 * cos(2 * PI * 3000.0 * t);
+        lag = fmax(lag, fabs(y[i] - alt));
+    }
+    if (lag < 1e-6)
+        grade_note("your y is the chirp with the phase advanced by f at sample j: the phase "
+                   "advance over sample j is 2 pi (f0 + (f1 - f0) (j + 0.5) / hop) / fs, the "
+                   "integral of the frequency over that sample");
     if (!grade_close("y (chirp + 3 kHz)", y, want, cmp, 1e-8, 0.0))
         goto done;
     double snr = dsp_snr_db(want, y, cmp);

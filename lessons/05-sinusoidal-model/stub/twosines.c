@@ -20,13 +20,16 @@
  * m_used, n_used   output: the M and N you chose
  * Returns DSP_OK, DSP_EINVAL (fewer than two peaks, bad arguments), DSP_ENOMEM.
  *
- * EXAMPLE  1 s at 44100 Hz of 0.5 cos(2 pi 440 t) + 0.5 cos(2 pi 460 t):
+ * EXAMPLE  1 s at 44100 Hz of 0.5 cos(2 pi 440 t + 0.3) + 0.5 cos(2 pi 460 t + 1.9)
+ *          (the grader's signal; the frame from sample (len - M)/2):
  *            Blackman-Harris, M = 13231, N = 65536
  *              ->  f_est = {439.9999, 459.9999}, err 6e-5 Hz
- *            Hamming, M = 8821, N = 65536  ->  err 0.005 Hz, also fine;
+ *            Hamming, M = 8821, N = 65536  ->  err 0.005 Hz here, but
+ *              0.076 Hz with both phases 0: too close to the edge;
  *            Hamming, M = 2001, N = 4096: one blurred peak at 449.9 Hz.
- *          with 1000.3 Hz (0.8) + 1023.9 Hz (0.08), Hamming M = 8821 puts
- *            the weak one at 1023.58 Hz (its side lobes): err 0.32 Hz, too much.
+ *          with 0.8 cos(2 pi 1000.3 t + 0.3) + 0.08 cos(2 pi 1023.9 t + 1.9),
+ *            Hamming M = 8821 puts the weak one at 1023.58 Hz (the loud
+ *            one's side lobes): err 0.32 Hz, too much.
  *   The grader checks each estimate is within 0.05 Hz (the course's bound)
  *   and that err is computed from them (1e-12).
  * HINT  a main lobe B bins wide covers B * fs / M Hz: Hamming B = 4,
