@@ -112,6 +112,16 @@ static void twm_many(void)
      * peaks 11 and 12 are far off (a wrong K would change the error) */
     const double pf[12] = {100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1234, 1377};
     const double pm[12] = {-10, -12, -14, -16, -18, -20, -22, -24, -26, -28, -3, -3};
+    /* the two classic slips give these exactly (numpy, same formulas):
+     * Amax over the first ten peaks only, or sums over all twelve */
+    double err = NAN;
+    if (twm_ex(pf, pm, 12, 100.0, &err) == DSP_OK) {
+        if (fabs(err - -0.2630584001891412) < TWM_TOL)
+            grade_note("your error is what Amax = -10 dB gives: Amax is the loudest of ALL "
+                       "the peaks (here peaks 11 and 12, -3 dB); K only limits the two sums");
+        else if (fabs(err - 0.4118143681955497) < TWM_TOL)
+            grade_note("your error is what K = 12 gives: the sums stop at K = min(10, n_peaks)");
+    }
     twm_case(pf, pm, 12, 100.0, -0.10656390139620384);
 }
 
@@ -161,7 +171,8 @@ static void f0_range(void)
     /* the threshold is strict: error -0.157 is not below -0.157 */
     double e = 0;
     twm_ex(EX_F, EX_M, 6, 220.5, &e);
-    f0_case("max_err equal to the best error", EX_F, EX_M, 6, 100.0, 1000.0, e, 0.0);
+    f0_case("max_err equal to the best error (voiced only when err < max_err)", EX_F, EX_M, 6,
+            100.0, 1000.0, e, 0.0);
 }
 
 static void f0_violin(void)
@@ -263,6 +274,12 @@ static void harmonics_rules(void)
     /* the slope multiplies the peak's frequency, not h*f0: 760 Hz is
      * 160 Hz from harmonic 2 (600), inside 100 + 0.1 * 760 = 176 */
     const double pf3[2] = {300, 760}, pm3[2] = {-1, -2}, pp3[2] = {1, 2};
+    double hf[2] = {0}, hm[2], hp[2];
+    if (harmonics_ex(pf3, pm3, pp3, 2, 300.0, 2, 0.1, 44100.0, hf, hm, hp) == DSP_OK &&
+        hf[1] == 0)
+        grade_note("760 Hz is 160 Hz from 600: inside f0/3 + slope * pfreq = 100 + 76, "
+                   "outside 100 + slope * h f0 = 160 (strict) -- the slope multiplies the "
+                   "peak's frequency");
     if (!harm_case("slope 0.1, peak above h*f0", pf3, pm3, pp3, 2, 300.0, 2, 0.1, 44100.0, pf3,
                    pm3, pp3))
         return;
@@ -331,6 +348,11 @@ static void inharm_gaps(void)
     double inh = NAN;
     if (!grade_status(inharm_ex(f0, hf, 4, 3, &inh), "inharm_ex"))
         return;
+    if (fabs(inh - 2.5) < 1e-12)
+        grade_note("2.5 is the answer without dividing each deviation by its h");
+    else if (fabs(inh - 0.625) < 1e-12)
+        grade_note("0.625 is (1 + 1.5) / 4: average over the frames that count (f0 > 0 and "
+                   "a harmonic found), here 2");
     if (!grade_close_scalar("inharmonicity (gaps)", inh, 1.25, 1e-12, 1e-12))
         return;
     /* perfectly harmonic: 0 */
