@@ -191,6 +191,15 @@ static void sines_tail(void)
             want[i] = 0.8 * cos(2 * PI * 3000.0 * (double)i / 44100.0 - 0.5);
         if (!grade_status(sines_ex(f, a, p, fr, 1, hop, 44100.0, y, len), "sines_ex"))
             return;
+        /* right up to the last centre, wrong after it: the last frame faded out */
+        size_t last = (fr - 1) * hop, bad = len;
+        for (size_t i = 0; i < len && bad == len; i++)
+            if (!(fabs(y[i] - want[i]) <= 1e-12))
+                bad = i;
+        if (bad > last && bad < len)
+            grade_note("y is right up to the last frame's centre (sample %zu) and wrong from "
+                       "sample %zu: the last frame has no successor to fade into, so its "
+                       "w(n) is 1 for n >= 0", last, bad);
         char what[64];
         snprintf(what, sizeof what, "y (len %zu, hop %zu)", len, hop);
         if (!grade_close(what, y, want, len, 1e-12, 0.0))
@@ -226,6 +235,9 @@ static void residual_noise(void)
     if (!grade_close("residual (should be the added noise)", r, c->noise, SYN_LEN, 1e-10, 0.0))
         goto done;
     double es = dsp_energy(s, SYN_LEN), er = dsp_energy(r, SYN_LEN);
+    if (fabs(srr - 20.0 * log10(es / er)) < 1e-9)
+        grade_note("your srr_db is 20 log10 of the energy ratio: energies are already "
+                   "squares, so 10 log10");
     if (grade_close_scalar("srr_db", srr, 10.0 * log10(es / er), 1e-9, 1e-9))
         grade_note("sines-to-residual ratio %.2f dB", srr);
 done:
@@ -280,7 +292,7 @@ done:
 static void stocenv_constant(void)
 {
     /* x = 1: under the unit-sum periodic Hann window a full frame has
-     * X[0] = 1, X[1] = -0.5, all other bins 0. N = 16 (9 bins), 3 blocks
+     * X[0] = 1, X[1] = 0.5 (zero-phase), all other bins 0. N = 16 (9 bins), 3 blocks
      * of 3 bins: (1 + 0.25 + 0)/3 -> 10 log10(5/12) = -3.80 dB, then the
      * -200 dB floor twice. Frames 1..7 of 64 samples, hop 8, are full. */
     double x[64], env[9 * 3];
@@ -289,6 +301,10 @@ static void stocenv_constant(void)
     if (!grade_status(stocenv_ex(x, 64, 16, 8, 3, env), "stocenv_ex"))
         return;
     double want[3] = {10.0 * log10(1.25 / 3.0), -200.0, -200.0};
+    /* the mean of the three bins' dB values (0, -6.02, -200 floored) */
+    if (fabs(env[3] - (20.0 * log10(0.5) - 200.0) / 3.0) < 1e-6)
+        grade_note("your block 0 is the mean of its bins' dB values (0, -6.02, -200) = -68.67: "
+                   "take the mean of the power |X|^2, then 10 log10");
     for (int k = 1; k <= 7; k++) {
         char what[48];
         snprintf(what, sizeof what, "env of x = 1, frame %d (dB)", k);
@@ -383,9 +399,18 @@ static void stocsynth_reference(void)
     if (grade_true(ref.rows == LEN, "stocsynth_ref.txt has %zu rows, expected %d", ref.rows,
                    LEN) &&
         grade_status(stocsynth_ex(env, FR, NE, N, H, 701, y, LEN), "stocsynth_ex"))
+    {
         /* samples ~0.1; an inverse FFT of 256 bins and a sum of four
          * frames: ~1e-16 each; 1e-12 leaves room for cexp vs cos/sin */
-        grade_close("y (seed 701)", y, ref.data, LEN, 1e-12, 0.0);
+        double eg = dsp_energy(y, LEN), er = dsp_energy(ref.data, LEN);
+        if (!grade_close("y (seed 701)", y, ref.data, LEN, 1e-12, 0.0) && eg > 0 &&
+            fabs(10.0 * log10(eg / er)) < 1.0)
+            grade_note("your output has the right level (%+.2f dB) but other samples: check "
+                       "the random phases -- one generator seeded once, exactly n_fft/2 + 1 "
+                       "draws per frame (bins 0 .. n_fft/2 in order, even the two ends), "
+                       "theta = 2 pi u -- and the overlap-add position k*hop - n_fft/2",
+                       10.0 * log10(eg / er));
+    }
     dsp_mat_free(&ref);
 }
 

@@ -19,7 +19,7 @@
  *
  * EXAMPLE  x = 1 (64 samples), n_fft 16, hop 8, n_env 3 (blocks of bins
  *          0-2, 3-5, 6-8); a frame fully inside the signal has X[0] = 1,
- *          X[1] = -0.5 and nothing else:
+ *          X[1] = 0.5 (zero-phase) and nothing else:
  *            env = {10 log10((1 + 0.25 + 0)/3), -200, -200}
  *                = {-3.802112, -200, -200}    (frames 1 .. 7)
  *          white noise of variance s^2: about 10 log10(1.5 s^2 / n_fft) dB.
