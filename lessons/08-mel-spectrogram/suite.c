@@ -95,6 +95,11 @@ static void mel_slaney(void)
     const double hz[] = {0, 60, 110, 220, 440, 500, 1000, 6400, 40960};
     const double mel[] = {0, 0.9, 1.65, 3.3, 6.6, 7.5, 15, 42, 69};
     grade_note("Slaney: f / (200/3) below 1000 Hz, 15 + 27 ln(f/1000) / ln(6.4) above");
+    const double sixty[1] = {60.0};
+    double m60 = 0;
+    if (hz_to_mel_ex(sixty, 1, DSP_MEL_SLANEY, &m60) == DSP_OK && fabs(m60 - 60.0 / 66.0) < 1e-9)
+        grade_note("60 Hz gives 60/66 = 0.909: 200/3 in integer arithmetic is 66; write "
+                   "200.0 / 3.0");
     mel_pairs("published values", DSP_MEL_SLANEY, hz, mel, 9);
 }
 
@@ -659,8 +664,22 @@ static int mfcc_case(const char *what, const double *db, size_t frames, size_t n
         return 0;
     for (size_t i = 0; i < frames * n_mfcc; i++)
         C[i] = 999.0;
-    if (grade_status(mfcc_ex(db, frames, n_mels, n_mfcc, C), "mfcc_ex"))
+    if (grade_status(mfcc_ex(db, frames, n_mels, n_mfcc, C), "mfcc_ex")) {
+        /* the classic slip: the plain cosine sums, without s_q */
+        const double M = (double)n_mels;
+        size_t i = 0, n = frames * n_mfcc;
+        int differs = 0;
+        for (; i < n; i++) {
+            double s = i % n_mfcc == 0 ? sqrt(1.0 / M) : sqrt(2.0 / M);
+            if (!(fabs(C[i] * s - want[i]) <= 1e-9 * (1.0 + fabs(want[i]))))
+                break;
+            differs |= fabs(C[i] - want[i]) > 1e-9 * (1.0 + fabs(want[i]));
+        }
+        if (i == n && differs)
+            grade_note("your coefficients are the plain sums: multiply by s_0 = sqrt(1/M) "
+                       "for q = 0 and s_q = sqrt(2/M) for q >= 1 (the orthonormal DCT-II)");
         ok = grade_close(what, C, want, frames * n_mfcc, 1e-9, 1e-9);
+    }
     free(C);
     return ok;
 }
@@ -795,6 +814,19 @@ static void vggish_counts(void)
  * nothing here: with fmin 125 Hz no triangle reaches 0 Hz.) A float32 FFT
  * does not fit in 1e-4: its rounding, ~1e-7 of a frame's loudest bin,
  * lands in quiet bands where ln(mel + 0.01) magnifies it (~1e-3 here). */
+/* A precise hint for the log10 slip: then every value is log10(e) = 1/ln 10
+ * times the expected one (log10(v) = ln(v) / ln 10). */
+static void vggish_log10_note(const double *got, const double *want, size_t n)
+{
+    const double log10e = 0.43429448190325182765;
+    size_t i = 0;
+    while (i < n && fabs(got[i] - log10e * want[i]) <= 1e-6 * (1.0 + fabs(want[i])))
+        i++;
+    if (n > 0 && i == n)
+        grade_note("every value is 0.4343 = 1/ln(10) times the expected one: VGGish takes "
+                   "the natural log, log() in C, not log10()");
+}
+
 static int vggish_case(const char *name, const double *x, size_t len)
 {
     struct dsp_vggish_params p = dsp_vggish_defaults();
@@ -814,6 +846,7 @@ static int vggish_case(const char *name, const double *x, size_t len)
     char what[160];
     snprintf(what, sizeof what, "log-mel (%s, %zu samples = %zu x 64; index = frame * 64 + band)",
              name, len, frames);
+    vggish_log10_note(got, want, frames * VG_BANDS);
     ok = grade_close(what, got, want, frames * VG_BANDS, 1e-4, 0);
 done:
     dsp_vggish_free(v);
@@ -836,6 +869,7 @@ static void vggish_silence(void)
         want[i] = log(0.01);
     if (!grade_status(vggish_ex(x, LEN, got, FRAMES), "vggish_ex"))
         goto done;
+    vggish_log10_note(got, want, FRAMES * VG_BANDS);
     /* ln(0.01) is a closed form: 1e-6 still accepts a float ln (6e-8 away) */
     grade_close("log-mel of 15600 zeros (ln 0.01; index = frame * 64 + band)", got, want,
                 FRAMES * VG_BANDS, 1e-6, 0);
