@@ -294,7 +294,9 @@ static void ratio_hint(const char *what, double r, size_t n)
         grade_note("hint: %s is %zu x too small: an extra 1/N normalisation?", what, n);
     else if (n > 1 && near(r * r, dn))
         grade_note("hint: %s is sqrt(%zu) x too large: a missing 1/sqrt(N)?", what, n);
-    else
+    else if (n > 1 && !strstr(what, "dB"))
+        /* one value always "has a constant ratio", and a ratio of dB values
+         * is no gain: say it only where it means something */
         grade_note("hint: %s = %.*g x expected everywhere: one wrong factor on every value "
                    "(a gain, or a missing or extra normalisation such as 1/N or the window's "
                    "sum?)", what, fabs(r - 1) < 1e-4 ? 12 : 6, r);
