@@ -48,6 +48,7 @@ TEST_SRC ?= $(sort $(wildcard tests/test_*.c))
 TEST_SUPPORT := $(filter-out tests/test_%.c,$(sort $(wildcard tests/*.c)))
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCH_SRC ?= $(sort $(wildcard bench/bench_*.c))
+BENCH_SUPPORT := $(filter-out bench/bench_%.c,$(sort $(wildcard bench/*.c)))
 BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 .PHONY: all lib cli deps test check bench install install-check uninstall clean help
@@ -92,9 +93,11 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(LIB_A) $(DEPS_STAMP)
 test check: $(TEST_BIN) $(if $(CLI_SRC),$(DSPLAB))
 	@DSPLAB=$(abspath $(DSPLAB)) BUILD=$(BUILD) sh mk/run-tests.sh $(TEST_BIN)
 
-$(BUILD)/bench/%: bench/%.c $(LIB_A) $(DEPS_STAMP)
+# Each bench/bench_*.c is one program; bench/*.c without the prefix are
+# shared helpers linked into all of them.
+$(BUILD)/bench/%: bench/%.c $(BENCH_SUPPORT) $(LIB_A) $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(LIB_A) $(LIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Ibench -MMD -MP -o $@ $< $(BENCH_SUPPORT) $(LIB_A) $(LIBS_ALL)
 
 bench: $(BENCH_BIN) $(DSPLAB)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DSPLAB=$(abspath $(DSPLAB)) $$b || exit 1; done
