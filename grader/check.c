@@ -177,6 +177,22 @@ int grade_status(int status, const char *fn)
     return 0;
 }
 
+int grade_einval(int status, const char *fn, const char *args)
+{
+    if (status == DSP_EINVAL) {
+        pass_note("einval");
+        return 1;
+    }
+    if (status == DSP_ETODO) {
+        fail_note("einval", "not implemented yet (%s returned DSP_ETODO)", fn);
+        return 0;
+    }
+    fail_note("einval", "%s(%s) returned %d (%s), expected DSP_EINVAL (%d)%s", fn, args, status,
+              status_name(status), DSP_EINVAL,
+              status == DSP_OK ? ": these arguments must be refused" : "");
+    return 0;
+}
+
 int grade_length(const char *what, size_t got, size_t expected)
 {
     if (got == expected) {

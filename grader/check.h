@@ -23,6 +23,11 @@
  * "not implemented yet"; anything else fails naming fn and the code. */
 int grade_status(int status, const char *fn);
 
+/* Checks a call that must be refused: DSP_EINVAL passes; DSP_ETODO fails
+ * with "not implemented yet" as in grade_status; anything else fails naming
+ * the call as fn(args), e.g. grade_einval(s, "stft_ex", "hop 0"). */
+int grade_einval(int status, const char *fn, const char *args);
+
 /* Checks the student's claimed output length. */
 int grade_length(const char *what, size_t got, size_t expected);
 

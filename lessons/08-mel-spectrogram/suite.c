@@ -38,14 +38,6 @@ static const double PI = 3.14159265358979323846;
 #define SP_FMAX 8000.0
 #define SP_MFCC 13
 
-static int expect_einval(int status, const char *fn, const char *args)
-{
-    if (status == DSP_ETODO)
-        return grade_status(status, fn);
-    return grade_true(status == DSP_EINVAL, "%s(%s) returned %d (%s), expected DSP_EINVAL (%d)",
-                      fn, args, status, dsp_strerror(status), DSP_EINVAL);
-}
-
 static double *alloc_doubles(size_t n)
 {
     double *p = malloc((n ? n : 1) * sizeof *p);
@@ -195,22 +187,22 @@ static void mel_bad(void)
     const double ok[2] = {100.0, 200.0}, neg[2] = {100.0, -1.0}, nan2[2] = {NAN, 1.0};
     const double inf[1] = {INFINITY};
     double out[2];
-    if (!expect_einval(hz_to_mel_ex(ok, 2, (enum dsp_mel_scale)7, out), "hz_to_mel_ex",
-                       "scale 7 (no such scale)"))
+    if (!grade_einval(hz_to_mel_ex(ok, 2, (enum dsp_mel_scale)7, out), "hz_to_mel_ex",
+                      "scale 7 (no such scale)"))
         return;
-    if (!expect_einval(hz_to_mel_ex(neg, 2, DSP_MEL_SLANEY, out), "hz_to_mel_ex",
-                       "{100, -1} Hz (a negative frequency)"))
+    if (!grade_einval(hz_to_mel_ex(neg, 2, DSP_MEL_SLANEY, out), "hz_to_mel_ex",
+                      "{100, -1} Hz (a negative frequency)"))
         return;
-    if (!expect_einval(hz_to_mel_ex(nan2, 2, DSP_MEL_HTK, out), "hz_to_mel_ex", "{NaN, 1} Hz"))
+    if (!grade_einval(hz_to_mel_ex(nan2, 2, DSP_MEL_HTK, out), "hz_to_mel_ex", "{NaN, 1} Hz"))
         return;
-    if (!expect_einval(mel_to_hz_ex(neg, 2, DSP_MEL_HTK, out), "mel_to_hz_ex",
-                       "{100, -1} mel (negative)"))
+    if (!grade_einval(mel_to_hz_ex(neg, 2, DSP_MEL_HTK, out), "mel_to_hz_ex",
+                      "{100, -1} mel (negative)"))
         return;
-    if (!expect_einval(mel_to_hz_ex(inf, 1, DSP_MEL_SLANEY, out), "mel_to_hz_ex",
-                       "{inf} mel"))
+    if (!grade_einval(mel_to_hz_ex(inf, 1, DSP_MEL_SLANEY, out), "mel_to_hz_ex",
+                      "{inf} mel"))
         return;
-    expect_einval(mel_to_hz_ex(ok, 2, (enum dsp_mel_scale)-1, out), "mel_to_hz_ex",
-                  "scale -1 (no such scale)");
+    grade_einval(mel_to_hz_ex(ok, 2, (enum dsp_mel_scale)-1, out), "mel_to_hz_ex",
+                 "scale -1 (no such scale)");
 }
 
 /* ---- Part 2: melbank ------------------------------------------------------------ */
@@ -362,23 +354,23 @@ static void melbank_edges(void)
     if (!bank_case(22050.0, 256, 128, 0.0, 11025.0, DSP_MEL_SLANEY, DSP_MEL_NORM_SLANEY))
         return;
     double W[40 * 257];
-    if (!expect_einval(melbank_ex(16000, 512, 40, 0, 8001, DSP_MEL_SLANEY, DSP_MEL_NORM_NONE, W),
-                       "melbank_ex", "fs 16000, fmax 8001 Hz (above Nyquist)"))
+    if (!grade_einval(melbank_ex(16000, 512, 40, 0, 8001, DSP_MEL_SLANEY, DSP_MEL_NORM_NONE, W),
+                      "melbank_ex", "fs 16000, fmax 8001 Hz (above Nyquist)"))
         return;
-    if (!expect_einval(melbank_ex(16000, 512, 0, 0, 8000, DSP_MEL_SLANEY, DSP_MEL_NORM_NONE, W),
-                       "melbank_ex", "n_mels 0"))
+    if (!grade_einval(melbank_ex(16000, 512, 0, 0, 8000, DSP_MEL_SLANEY, DSP_MEL_NORM_NONE, W),
+                      "melbank_ex", "n_mels 0"))
         return;
-    if (!expect_einval(melbank_ex(16000, 512, 40, 300, 300, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
-                       "melbank_ex", "fmin = fmax = 300 Hz"))
+    if (!grade_einval(melbank_ex(16000, 512, 40, 300, 300, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
+                      "melbank_ex", "fmin = fmax = 300 Hz"))
         return;
-    if (!expect_einval(melbank_ex(16000, 1, 40, 0, 8000, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
-                       "melbank_ex", "n_fft 1"))
+    if (!grade_einval(melbank_ex(16000, 1, 40, 0, 8000, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
+                      "melbank_ex", "n_fft 1"))
         return;
-    if (!expect_einval(melbank_ex(0, 512, 40, 0, 0, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
-                       "melbank_ex", "sample rate 0"))
+    if (!grade_einval(melbank_ex(0, 512, 40, 0, 0, DSP_MEL_HTK, DSP_MEL_NORM_NONE, W),
+                      "melbank_ex", "sample rate 0"))
         return;
-    expect_einval(melbank_ex(16000, 512, 40, 0, 8000, DSP_MEL_HTK, (enum dsp_mel_norm)5, W),
-                  "melbank_ex", "norm 5 (no such norm)");
+    grade_einval(melbank_ex(16000, 512, 40, 0, 8000, DSP_MEL_HTK, (enum dsp_mel_norm)5, W),
+                 "melbank_ex", "norm 5 (no such norm)");
 }
 
 /* ---- Part 3: melapply ----------------------------------------------------------- */
@@ -504,9 +496,9 @@ static void apply_edges(void)
 {
     const double W[2] = {1, 1}, P[2] = {1, 2};
     double S[2] = {999, 999};
-    if (!expect_einval(melapply_ex(W, 0, 2, P, 1, S), "melapply_ex", "n_mels 0"))
+    if (!grade_einval(melapply_ex(W, 0, 2, P, 1, S), "melapply_ex", "n_mels 0"))
         return;
-    if (!expect_einval(melapply_ex(W, 1, 0, P, 1, S), "melapply_ex", "n_bins 0"))
+    if (!grade_einval(melapply_ex(W, 1, 0, P, 1, S), "melapply_ex", "n_bins 0"))
         return;
     if (!grade_status(melapply_ex(W, 1, 2, P, 0, S), "melapply_ex (n_frames 0)"))
         return;
@@ -637,17 +629,17 @@ static void db_bad(void)
 {
     const double S[3] = {1, 2, 3};
     double db[3];
-    if (!expect_einval(power_to_db_ex(S, 0, 1.0, 1e-10, 80.0, db), "power_to_db_ex", "n 0"))
+    if (!grade_einval(power_to_db_ex(S, 0, 1.0, 1e-10, 80.0, db), "power_to_db_ex", "n 0"))
         return;
-    if (!expect_einval(power_to_db_ex(S, 3, 1.0, 0.0, 80.0, db), "power_to_db_ex",
-                       "amin 0 (the floor must be positive)"))
+    if (!grade_einval(power_to_db_ex(S, 3, 1.0, 0.0, 80.0, db), "power_to_db_ex",
+                      "amin 0 (the floor must be positive)"))
         return;
-    if (!expect_einval(power_to_db_ex(S, 3, -1.0, 1e-10, 80.0, db), "power_to_db_ex", "ref -1"))
+    if (!grade_einval(power_to_db_ex(S, 3, -1.0, 1e-10, 80.0, db), "power_to_db_ex", "ref -1"))
         return;
-    if (!expect_einval(power_to_db_ex(S, 3, 1.0, 1e-10, -10.0, db), "power_to_db_ex",
-                       "top_db -10"))
+    if (!grade_einval(power_to_db_ex(S, 3, 1.0, 1e-10, -10.0, db), "power_to_db_ex",
+                      "top_db -10"))
         return;
-    expect_einval(power_to_db_ex(S, 3, NAN, 1e-10, 80.0, db), "power_to_db_ex", "ref NaN");
+    grade_einval(power_to_db_ex(S, 3, NAN, 1e-10, 80.0, db), "power_to_db_ex", "ref NaN");
 }
 
 /* ---- Part 5: mfcc --------------------------------------------------------------- */
@@ -776,9 +768,9 @@ done:
 static void mfcc_bad(void)
 {
     double db[4] = {0}, C[8];
-    if (!expect_einval(mfcc_ex(db, 1, 4, 0, C), "mfcc_ex", "n_mfcc 0"))
+    if (!grade_einval(mfcc_ex(db, 1, 4, 0, C), "mfcc_ex", "n_mfcc 0"))
         return;
-    expect_einval(mfcc_ex(db, 1, 4, 5, C), "mfcc_ex", "n_mfcc 5 > n_mels 4");
+    grade_einval(mfcc_ex(db, 1, 4, 5, C), "mfcc_ex", "n_mfcc 5 > n_mels 4");
 }
 
 /* ---- Part 6: vggish ------------------------------------------------------------- */
@@ -934,9 +926,9 @@ static void vggish_edges(void)
     dsp_gen_sine(0.1, 1000.0, 0.0, 16000.0, x + 400, 160);
     if (!vggish_case("560 samples", x, 560))
         return;
-    if (!expect_einval(vggish_ex(x, 560, L, 1), "vggish_ex", "560 samples with n_frames 1 (2)"))
+    if (!grade_einval(vggish_ex(x, 560, L, 1), "vggish_ex", "560 samples with n_frames 1 (2)"))
         return;
-    expect_einval(vggish_ex(x, 399, L, 1), "vggish_ex", "399 samples with n_frames 1 (0)");
+    grade_einval(vggish_ex(x, 399, L, 1), "vggish_ex", "399 samples with n_frames 1 (0)");
 }
 
 static const struct grade_test tests[] = {
