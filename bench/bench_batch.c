@@ -28,29 +28,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchutil.h"
+
 #define N_FILES 1000
 #define FS 16000.0
 #define LEN 16000   /* 1 s */
 #define REPS 5
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 static char root[4096];
 
@@ -105,9 +88,9 @@ static double run(const char *dsplab, const char *opts, int jobs)
              "'%s' melspec %s --list '%s/list.txt' --out-dir '%s' --jobs %d "
              "2> '%s/stderr.txt'",
              dsplab, opts, root, out, jobs, root);
-    double t0 = now();
+    double t0 = bench_now();
     int status = system(cmd);
-    double t = now() - t0;
+    double t = bench_now() - t0;
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char path[4200], line[512] = "";
         snprintf(path, sizeof path, "%s/stderr.txt", root);
@@ -130,8 +113,8 @@ static void compare(const char *dsplab, const char *opts, double *t1, double *t2
         a[r] = run(dsplab, opts, 1);
         b[r] = run(dsplab, opts, 2);
     }
-    *t1 = median(a, REPS);
-    *t2 = median(b, REPS);
+    *t1 = bench_median(a, REPS);
+    *t2 = bench_median(b, REPS);
 }
 
 int main(void)
@@ -167,7 +150,7 @@ int main(void)
         die(path, "cannot create");
     static double x[LEN], noise[LEN];
     uint32_t s = 12345;
-    double t0 = now();
+    double t0 = bench_now();
     for (int i = 0; i < N_FILES; i++) {
         s = 1664525u * s + 1013904223u;
         double freq = 100.0 + 6900.0 * ((double)s / 4294967296.0);
@@ -187,7 +170,7 @@ int main(void)
     printf("bench_batch: %d WAVs of 1 s at 16 kHz generated in %.2f s in %s; %ld online CPUs.\n"
            "Medians of %d alternating runs, each into an empty output folder; the machine\n"
            "may be shared, so read the ratios.\n\n",
-           N_FILES, now() - t0, base, cpus, REPS);
+           N_FILES, bench_now() - t0, base, cpus, REPS);
 
     /* ---- jobs 1 vs 2 ------------------------------------------------- */
     struct {

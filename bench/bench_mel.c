@@ -22,34 +22,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #define REPS 5
 
 static const double pi = 3.14159265358979323846;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-static void die(const char *what)
-{
-    fprintf(stderr, "bench_mel: %s: %s\n", what, dsp_last_error());
-    exit(1);
-}
 
 /* Two sines and LCG noise: content in every band, no denormals. */
 static double *make_signal(size_t n, double sr)
@@ -81,12 +58,12 @@ int main(void)
     struct dsp_melspec_params p = dsp_melspec_defaults(sr);
     struct dsp_melspec *ms = dsp_melspec_new(&p);
     if (!ms)
-        die("dsp_melspec_new");
+        bench_die("dsp_melspec_new");
     double w[2048];
     dsp_window_fill(DSP_WIN_HANN, 0.0, DSP_WINDOW_PERIODIC, w, 2048);
     struct dsp_stft *st = dsp_stft_new(w, 2048, 2048, 512);
     if (!st)
-        die("dsp_stft_new");
+        bench_die("dsp_stft_new");
     size_t frames = dsp_melspec_num_frames(ms, len);
     if (frames != dsp_stft_num_frames(st, len)) {
         fprintf(stderr, "bench_mel: frame counts differ (%zu vs %zu)\n", frames,
@@ -103,21 +80,21 @@ int main(void)
     }
     double mel[128], mag[1025], sink = 0.0, t_mel[REPS], t_mag[REPS];
     for (int r = 0; r < REPS; r++) {
-        double t0 = now();
+        double t0 = bench_now();
         for (size_t k = 0; k < frames; k++) {
             dsp_melspec_frame(ms, x, len, k, mel);
             sink += mel[5];
         }
-        double t1 = now();
+        double t1 = bench_now();
         for (size_t k = 0; k < frames; k++) {
             dsp_stft_magnitude(st, x, len, k, mag);
             sink += mag[5];
         }
-        double t2 = now();
+        double t2 = bench_now();
         t_mel[r] = t1 - t0;
         t_mag[r] = t2 - t1;
     }
-    double mm = median(t_mel, REPS), mg = median(t_mag, REPS);
+    double mm = bench_median(t_mel, REPS), mg = bench_median(t_mag, REPS);
     printf("(a) 10 min at 44.1 kHz, n_fft 2048, hop 512: %zu frames, %d interleaved reps\n",
            frames, REPS);
     printf("    filterbank: %zu non-zero weights of %d (%.2f %% of the dense matrix)\n", nonzero,
@@ -141,18 +118,18 @@ int main(void)
         struct dsp_vggish_params vp = dsp_vggish_defaults();
         struct dsp_vggish *v = dsp_vggish_new(&vp, fs);
         if (!v)
-            die("dsp_vggish_new");
+            bench_die("dsp_vggish_new");
         size_t n16 = dsp_vggish_resampled_len(v, n), nf = dsp_vggish_num_frames(v, n);
         double *work = malloc(n16 * sizeof *work), *out = malloc(nf * 64 * sizeof *out);
         double t[3];
         for (int r = 0; r < 3; r++) {
-            double t0 = now();
+            double t0 = bench_now();
             if (dsp_vggish_log_mel(v, in, n, work, out, nf) != DSP_OK)
-                die("dsp_vggish_log_mel");
-            t[r] = now() - t0;
+                bench_die("dsp_vggish_log_mel");
+            t[r] = bench_now() - t0;
             sink += out[7];
         }
-        double tm = median(t, 3);
+        double tm = bench_median(t, 3);
         printf("    input at %5.0f Hz%s: %zu frames, %.3f s -> %.0fx realtime\n", fs,
                fs != 16000.0 ? " (resampled)" : "            ", nf, tm, 60.0 / tm);
         free(in);

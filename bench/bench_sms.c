@@ -39,32 +39,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #define PI 3.14159265358979323846
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-static void die(const char *what)
-{
-    fprintf(stderr, "bench_sms: %s: %s\n", what, dsp_last_error());
-    exit(1);
-}
 
 enum { NH = 40 };
 
@@ -75,7 +52,7 @@ static void make_signal(double fs, double *x, size_t len)
     const double f0 = 220.0, depth = 0.02, rate = 5.0;
     double *noise = malloc(len * sizeof *noise);
     if (!noise)
-        die("malloc noise");
+        bench_die("malloc noise");
     dsp_gen_noise(0.003, 42, noise, len);
     for (size_t i = 0; i < len; i++) {
         double t = (double)i / fs;
@@ -106,12 +83,12 @@ int main(void)
                                 .freq_dev_offset = 20.0, .freq_dev_slope = 0.01};
     const size_t S = p.max_sines, nb = p.n_fft / 2 + 1, ns = 4 * p.hop;
 
-    double t_gen = now();
+    double t_gen = bench_now();
     double *x = malloc(len * sizeof *x), *y = malloc(len * sizeof *y);
     if (!x || !y)
-        die("malloc signal");
+        bench_die("malloc signal");
     make_signal(fs, x, len);
-    t_gen = now() - t_gen;
+    t_gen = bench_now() - t_gen;
 
     double w[2001];
     dsp_window_fill(p.window, 0.0, DSP_WINDOW_PERIODIC, w, p.m);
@@ -119,13 +96,13 @@ int main(void)
     struct dsp_sine_analysis *sa = dsp_sine_analysis_new(&p);
     struct dsp_sine_synth *ss = dsp_sine_synth_new(ns, p.hop, fs, S);
     if (!st || !sa || !ss)
-        die("objects");
+        bench_die("objects");
     const size_t nf = dsp_stft_num_frames(st, len);
     double *mX = malloc(nb * sizeof *mX), *pX = malloc(nb * sizeof *pX);
     double *f = malloc(nf * S * sizeof *f), *m = malloc(nf * S * sizeof *m);
     double *ph = malloc(nf * S * sizeof *ph);
     if (!mX || !pX || !f || !m || !ph)
-        die("malloc tracks");
+        bench_die("malloc tracks");
 
     printf("bench_sms (wall-clock on whatever else this machine is doing)\n");
     printf("signal: %.0f s at 44.1 kHz (%zu samples, %zu frames), %d vibrato harmonics + noise;"
@@ -137,33 +114,33 @@ int main(void)
     double ts[5], ta[5], tsy[5], sink = 0.0;
     for (size_t r = 0; r < reps; r++)
         for (size_t j = 0; j < 3; j++) {
-            double t0 = now();
+            double t0 = bench_now();
             switch ((r + j) % 3) {
             case 0:
                 for (size_t k = 0; k < nf; k++) {
                     if (dsp_stft_analyze_frame(st, x, len, k, mX, pX) != DSP_OK)
-                        die("dsp_stft_analyze_frame");
+                        bench_die("dsp_stft_analyze_frame");
                     sink += mX[k % nb];
                 }
-                ts[r] = now() - t0;
+                ts[r] = bench_now() - t0;
                 break;
             case 1:
                 dsp_sine_analysis_reset(sa);
                 for (size_t k = 0; k < nf; k++)
                     if (dsp_sine_analysis_frame(sa, x, len, k, f + k * S, m + k * S,
                                                 ph + k * S) != DSP_OK)
-                        die("dsp_sine_analysis_frame");
-                ta[r] = now() - t0;
+                        bench_die("dsp_sine_analysis_frame");
+                ta[r] = bench_now() - t0;
                 break;
             default:
                 /* round 0 runs STFT, analysis, synthesis in that order, so
                  * the tracks exist before the first synthesis */
                 if (dsp_sine_synth_spectral(ss, f, m, ph, nf, S, y, len) != DSP_OK)
-                    die("dsp_sine_synth_spectral");
-                tsy[r] = now() - t0;
+                    bench_die("dsp_sine_synth_spectral");
+                tsy[r] = bench_now() - t0;
             }
         }
-    double ms = median(ts, reps), ma = median(ta, reps), msy = median(tsy, reps);
+    double ms = bench_median(ts, reps), ma = bench_median(ta, reps), msy = bench_median(tsy, reps);
     printf("%-34s %9s %12s %10s\n", "median of 5 interleaved runs", "time", "us/frame", "/ STFT");
     printf("%-34s %7.3f s %12.3f %10.3f\n", "STFT (dsp_stft_analyze_frame)", ms,
            1e6 * ms / (double)nf, 1.0);
@@ -186,10 +163,10 @@ int main(void)
     /* time-domain synthesis for comparison, on the first 10 s */
     size_t len10 = len < (size_t)(10 * fs) ? len : (size_t)(10 * fs);
     size_t nf10 = len10 / p.hop + 1;
-    double t0 = now();
+    double t0 = bench_now();
     if (dsp_sine_synth_time(f, m, ph, nf10, S, p.hop, fs, y, len10) != DSP_OK)
-        die("dsp_sine_synth_time");
-    double ttd = now() - t0;
+        bench_die("dsp_sine_synth_time");
+    double ttd = bench_now() - t0;
     printf("time-domain synthesis (McAulay-Quatieri), first %.0f s: %.3f s = %.1f us/frame, "
            "%.1fx the spectral one per frame (checksum %.3g)\n",
            (double)len10 / fs, ttd, 1e6 * ttd / (double)nf10,

@@ -30,30 +30,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-static void die(const char *what)
-{
-    fprintf(stderr, "bench_stft: %s: %s\n", what, dsp_last_error());
-    exit(1);
-}
+#include "benchutil.h"
 
 /* ---- (a) naive DFT vs FFT ------------------------------------------- */
 
@@ -67,7 +44,7 @@ struct dft_ctx {
 static void run_naive(struct dft_ctx *c)
 {
     if (dsp_dft_real(c->x, c->n, c->X) != DSP_OK)
-        die("dsp_dft_real");
+        bench_die("dsp_dft_real");
 }
 
 static void run_fft(struct dft_ctx *c)
@@ -81,21 +58,21 @@ static double time_per_call(void (*fn)(struct dft_ctx *), struct dft_ctx *c, siz
 {
     size_t inner = 1;
     for (;;) {   /* calibrate */
-        double t0 = now();
+        double t0 = bench_now();
         for (size_t i = 0; i < inner; i++)
             fn(c);
-        if (now() - t0 >= 2e-3)
+        if (bench_now() - t0 >= 2e-3)
             break;
         inner *= 2;
     }
     double t[16];
     for (size_t s = 0; s < samples; s++) {
-        double t0 = now();
+        double t0 = bench_now();
         for (size_t i = 0; i < inner; i++)
             fn(c);
-        t[s] = (now() - t0) / (double)inner;
+        t[s] = (bench_now() - t0) / (double)inner;
     }
-    return median(t, samples);
+    return bench_median(t, samples);
 }
 
 static void bench_dft_vs_fft(void)
@@ -108,7 +85,7 @@ static void bench_dft_vs_fft(void)
         c.X = malloc(n * sizeof *c.X);
         c.fft = dsp_fft_new(n);
         if (!c.x || !c.X || !c.fft)
-            die("allocation");
+            bench_die("allocation");
         dsp_gen_noise(1.0, n, c.x, n);
         double tn = time_per_call(run_naive, &c, 5);
         double tf = time_per_call(run_fft, &c, 9);
@@ -134,10 +111,10 @@ static void bare_init(struct bare *b, unsigned flags)
     b->in = fftw_malloc(M * sizeof *b->in);
     b->out = fftw_malloc(NB * sizeof *b->out);
     if (!b->in || !b->out)
-        die("fftw_malloc");
+        bench_die("fftw_malloc");
     b->plan = fftw_plan_dft_r2c_1d(M, b->in, b->out, flags);   /* before filling: MEASURE overwrites */
     if (!b->plan)
-        die("fftw_plan_dft_r2c_1d");
+        bench_die("fftw_plan_dft_r2c_1d");
 }
 
 static void bare_free(struct bare *b)
@@ -175,24 +152,24 @@ static double pass_library(struct dsp_stft *st, const double *x, size_t len, dou
                            double *sink)
 {
     size_t frames = dsp_stft_num_frames(st, len);
-    double t0 = now();
+    double t0 = bench_now();
     for (size_t k = 0; k < frames; k++) {
         dsp_stft_magnitude(st, x, len, k, mag);
         *sink += mag[k % NB];
     }
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 static double pass_bare(struct bare *b, const double *w, const double *x, size_t len,
                         double *mag, double *sink)
 {
     size_t frames = len / HOP + 1;
-    double t0 = now();
+    double t0 = bench_now();
     for (size_t k = 0; k < frames; k++) {
         bare_frame(b, w, x, len, k, mag);
         *sink += mag[k % NB];
     }
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 static void bench_stft_vs_bare(void)
@@ -201,12 +178,12 @@ static void bench_stft_vs_bare(void)
     const size_t len = (size_t)(600 * fs), reps = 9;
     double *x = malloc(len * sizeof *x), w[M], wn[M], mag[NB], mag2[NB], sink = 0.0;
     if (!x)
-        die("malloc signal");
+        bench_die("malloc signal");
     /* a chirp over noise; speed does not depend on the content */
     dsp_gen_chirp(DSP_CHIRP_EXPONENTIAL, 0.5, 50.0, 15000.0, 600.0, fs, x, len);
     double *noise = malloc(len * sizeof *noise);
     if (!noise)
-        die("malloc noise");
+        bench_die("malloc noise");
     dsp_gen_noise(0.1, 1, noise, len);
     for (size_t i = 0; i < len; i++)
         x[i] += noise[i];
@@ -217,16 +194,16 @@ static void bench_stft_vs_bare(void)
     for (size_t i = 0; i < M; i++)
         wn[i] = w[i] / sum;   /* the library's unit-sum window, for equal outputs */
 
-    double tp = now();
+    double tp = bench_now();
     struct dsp_stft *st = dsp_stft_new(w, M, M, HOP);
     if (!st)
-        die("dsp_stft_new");
+        bench_die("dsp_stft_new");
     struct bare be, bm;
     bare_init(&be, FFTW_ESTIMATE);
-    tp = now() - tp;
-    double tm = now();
+    tp = bench_now() - tp;
+    double tm = bench_now();
     bare_init(&bm, FFTW_MEASURE);
-    tm = now() - tm;
+    tm = bench_now() - tm;
 
     /* same numbers? (rounding only: the rotation changes the FFT's path) */
     size_t frames = dsp_stft_num_frames(st, len), probe[] = {0, 1, frames / 2, frames - 1};
@@ -250,7 +227,7 @@ static void bench_stft_vs_bare(void)
             case 1: te[r] = pass_bare(&be, wn, x, len, mag, &sink); break;
             default: tmm[r] = pass_bare(&bm, wn, x, len, mag, &sink);
             }
-    double ml = median(tl, reps), me = median(te, reps), mm = median(tmm, reps);
+    double ml = bench_median(tl, reps), me = bench_median(te, reps), mm = bench_median(tmm, reps);
     printf("\n(b) STFT magnitudes, 10 min at 44.1 kHz (%zu samples, %zu frames), M = N = %d,"
            " H = %d, Hann; median of %zu interleaved runs\n",
            len, frames, M, HOP, reps);
@@ -292,14 +269,14 @@ static void bench_no_alloc(void)
     dsp_window_fill(DSP_WIN_HANN, 0.0, DSP_WINDOW_PERIODIC, w, M);
     struct dsp_stft *st = dsp_stft_new(w, M, M, HOP);
     if (!st)
-        die("dsp_stft_new");
+        bench_die("dsp_stft_new");
     size_t frames = dsp_stft_num_frames(st, len);
     double *x = malloc(len * sizeof *x), *y = malloc(len * sizeof *y);
     double *mX = malloc(frames * NB * sizeof *mX), *pX = malloc(frames * NB * sizeof *pX);
     double complex *X = malloc(NB * sizeof *X);
     double *mag = malloc(NB * sizeof *mag);
     if (!x || !y || !mX || !pX || !X || !mag)
-        die("malloc");
+        bench_die("malloc");
     dsp_gen_noise(1.0, 2, x, len);
 
     printf("\n(c) heap bytes in use (mallinfo2 uordblks + hblkhd) before/after %zu frames\n",
