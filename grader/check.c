@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <dsplab/audio.h>
 #include <dsplab/status.h>
 
 #include "harness.h"
@@ -584,6 +585,22 @@ const char *grade_data_path(const char *relative)
     static char path[4096];
     snprintf(path, sizeof path, "%s/%s", data_dir, relative);
     return path;
+}
+
+int grade_read_mono(const char *relative, double **x, size_t *n, double *fs)
+{
+    const char *path = grade_data_path(relative);
+    if (dsp_audio_read_mono(path, x, n, fs) == DSP_OK) {
+        pass_note("read");
+        return 1;
+    }
+    /* The library's message usually names the path already. */
+    const char *msg = dsp_last_error();
+    if (strstr(msg, path))
+        fail_note("read", "cannot read a sound the course ships: %s", msg);
+    else
+        fail_note("read", "cannot read %s: %s", path, msg);
+    return 0;
 }
 
 const char *grade_tmpdir(void)

@@ -70,6 +70,12 @@ int grade_reference(const char *name, struct dsp_mat *m);
  * being graded; the string is valid until the next call. */
 const char *grade_data_path(const char *relative);
 
+/* Reads a committed sound (relative to data/, e.g. "sounds/flute-a5.wav")
+ * mixed down to mono, as dsp_audio_read_mono: the caller frees *x, which is
+ * NULL after a failure. On failure the test fails saying the file cannot
+ * be read, and why (an installation problem, not the student's); returns 0. */
+int grade_read_mono(const char *relative, double **x, size_t *n, double *fs);
+
 /* A fresh scratch directory for this test (removed afterwards), for tests of
  * exercises that write files. */
 const char *grade_tmpdir(void);

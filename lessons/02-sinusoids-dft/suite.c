@@ -71,9 +71,9 @@ static int piano_frame(double *frame)
 {
     double *x = NULL, fs = 0;
     size_t n = 0;
-    int st = dsp_audio_read_mono(grade_data_path(PIANO), &x, &n, &fs);
-    int ok = grade_true(st == DSP_OK && n >= PIANO_START + PIANO_N, "cannot read data/%s: %s",
-                        PIANO, dsp_last_error());
+    int ok = grade_read_mono(PIANO, &x, &n, &fs) &&
+             grade_true(n >= PIANO_START + PIANO_N, "%s: %zu samples, expected at least %d", PIANO,
+                        n, PIANO_START + PIANO_N);
     if (ok)
         for (size_t i = 0; i < PIANO_N; i++)
             frame[i] = x[PIANO_START + i];

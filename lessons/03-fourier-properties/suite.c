@@ -448,8 +448,7 @@ static void suppress_piano(void)
         goto done;
     if (!grade_reference("suppress_piano.txt", &ref))
         goto done;
-    if (!grade_true(dsp_audio_read_mono(grade_data_path(PIANO_FILE), &x, &n, &fs) == DSP_OK,
-                    "cannot read %s: %s", PIANO_FILE, dsp_last_error()))
+    if (!grade_read_mono(PIANO_FILE, &x, &n, &fs))
         goto done;
     if (!grade_true(n >= PIANO_START + PIANO_M && ref.rows * ref.cols == PIANO_M,
                     "%s or suppress_piano.txt is not the expected size", PIANO_FILE))

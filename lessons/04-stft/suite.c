@@ -92,12 +92,6 @@ static int close_db(const char *what, const double *got, const double *want, siz
     return ok;
 }
 
-static int read_speech(double **x, size_t *n, double *fs)
-{
-    return grade_true(dsp_audio_read_mono(grade_data_path(SPEECH), x, n, fs) == DSP_OK,
-                      "cannot read %s: %s", SPEECH, dsp_last_error());
-}
-
 /* ---- Part 1: lobe --------------------------------------------------------------- */
 
 /* Runs lobe_ex and compares with want (len_want values). */
@@ -342,7 +336,7 @@ static void stft_speech(void)
 {
     double *x = NULL, fs = 0, w[ENV_M];
     size_t n = 0;
-    if (!read_speech(&x, &n, &fs))
+    if (!grade_read_mono(SPEECH, &x, &n, &fs))
         return;
     dsp_window_fill(DSP_WIN_BLACKMAN, 0, DSP_WINDOW_PERIODIC, w, ENV_M);
     stft_case("speech, Blackman M = 513, N = 1024, H = 128", x, n, w, ENV_M, ENV_N, ENV_H);
@@ -415,7 +409,7 @@ static void istft_speech(void)
 {
     double *x = NULL, fs = 0, w[ENV_M];
     size_t n = 0;
-    if (!read_speech(&x, &n, &fs))
+    if (!grade_read_mono(SPEECH, &x, &n, &fs))
         return;
     dsp_window_fill(DSP_WIN_BLACKMAN, 0, DSP_WINDOW_PERIODIC, w, ENV_M);
     istft_case("speech, Blackman M = 513, N = 1024, H = 128", x, n, w, ENV_M, ENV_N, ENV_H);
@@ -539,7 +533,7 @@ static void envelope_speech(void)
     struct dsp_mat ref = {0};
     double *x = NULL, fs = 0, w[ENV_M], *lo = NULL, *hi = NULL, *both = NULL;
     size_t n = 0;
-    if (!grade_reference("envelope_speech.txt", &ref) || !read_speech(&x, &n, &fs))
+    if (!grade_reference("envelope_speech.txt", &ref) || !grade_read_mono(SPEECH, &x, &n, &fs))
         goto done;
     size_t frames = n / ENV_H + 1;
     if (!grade_true(ref.rows == frames && ref.cols == 2,

@@ -142,8 +142,7 @@ static int flute_spectrum(double *mX, double *pX)
     size_t n = 0;
     struct dsp_dftmodel *dm = NULL;
     int ok = 0;
-    if (!grade_true(dsp_audio_read_mono(grade_data_path(FLUTE_FILE), &x, &n, &fs) == DSP_OK,
-                    "cannot read %s: %s", FLUTE_FILE, dsp_last_error()))
+    if (!grade_read_mono(FLUTE_FILE, &x, &n, &fs))
         goto done;
     if (!grade_true(n >= FLUTE_START + FLUTE_M, "%s is too short", FLUTE_FILE))
         goto done;

@@ -105,8 +105,7 @@ static struct flute_case *flute_case_new(void)
         return NULL;
     if (!grade_reference("flute_peaks.txt", &c->peaks))
         goto fail;
-    if (!grade_true(dsp_audio_read_mono(grade_data_path(FLUTE_FILE), &c->x, &n, &c->fs) == DSP_OK,
-                    "cannot read %s: %s", FLUTE_FILE, dsp_last_error()))
+    if (!grade_read_mono(FLUTE_FILE, &c->x, &n, &c->fs))
         goto fail;
     if (!grade_true(n >= FLUTE_K0 * FLUTE_HOP + FLUTE_LEN && c->peaks.rows == FLUTE_FRAMES &&
                         c->peaks.cols == 3 * FLUTE_SINES,
@@ -346,9 +345,9 @@ static void stocenv_flute(void)
     double *env = malloc(FLUTE_FRAMES * STOC_ENV * sizeof *env);
     if (!grade_true(env != NULL, "out of memory") || !grade_reference("flute_env.txt", &ref))
         goto done;
-    if (!grade_true(dsp_audio_read_mono(grade_data_path(FLUTE_FILE), &x, &n, &fs) == DSP_OK &&
-                        n >= FLUTE_K0 * FLUTE_HOP + FLUTE_LEN,
-                    "cannot read %s", FLUTE_FILE))
+    if (!grade_read_mono(FLUTE_FILE, &x, &n, &fs) ||
+        !grade_true(n >= FLUTE_K0 * FLUTE_HOP + FLUTE_LEN, "%s: %zu samples, expected at least %d",
+                    FLUTE_FILE, n, FLUTE_K0 * FLUTE_HOP + FLUTE_LEN))
         goto done;
     if (!grade_true(ref.rows == FLUTE_FRAMES && ref.cols == STOC_ENV,
                     "flute_env.txt: %zu x %zu, expected %d x %d", ref.rows, ref.cols,

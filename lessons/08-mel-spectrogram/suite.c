@@ -45,12 +45,6 @@ static double *alloc_doubles(size_t n)
     return p;
 }
 
-static int read_speech(double **x, size_t *n, double *fs)
-{
-    return grade_true(dsp_audio_read_mono(grade_data_path(SPEECH), x, n, fs) == DSP_OK,
-                      "cannot read %s: %s", SPEECH, dsp_last_error());
-}
-
 static const char *scale_name(enum dsp_mel_scale s)
 {
     return s == DSP_MEL_SLANEY ? "Slaney" : s == DSP_MEL_HTK ? "HTK" : "HTK ln";
@@ -434,7 +428,7 @@ static int speech_inputs(double **P, double **W, size_t *frames)
     size_t n = 0, nb = SP_NFFT / 2 + 1;
     int ok = 0;
     *P = *W = NULL;
-    if (!read_speech(&x, &n, &fs))
+    if (!grade_read_mono(SPEECH, &x, &n, &fs))
         return 0;
     struct dsp_melspec_params p = dsp_melspec_defaults(fs);
     p.n_fft = p.win_length = SP_NFFT;
@@ -899,7 +893,7 @@ static void vggish_speech(void)
     double *x = NULL, fs = 0, *y = NULL;
     size_t n = 0;
     struct dsp_resample *rs = NULL;
-    if (!read_speech(&x, &n, &fs))
+    if (!grade_read_mono(SPEECH, &x, &n, &fs))
         return;
     rs = dsp_resample_new(fs, 16000.0, NULL);
     if (!grade_true(rs != NULL, "dsp_resample_new: %s", dsp_last_error()))
