@@ -109,7 +109,7 @@ $(GRADE_DIR)/$(1)/grade.stamp: $(GRADE_DIR)/$(1)/sources.txt $$(GRADE_SRC_$(1)) 
 	     -Wl,--unresolved-symbols=ignore-all $$(GRADE_LIBS) >/dev/null 2>&1 || rm -f $$(@D)/list; \
 	  echo failed >$$@; \
 	fi
-$(GRADE_REFGEN)/$(1)/refgen: $(LESSONS_DIR)/$(1)/refgen.c $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c $(LESSONS_DIR)/$(1)/*.h) $(LIB_A)
+$(GRADE_REFGEN)/$(1)/refgen: $(LESSONS_DIR)/$(1)/refgen.c $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c $(LESSONS_DIR)/$(1)/*.h) grader/refgen.h $(LIB_A)
 	@mkdir -p $$(@D)
 	$$(CC) $$(GRADE_CFLAGS) -Werror -I$(LESSONS_DIR)/$(1) -o $$@ $(LESSONS_DIR)/$(1)/refgen.c \
 	  $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c) $(LIB_A) $$(LIBS_ALL)

@@ -8,20 +8,19 @@
 #include <dsplab/datafile.h>
 
 #include "exercise.h"
+#include "refgen.h"
 
 static int write_example(const char *dir)
 {
     double x[8], y[8];
     for (size_t i = 0; i < 8; i++)
         x[i] = (double)i;
-    if (example_ex(x, 8, 2.0, y) != DSP_OK)
-        return -1;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/example.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, 8);
+    int s = example_ex(x, 8, 2.0, y);
+    if (s != DSP_OK)
+        return s;
+    struct dsp_matfile *f = refgen_open(dir, "example.txt", 8, "@LESSON@", "example_ex");
     if (f == NULL)
-        return -1;
-    dsp_matfile_header(f, "dsplab", "@LESSON@ example_ex");
+        return DSP_EIO;
     dsp_matfile_header(f, "x", "0..7");
     dsp_matfile_header(f, "gain", "%g", 2.0);
     dsp_matfile_write_row(f, y);
@@ -30,13 +29,5 @@ static int write_example(const char *dir)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTPUT_FOLDER\n", argv[0]);
-        return 2;
-    }
-    if (write_example(argv[1]) != 0) {
-        fprintf(stderr, "refgen @LESSON@: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return refgen_main(argc, argv, "@NN@", write_example);
 }

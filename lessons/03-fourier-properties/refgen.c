@@ -15,6 +15,7 @@
 #include <dsplab/window.h>
 
 #include "exercise.h"
+#include "refgen.h"
 
 #define PIANO_FILE "data/sounds/piano-a4.wav"
 #define PIANO_START 22050
@@ -57,13 +58,5 @@ static int write_suppress(const char *dir)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    if (write_suppress(argv[1]) != DSP_OK) {
-        fprintf(stderr, "refgen 03: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return refgen_main(argc, argv, "03", write_suppress);
 }

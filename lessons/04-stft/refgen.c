@@ -18,6 +18,7 @@
 #include <dsplab/window.h>
 
 #include "exercise.h"
+#include "refgen.h"
 
 #define SPEECH "data/sounds/speech-front-center.wav"
 #define ENV_M 513
@@ -119,13 +120,8 @@ done:
     return s;
 }
 
-int main(int argc, char **argv)
+static int write_all(const char *d)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    const char *d = argv[1];
     int s = write_lobe(d, "lobe_blackmanharris_100.txt", DSP_WIN_BLACKMANHARRIS, 0, 100);
     if (s == DSP_OK)
         s = write_lobe(d, "lobe_hann_100.txt", DSP_WIN_HANN, 0, 100);
@@ -139,9 +135,10 @@ int main(int argc, char **argv)
         s = write_lobe(d, "lobe_gaussian_6_64.txt", DSP_WIN_GAUSSIAN, 6.0, 64);
     if (s == DSP_OK)
         s = write_speech(d);
-    if (s != DSP_OK) {
-        fprintf(stderr, "refgen 04: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    return refgen_main(argc, argv, "04", write_all);
 }

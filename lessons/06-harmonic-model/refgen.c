@@ -28,6 +28,9 @@
 #include <dsplab/window.h>
 
 #include "exercise.h"
+#include "refgen.h"
+
+#define LESSON "06-harmonic-model"
 
 #define VIOLIN_FILE "data/sounds/violin-a4.wav"
 #define VIOLIN_M 2001
@@ -48,23 +51,12 @@
 
 enum { PEAK_COLS = 1 + 3 * VIOLIN_PEAKS, NB = VIOLIN_N / 2 + 1 };
 
-static struct dsp_matfile *open_file(const char *dir, const char *name, size_t cols,
-                                     const char *what)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct dsp_matfile *f = dsp_matfile_create(path, cols);
-    if (f)
-        dsp_matfile_header(f, "dsplab", "06-harmonic-model %s", what);
-    return f;
-}
-
 /* Peaks of random harmonic-ish spectra: jittered harmonics of a random f0,
  * some missing, some spurious, in increasing frequency. */
 static int write_twm_random(const char *dir)
 {
     enum { COLS = 1 + 2 * TWM_RANDOM_PEAKS + 2 };
-    struct dsp_matfile *f = open_file(dir, "twm_random.txt", COLS, "twm_ex");
+    struct dsp_matfile *f = refgen_open(dir, "twm_random.txt", COLS, LESSON, "twm_ex");
     if (!f)
         return DSP_EIO;
     dsp_matfile_header(f, "seed", "%d", TWM_RANDOM_SEED);
@@ -119,7 +111,7 @@ static int violin_peaks(const char *dir, double *peaks)
         return s;
     dsp_window_fill(DSP_WIN_BLACKMAN, 0, DSP_WINDOW_PERIODIC, w, VIOLIN_M);
     struct dsp_stft *st = dsp_stft_new(w, VIOLIN_M, VIOLIN_N, VIOLIN_HOP);
-    struct dsp_matfile *f = open_file(dir, "violin_peaks.txt", PEAK_COLS, "input peaks");
+    struct dsp_matfile *f = refgen_open(dir, "violin_peaks.txt", PEAK_COLS, LESSON, "input peaks");
     if (!st || !f) {
         s = DSP_EIO;
         goto done;
@@ -167,10 +159,10 @@ static int write_violin(const char *dir)
     int s = violin_peaks(dir, peaks);
     if (s != DSP_OK)
         return s;
-    struct dsp_matfile *ff = open_file(dir, "violin_f0.txt", 1, "f0_ex");
-    struct dsp_matfile *fh = open_file(dir, "violin_harmonics.txt", 3 * VIOLIN_HARM,
-                                       "harmonics_ex");
-    struct dsp_matfile *fi = open_file(dir, "violin_inharm.txt", 1, "inharm_ex");
+    struct dsp_matfile *ff = refgen_open(dir, "violin_f0.txt", 1, LESSON, "f0_ex");
+    struct dsp_matfile *fh = refgen_open(dir, "violin_harmonics.txt", 3 * VIOLIN_HARM, LESSON,
+                                         "harmonics_ex");
+    struct dsp_matfile *fi = refgen_open(dir, "violin_inharm.txt", 1, LESSON, "inharm_ex");
     if (!ff || !fh || !fi) {
         s = DSP_EIO;
         goto fail;
@@ -220,18 +212,15 @@ fail:
     return dsp_fail(s == DSP_OK ? DSP_EIO : s, "violin references failed: %s", dsp_last_error());
 }
 
+static int write_all(const char *dir)
+{
+    int s = write_twm_random(dir);
+    if (s == DSP_OK)
+        s = write_violin(dir);
+    return s;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    int s = write_twm_random(argv[1]);
-    if (s == DSP_OK)
-        s = write_violin(argv[1]);
-    if (s != DSP_OK) {
-        fprintf(stderr, "refgen 06: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return refgen_main(argc, argv, "06", write_all);
 }

@@ -32,6 +32,9 @@
 #include <dsplab/window.h>
 
 #include "exercise.h"
+#include "refgen.h"
+
+#define LESSON "07-sines-plus-residual"
 
 #define FLUTE_FILE "data/sounds/flute-a5.wav"
 #define FLUTE_HOP 256
@@ -56,17 +59,6 @@
 
 static const double PI = 3.14159265358979323846;
 
-static struct dsp_matfile *open_file(const char *dir, const char *name, size_t cols,
-                                     const char *what)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct dsp_matfile *f = dsp_matfile_create(path, cols);
-    if (f)
-        dsp_matfile_header(f, "dsplab", "07-sines-plus-residual %s", what);
-    return f;
-}
-
 static int write_stocsynth(const char *dir)
 {
     enum { N = 256, H = 64, LEN = 2048, FR = LEN / H + 1, NE = 16 };
@@ -77,7 +69,7 @@ static int write_stocsynth(const char *dir)
     int s = stocsynth_ex(env, FR, NE, N, H, 701, y, LEN);
     if (s != DSP_OK)
         return dsp_fail(s, "stocsynth_ex failed (%d)", s);
-    struct dsp_matfile *f = open_file(dir, "stocsynth_ref.txt", 1, "stocsynth_ex");
+    struct dsp_matfile *f = refgen_open(dir, "stocsynth_ref.txt", 1, LESSON, "stocsynth_ex");
     if (!f)
         return DSP_EIO;
     dsp_matfile_header(f, "envelope", "-40 - 2 e + 6 sin(k/3), %d frames x %d", FR, NE);
@@ -117,7 +109,7 @@ static int write_synthetic(const char *dir)
                          SYN_SEED, sines, stoch, &re, &row[0], &row[1]);
     if (s != DSP_OK)
         return dsp_fail(s, "decompose_ex (synthetic) failed (%d)", s);
-    struct dsp_matfile *f = open_file(dir, "synth_summary.txt", 2, "decompose_ex");
+    struct dsp_matfile *f = refgen_open(dir, "synth_summary.txt", 2, LESSON, "decompose_ex");
     if (!f)
         return DSP_EIO;
     dsp_matfile_header(f, "signal", "0.6 cos(440 Hz, 0.3) + 0.3 cos(1234.5 Hz, -1) + noise "
@@ -149,7 +141,7 @@ static int write_flute(const char *dir)
     }
     dsp_window_fill(DSP_WIN_BLACKMANHARRIS, 0, DSP_WINDOW_PERIODIC, w, FLUTE_M);
     st = dsp_stft_new(w, FLUTE_M, FLUTE_N, FLUTE_HOP);
-    f = open_file(dir, "flute_peaks.txt", COLS, "input sinusoids");
+    f = refgen_open(dir, "flute_peaks.txt", COLS, LESSON, "input sinusoids");
     if (!st || !f) {
         s = DSP_EIO;
         goto done;
@@ -192,7 +184,7 @@ static int write_flute(const char *dir)
     s = stocenv_ex(ex, FLUTE_LEN, STOC_N, FLUTE_HOP, STOC_ENV, env);
     if (s != DSP_OK)
         goto done;
-    f = open_file(dir, "flute_env.txt", STOC_ENV, "stocenv_ex");
+    f = refgen_open(dir, "flute_env.txt", STOC_ENV, LESSON, "stocenv_ex");
     if (!f) {
         s = DSP_EIO;
         goto done;
@@ -214,7 +206,7 @@ static int write_flute(const char *dir)
                          STOC_N, STOC_ENV, FLUTE_SEED, sines, stoch, &re, &sum[1], &sum[2]);
     if (s != DSP_OK)
         goto done;
-    f = open_file(dir, "flute_summary.txt", 3, "residual_ex, decompose_ex");
+    f = refgen_open(dir, "flute_summary.txt", 3, LESSON, "residual_ex, decompose_ex");
     if (!f) {
         s = DSP_EIO;
         goto done;
@@ -232,20 +224,17 @@ done:
     return s;
 }
 
+static int write_all(const char *dir)
+{
+    int s = write_stocsynth(dir);
+    if (s == DSP_OK)
+        s = write_synthetic(dir);
+    if (s == DSP_OK)
+        s = write_flute(dir);
+    return s;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    int s = write_stocsynth(argv[1]);
-    if (s == DSP_OK)
-        s = write_synthetic(argv[1]);
-    if (s == DSP_OK)
-        s = write_flute(argv[1]);
-    if (s != DSP_OK) {
-        fprintf(stderr, "refgen 07: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return refgen_main(argc, argv, "07", write_all);
 }

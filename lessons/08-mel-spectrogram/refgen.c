@@ -22,6 +22,9 @@
 #include <dsplab/melspec.h>
 
 #include "exercise.h"
+#include "refgen.h"
+
+#define LESSON "08-mel-spectrogram"
 
 #define SPEECH "data/sounds/speech-front-center.wav"
 #define SP_NFFT 2048
@@ -35,17 +38,6 @@ static const double TABLE_HZ[] = {0,    20,   50,   100,  200,  300,  440,   500
                                   11025, 16000, 22050};
 #define TABLE_N (sizeof TABLE_HZ / sizeof TABLE_HZ[0])
 
-static struct dsp_matfile *open_file(const char *dir, const char *file, size_t cols,
-                                     const char *what)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    struct dsp_matfile *f = dsp_matfile_create(path, cols);
-    if (f)
-        dsp_matfile_header(f, "dsplab", "08-mel-spectrogram %s", what);
-    return f;
-}
-
 static int write_table(const char *dir)
 {
     double mel[3][TABLE_N];
@@ -53,7 +45,7 @@ static int write_table(const char *dir)
     for (size_t j = 0; j < 3; j++)
         if (hz_to_mel_ex(TABLE_HZ, TABLE_N, s[j], mel[j]) != DSP_OK)
             return dsp_fail(DSP_EINVAL, "hz_to_mel_ex failed on the table");
-    struct dsp_matfile *f = open_file(dir, "mel_table.txt", 4, "hz_to_mel_ex");
+    struct dsp_matfile *f = refgen_open(dir, "mel_table.txt", 4, LESSON, "hz_to_mel_ex");
     if (!f)
         return DSP_EIO;
     dsp_matfile_header(f, "columns_are", "Hz, Slaney mel, HTK mel (2595 log10), HTK mel (1127 ln)");
@@ -67,7 +59,7 @@ static int write_table(const char *dir)
 static int write_rows(const char *dir, const char *file, const char *what, const char *units,
                       const double *a, size_t rows, size_t cols)
 {
-    struct dsp_matfile *f = open_file(dir, file, cols, what);
+    struct dsp_matfile *f = refgen_open(dir, file, cols, LESSON, what);
     if (!f)
         return DSP_EIO;
     dsp_matfile_header(f, "file", "%s", SPEECH);
@@ -138,18 +130,15 @@ done:
     return s;
 }
 
+static int write_all(const char *dir)
+{
+    int s = write_table(dir);
+    if (s == DSP_OK)
+        s = write_speech(dir);
+    return s;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    int s = write_table(argv[1]);
-    if (s == DSP_OK)
-        s = write_speech(argv[1]);
-    if (s != DSP_OK) {
-        fprintf(stderr, "refgen 08: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return refgen_main(argc, argv, "08", write_all);
 }
