@@ -13,20 +13,18 @@
 #include <dsplab/datafile.h>
 
 #include "exercise.h"
+#include "refgen.h"
 
 #define SPEECH "data/sounds/speech-front-center.wav"
 
 static int write_info(const char *dir, const struct dsp_audio *a)
 {
-    char path[4096];
     struct sound_info info;
     if (sound_info_ex(a, &info) != DSP_OK)
         return -1;
-    snprintf(path, sizeof path, "%s/info.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, 6);
+    struct dsp_matfile *f = refgen_open(dir, "info.txt", 6, "01-sounds", "sound_info_ex");
     if (f == NULL)
         return -1;
-    dsp_matfile_header(f, "dsplab", "01-sounds sound_info_ex");
     dsp_matfile_header(f, "file", "%s", SPEECH);
     dsp_matfile_header(f, "columns_are", "sample_rate channels frames duration peak rms");
     double row[6] = {info.sample_rate, info.channels,  (double)info.frames,
@@ -37,20 +35,17 @@ static int write_info(const char *dir, const struct dsp_audio *a)
 
 static int write_energy(const char *dir, const struct dsp_audio *a)
 {
-    char path[4096];
     size_t nb = 0;
     double *e = malloc((a->frames / 512 + 1) * sizeof *e);
     if (e == NULL || block_energy_ex(a->data, a->frames, 2048, 512, e, &nb) != DSP_OK) {
         free(e);
         return -1;
     }
-    snprintf(path, sizeof path, "%s/energy.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, 1);
+    struct dsp_matfile *f = refgen_open(dir, "energy.txt", 1, "01-sounds", "block_energy_ex");
     if (f == NULL) {
         free(e);
         return -1;
     }
-    dsp_matfile_header(f, "dsplab", "01-sounds block_energy_ex");
     dsp_matfile_header(f, "file", "%s", SPEECH);
     dsp_matfile_header(f, "size", "2048");
     dsp_matfile_header(f, "hop", "512");
@@ -60,20 +55,19 @@ static int write_energy(const char *dir, const struct dsp_audio *a)
     return dsp_matfile_commit(f);
 }
 
-int main(int argc, char **argv)
+static int write_all(const char *dir)
 {
     struct dsp_audio a = {0};
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
-    if (dsp_audio_read(SPEECH, &a) != DSP_OK) {
-        fprintf(stderr, "refgen 01: %s\n", dsp_last_error());
-        return 1;
-    }
-    int status = write_info(argv[1], &a) == DSP_OK && write_energy(argv[1], &a) == DSP_OK ? 0 : 1;
-    if (status != 0)
-        fprintf(stderr, "refgen 01: %s\n", dsp_last_error());
+    int s = dsp_audio_read(SPEECH, &a);
+    if (s == DSP_OK)
+        s = write_info(dir, &a);
+    if (s == DSP_OK)
+        s = write_energy(dir, &a);
     dsp_audio_free(&a);
-    return status;
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    return refgen_main(argc, argv, "01", write_all);
 }

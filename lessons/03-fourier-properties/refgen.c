@@ -28,7 +28,6 @@ static int write_suppress(const char *dir)
 {
     double *x = NULL, fs = 0, w[PIANO_M], y[PIANO_M];
     size_t n = 0;
-    char path[4096];
     int s = dsp_audio_read_mono(PIANO_FILE, &x, &n, &fs);
     if (s != DSP_OK)
         return s;
@@ -41,11 +40,10 @@ static int write_suppress(const char *dir)
     free(x);
     if (s != DSP_OK)
         return dsp_fail(s, "suppress_ex failed (%d)", s);
-    snprintf(path, sizeof path, "%s/suppress_piano.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, 1);
+    struct dsp_matfile *f = refgen_open(dir, "suppress_piano.txt", 1,
+                                        "03-fourier-properties", "suppress_ex");
     if (f == NULL)
         return DSP_EIO;
-    dsp_matfile_header(f, "dsplab", "03-fourier-properties suppress_ex");
     dsp_matfile_header(f, "file", "%s", PIANO_FILE);
     dsp_matfile_header(f, "start", "%d", PIANO_START);
     dsp_matfile_header(f, "window", "blackman periodic, M = %d", PIANO_M);

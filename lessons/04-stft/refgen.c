@@ -29,7 +29,6 @@
 static int write_lobe(const char *dir, const char *file, enum dsp_window type, double param,
                       size_t m)
 {
-    char path[4096];
     size_t len = 0;
     double *lobe = malloc(8 * m * sizeof *lobe);
     if (lobe == NULL)
@@ -39,13 +38,11 @@ static int write_lobe(const char *dir, const char *file, enum dsp_window type, d
         free(lobe);
         return dsp_fail(s, "lobe_ex(%s, %g, %zu) failed (%d)", dsp_window_name(type), param, m, s);
     }
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    struct dsp_matfile *f = dsp_matfile_create(path, 1);
+    struct dsp_matfile *f = refgen_open(dir, file, 1, "04-stft", "lobe_ex");
     if (f == NULL) {
         free(lobe);
         return DSP_EIO;
     }
-    dsp_matfile_header(f, "dsplab", "04-stft lobe_ex");
     dsp_matfile_header(f, "window", "%s periodic", dsp_window_name(type));
     dsp_matfile_header(f, "param", "%g", param);
     dsp_matfile_header(f, "window_size", "%zu", m);
@@ -67,12 +64,9 @@ static int write_lobe(const char *dir, const char *file, enum dsp_window type, d
 static int write_pairs(const char *dir, const char *file, const char *what, const double *a,
                        const double *b, size_t n)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    struct dsp_matfile *f = dsp_matfile_create(path, 2);
+    struct dsp_matfile *f = refgen_open(dir, file, 2, "04-stft", what);
     if (f == NULL)
         return DSP_EIO;
-    dsp_matfile_header(f, "dsplab", "04-stft %s", what);
     dsp_matfile_header(f, "file", "%s", SPEECH);
     dsp_matfile_header(f, "window", "blackman periodic, M = %d", ENV_M);
     dsp_matfile_header(f, "fft_size", "%d", ENV_N);

@@ -24,6 +24,7 @@
 #include <dsplab/window.h>
 
 #include "exercise.h"
+#include "refgen.h"
 
 #define FLUTE_FILE "data/sounds/flute-a5.wav"
 #define FLUTE_START 22050
@@ -47,7 +48,6 @@ static int write_peaks(const char *dir, const double *x, size_t len)
 {
     double w[FLUTE_M], mX[NB], pX[NB], il[NB], im[NB], ip[NB];
     size_t loc[NB], np = 0;
-    char path[4096];
     if (len < FLUTE_START + FLUTE_M)
         return dsp_fail(DSP_EFORMAT, "%s: too short", FLUTE_FILE);
     dsp_window_fill(DSP_WIN_BLACKMAN, 0, DSP_WINDOW_PERIODIC, w, FLUTE_M);
@@ -62,11 +62,10 @@ static int write_peaks(const char *dir, const double *x, size_t len)
         s = interp_ex(mX, pX, NB, loc, np, il, im, ip);
     if (s != DSP_OK)
         return dsp_fail(s, "peaks_ex/interp_ex failed (%d)", s);
-    snprintf(path, sizeof path, "%s/peaks_flute.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, 4);
+    struct dsp_matfile *f = refgen_open(dir, "peaks_flute.txt", 4,
+                                        "05-sinusoidal-model", "peaks_ex, interp_ex");
     if (f == NULL)
         return DSP_EIO;
-    dsp_matfile_header(f, "dsplab", "05-sinusoidal-model peaks_ex, interp_ex");
     dsp_matfile_header(f, "file", "%s", FLUTE_FILE);
     dsp_matfile_header(f, "start", "%d", FLUTE_START);
     dsp_matfile_header(f, "window", "blackman periodic, M = %d", FLUTE_M);
@@ -86,18 +85,16 @@ static int write_tracks(const char *dir, const double *x, size_t len, double fs)
     double w[TRACK_M], mX[NBT], pX[NBT], il[NBT], im[NBT], ip[NBT], row[COLS];
     double prev[TRACK_SLOTS] = {0};
     size_t loc[NBT], np = 0;
-    char path[4096];
     dsp_window_fill(DSP_WIN_HAMMING, 0, DSP_WINDOW_PERIODIC, w, TRACK_M);
     struct dsp_stft *st = dsp_stft_new(w, TRACK_M, TRACK_N, TRACK_HOP);
     if (!st)
         return DSP_ENOMEM;
-    snprintf(path, sizeof path, "%s/track_flute.txt", dir);
-    struct dsp_matfile *f = dsp_matfile_create(path, COLS);
+    struct dsp_matfile *f = refgen_open(dir, "track_flute.txt", COLS,
+                                        "05-sinusoidal-model", "track_ex");
     if (f == NULL) {
         dsp_stft_free(st);
         return DSP_EIO;
     }
-    dsp_matfile_header(f, "dsplab", "05-sinusoidal-model track_ex");
     dsp_matfile_header(f, "file", "%s", FLUTE_FILE);
     dsp_matfile_header(f, "stft", "hamming periodic M = %d, N = %d, hop %d, frames %d..%d",
                        TRACK_M, TRACK_N, TRACK_HOP, TRACK_FIRST, TRACK_FIRST + TRACK_FRAMES - 1);
@@ -150,23 +147,20 @@ static int write_tracks(const char *dir, const double *x, size_t len, double fs)
     return dsp_matfile_commit(f);
 }
 
-int main(int argc, char **argv)
+static int write_all(const char *dir)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <output folder>\n", argv[0]);
-        return 2;
-    }
     double *x = NULL, fs = 0;
     size_t n = 0;
     int s = dsp_audio_read_mono(FLUTE_FILE, &x, &n, &fs);
     if (s == DSP_OK)
-        s = write_peaks(argv[1], x, n);
+        s = write_peaks(dir, x, n);
     if (s == DSP_OK)
-        s = write_tracks(argv[1], x, n, fs);
+        s = write_tracks(dir, x, n, fs);
     free(x);
-    if (s != DSP_OK) {
-        fprintf(stderr, "refgen 05: %s\n", dsp_last_error());
-        return 1;
-    }
-    return 0;
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    return refgen_main(argc, argv, "05", write_all);
 }
