@@ -9,7 +9,9 @@
  * limit (SIGXCPU, then SIGKILL at the hard limit), an address-space limit
  * (a 4 GB malloc fails), no core files, and a cap on file sizes. The parent
  * also keeps a wall-clock deadline and kills the whole group when it
- * passes: sleeping or blocked code uses no CPU time.
+ * passes: sleeping or blocked code uses no CPU time. The grader is a child
+ * subreaper, so a grandchild that left the group (setsid) is re-parented to
+ * it when the test ends, and is killed then: nothing outlives its test.
  *
  * The verdict travels on a second pipe, moved to a high descriptor number
  * and closed on exec. It must carry a 128-bit random nonce the parent chose
@@ -27,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -251,8 +254,51 @@ static int sanitizer_report(const char *out, size_t n)
     return 0;
 }
 
+/* Kills and reaps every process re-parented to the grader (orphans of the
+ * test that left its process group), until none is left. */
+static void reap_leftovers(void)
+{
+    long self = (long)getpid();
+    for (int round = 0; round < 50; round++) {
+        int found = 0;
+        DIR *d = opendir("/proc");
+        if (!d)
+            return;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            char *end;
+            long p = strtol(e->d_name, &end, 10);
+            if (*end || p <= 0)
+                continue;
+            char path[64], buf[512];
+            snprintf(path, sizeof path, "/proc/%ld/stat", p);
+            FILE *f = fopen(path, "r");
+            if (!f)
+                continue;
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            fclose(f);
+            buf[n] = '\0';
+            /* "pid (comm) state ppid ...": comm may hold spaces and ')' */
+            char *rp = strrchr(buf, ')');
+            char state;
+            long ppid;
+            if (rp && sscanf(rp + 1, " %c %ld", &state, &ppid) == 2 && ppid == self) {
+                kill((pid_t)p, SIGKILL);
+                found = 1;
+            }
+        }
+        closedir(d);
+        while (waitpid(-1, NULL, WNOHANG) > 0)
+            ;
+        if (!found)
+            return;
+        nanosleep(&(struct timespec){0, 1000000}, NULL);   /* let SIGKILL land */
+    }
+}
+
 int iso_run(iso_body body, void *arg, const struct iso_limits *lim, struct iso_result *r)
 {
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     memset(r, 0, sizeof *r);
     char nonce[33];
     make_nonce(nonce);
@@ -338,6 +384,7 @@ int iso_run(iso_body body, void *arg, const struct iso_limits *lim, struct iso_r
         }
     }
     kill(-pid, SIGKILL); /* anything the test left running in its group */
+    reap_leftovers();    /* and anything that left the group */
     close(vp[0]);
     close(op[0]);
     r->seconds = now_s() - t0;

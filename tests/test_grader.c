@@ -8,6 +8,8 @@
  */
 #include "testutil.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,11 +62,11 @@ static int run_grade(const char *extra, const char *outfile)
 {
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
-             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade LESSONS_DIR=tests/grader/lessons "
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 DSPLAB_FIXTURE_PIDFILE=%s/escape.pid "
+             "make --no-print-directory -s BUILD=%s %s grade LESSONS_DIR=tests/grader/lessons "
              "REFERENCE_DIR=tests/grader/reference SUBMISSION=tests/grader/submission "
              "GRADE_REPORT_DIR=%s/out %s >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", tmp, extra, outfile);
+             tmp, build_dir(), SAN_BUILD ? "SAN=1" : "", tmp, extra, outfile);
     return test_sh(cmd, NULL, 0, NULL, 0);
 }
 
@@ -116,6 +118,25 @@ static void expect_text(const char *text)
     CU_ASSERT(found);
 }
 
+/* The fixture's escape_ex left a grandchild in a session of its own,
+ * sleeping, and wrote its pid: the grader must have killed it. */
+static void expect_grandchild_gone(void)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/escape.pid", tmp);
+    FILE *f = fopen(path, "r");
+    long pid = 0;
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_EQUAL(fscanf(f, "%ld", &pid), 1);
+    fclose(f);
+    int gone = pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+    if (!gone)
+        printf("\n  the fixture's grandchild (pid %ld) is still running\n", pid);
+    CU_ASSERT(gone);
+    if (!gone && pid > 0)
+        kill((pid_t)pid, SIGKILL);
+}
+
 static void test_every_misbehaviour_gets_its_status(void)
 {
     if (!ensure_run())
@@ -129,6 +150,8 @@ static void test_every_misbehaviour_gets_its_status(void)
     expect_status("fake: prints OK", "FAIL");
     expect_status("flood: 10 MB of output", "OK");
     expect_status("sleep: sleep(1000)", "TIMEOUT");
+    expect_status("escape: grandchild in its own session", "OK");
+    expect_grandchild_gone();
     expect_status("todo: stub", "FAIL");
     expect_status("after: depends on the stub", "FAIL");
     expect_status("scaled: missing 1/N", "FAIL");
@@ -180,7 +203,7 @@ static void test_points_and_final_score(void)
     /* Grading that ran exits 0 whatever the score. */
     CU_ASSERT_EQUAL(run_status, 0);
     /* ramp: basic (2) + reference file (1) + flood (1); broken lesson 0/3. */
-    expect_text("\nPart 01-bad score: 4/23\n");
+    expect_text("\nPart 01-bad score: 5/24\n");
     expect_text("\nPart 02-broken score: 0/3\n");
     size_t n = out_len;
     while (n > 0 && out[n - 1] == '\n')
@@ -188,7 +211,7 @@ static void test_points_and_final_score(void)
     const char *last = out + n;
     while (last > out && last[-1] != '\n')
         last--;
-    CU_ASSERT(strncmp(last, "Score: 4/26", (size_t)(out + n - last)) == 0 &&
+    CU_ASSERT(strncmp(last, "Score: 5/27", (size_t)(out + n - last)) == 0 &&
               out + n - last == 11);
 }
 
@@ -219,22 +242,22 @@ static void test_reports_parse(void)
     size_t n = 0;
     char *json = slurp_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(json);
-    CU_ASSERT(json[0] == '{' && strstr(json, "\"tests\": [") && strstr(json, "\"score\": 4,"));
+    CU_ASSERT(json[0] == '{' && strstr(json, "\"tests\": [") && strstr(json, "\"score\": 5,"));
     free(json);
     if (!have_python())
         return;
     snprintf(cmd, sizeof cmd,
              "/usr/bin/python3 -c 'import json, sys, xml.dom.minidom\n"
              "d = json.load(open(sys.argv[1]))\n"
-             "assert d[\"score\"] == 4 and d[\"max_score\"] == 26, d[\"score\"]\n"
+             "assert d[\"score\"] == 5 and d[\"max_score\"] == 27, d[\"score\"]\n"
              "assert isinstance(d[\"execution_time\"], float)\n"
-             "assert len(d[\"tests\"]) == 23, len(d[\"tests\"])\n"
+             "assert len(d[\"tests\"]) == 24, len(d[\"tests\"])\n"
              "for t in d[\"tests\"]:\n"
              "    assert set(t) >= {\"name\", \"score\", \"max_score\", \"status\", \"output\"}\n"
              "    assert t[\"status\"] == (\"passed\" if t[\"score\"] == t[\"max_score\"] > 0 or "
              "t[\"output\"].startswith(\"OK\") else \"failed\")\n"
              "x = xml.dom.minidom.parse(sys.argv[2])\n"
-             "assert len(x.getElementsByTagName(\"testcase\")) == 23\n"
+             "assert len(x.getElementsByTagName(\"testcase\")) == 24\n"
              "' %s/out/results.json %s/out/junit.xml",
              tmp, tmp);
     char err[2048] = "";

@@ -19,6 +19,7 @@ int fake_ex(double *y, size_t n);
 int flood_ex(double *y, size_t n);
 int alloc_ex(void);
 int sleep_ex(void);
+int escape_ex(void);                         /* leaves a grandchild running */
 int todo_ex(void);
 int scaled_ex(double *y, size_t n);          /* should be y[i] = i / n */
 int conj_ex(double complex *X, size_t n);    /* should be X[k] = exp(-j 2 pi k / n) */

@@ -43,6 +43,7 @@ static void fpe_trap(void) { grade_status(fpe_ex(), "fpe_ex"); }
 static void stack_overflow(void) { grade_status(stack_ex(0), "stack_ex"); }
 static void exit_early(void) { grade_status(exit_ex(), "exit_ex"); }
 static void sleep_long(void) { grade_status(sleep_ex(), "sleep_ex"); }
+static void escape_group(void) { grade_status(escape_ex(), "escape_ex"); }
 static void alloc_huge(void) { grade_status(alloc_ex(), "alloc_ex"); }
 static void todo_stub(void) { grade_status(todo_ex(), "todo_ex"); }
 static void after_todo(void) { grade_true(0, "never runs: its parent fails"); }
@@ -149,6 +150,7 @@ static const struct grade_test tests[] = {
     {"flood: 10 MB of output", 1, flood_output, NULL, 0},
     {"alloc: 4 GB", 1, alloc_huge, NULL, 0},
     {"sleep: sleep(1000)", 1, sleep_long, NULL, 1},
+    {"escape: grandchild in its own session", 1, escape_group, NULL, 0},
     {"todo: stub", 1, todo_stub, NULL, 0},
     {"after: depends on the stub", 1, after_todo, "todo: stub", 0},
     {"scaled: missing 1/N", 1, scaled_hint, NULL, 0},

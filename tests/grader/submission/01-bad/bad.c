@@ -108,6 +108,36 @@ int sleep_ex(void)
     return DSP_OK;
 }
 
+/* A grandchild in a session of its own escapes the test's process group:
+ * it writes its pid where test_grader.c looks, then sleeps. The test
+ * returns once the pid is written, so the grader finds it running. */
+int escape_ex(void)
+{
+    int ready[2];
+    if (pipe(ready) != 0)
+        return DSP_EIO;
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        const char *path = getenv("DSPLAB_FIXTURE_PIDFILE");
+        FILE *f = path ? fopen(path, "w") : NULL;
+        if (f) {
+            fprintf(f, "%ld\n", (long)getpid());
+            fclose(f);
+        }
+        close(ready[1]);   /* end of file: the pid is written */
+        sleep(1000);
+        _exit(0);
+    }
+    close(ready[1]);
+    char c;
+    while (pid > 0 && read(ready[0], &c, 1) > 0)
+        ;
+    close(ready[0]);
+    return pid > 0 ? DSP_OK : DSP_EIO;
+}
+
 int scaled_ex(double *y, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -11,6 +11,7 @@ int fake_ex(double *y, size_t n) { (void)y; (void)n; return DSP_ETODO; }
 int flood_ex(double *y, size_t n) { (void)y; (void)n; return DSP_ETODO; }
 int alloc_ex(void) { return DSP_ETODO; }
 int sleep_ex(void) { return DSP_ETODO; }
+int escape_ex(void) { return DSP_ETODO; }
 int scaled_ex(double *y, size_t n) { (void)y; (void)n; return DSP_ETODO; }
 int conj_ex(double complex *X, size_t n) { (void)X; (void)n; return DSP_ETODO; }
 int shift_ex(double *y, size_t n) { (void)y; (void)n; return DSP_ETODO; }
