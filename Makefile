@@ -4,6 +4,7 @@
 #   make test       build and run every library test (alias: make check)
 #   make grade      grade assignments/ (see grader/grader.mk)
 #   make bench      speed ratios (see bench/)
+#   make install    PREFIX=/usr/local DESTDIR= ; make install-check tries it
 #   make SAN=1 ...  the same with AddressSanitizer + UBSan, in build-san/
 
 .DEFAULT_GOAL := all
@@ -129,7 +130,7 @@ clean:
 	rm -rf build build-san
 
 help:
-	@sed -n 's/^#   //p' Makefile
+	@sed -n 's/^#   //p' Makefile grader/grader.mk plots/plots.mk
 
 # Instructor and student targets live beside the code they drive.
 -include grader/grader.mk
