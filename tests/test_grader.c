@@ -6,6 +6,7 @@
  * that results.json and junit.xml parse. The report writers' escaping and the
  * tolerant file comparison are tested directly (report.c is compiled in).
  */
+#include "clitest.h"
 #include "testutil.h"
 
 #include <errno.h>
@@ -327,14 +328,6 @@ static void test_json_and_xml_escape_any_bytes(void)
     if (rc != 0)
         printf("\n%s\n", err);
     CU_ASSERT_EQUAL(rc, 0);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs(text, f);
-    fclose(f);
 }
 
 static void test_reference_comparison_tolerance(void)

@@ -214,6 +214,50 @@ static void test_harmonic_detect_rules(void)
     CU_ASSERT(hf[0] == 0);
 }
 
+/* Harmonic analysis of the 220 Hz tests' signals: Blackman-Harris M 2001,
+ * N 8192, H 256, 10 harmonics, f0 100 .. 400 Hz, the given peak threshold.
+ * Frame k's f0 is f0s[k]; its harmonics are row k of hf, hm, hp. */
+struct harmonic_run {
+    struct dsp_harmonic_params p;
+    size_t nf, H;
+    double *f0s, *hf, *hm, *hp;
+};
+
+static void analyze_220(const double *x, size_t len, double fs, double threshold_db,
+                        struct harmonic_run *r)
+{
+    dsp_harmonic_params_default(&r->p, fs);
+    r->p.window = DSP_WIN_BLACKMANHARRIS;
+    r->p.m = 2001;
+    r->p.n_fft = 8192;
+    r->p.hop = 256;
+    r->p.threshold_db = threshold_db;
+    r->p.n_harmonics = 10;
+    r->p.min_f0 = 100.0;
+    r->p.max_f0 = 400.0;
+    struct dsp_harmonic_analysis *ha = dsp_harmonic_analysis_new(&r->p);
+    CU_ASSERT_FATAL(ha != NULL);
+    size_t nf = dsp_harmonic_analysis_num_frames(ha, len), H = r->p.n_harmonics;
+    r->nf = nf;
+    r->H = H;
+    r->f0s = malloc(nf * sizeof *r->f0s);
+    r->hf = malloc(nf * H * sizeof *r->hf);
+    r->hm = malloc(nf * H * sizeof *r->hm);
+    r->hp = malloc(nf * H * sizeof *r->hp);
+    CU_ASSERT_FATAL(r->f0s && r->hf && r->hm && r->hp);
+    CU_ASSERT_EQUAL_FATAL(dsp_harmonic_analyze(ha, x, len, r->f0s, r->hf, r->hm, r->hp, nf),
+                          DSP_OK);
+    dsp_harmonic_analysis_free(ha);
+}
+
+static void free_run(struct harmonic_run *r)
+{
+    free(r->f0s);
+    free(r->hf);
+    free(r->hm);
+    free(r->hp);
+}
+
 /* The issue's case: 220 Hz, 6 harmonics of amplitude 1/k, 1 s. Harmonic
  * analysis (Blackman-Harris M 2001, N 8192, H 256, -90 dB, f0 100..400)
  * and time-domain synthesis with the measured phases must give SNR > 40 dB
@@ -227,22 +271,11 @@ static void test_harmonic_analysis_synthesis(void)
     for (int k = 0; k < 6; k++)
         amps[k] = 1.0 / (k + 1);
     dsp_gen_harmonics(f0, amps, NULL, 6, fs, x, len);
-    struct dsp_harmonic_params p;
-    dsp_harmonic_params_default(&p, fs);
-    p.window = DSP_WIN_BLACKMANHARRIS;
-    p.m = 2001;
-    p.n_fft = 8192;
-    p.hop = 256;
-    p.n_harmonics = 10;
-    p.min_f0 = 100.0;
-    p.max_f0 = 400.0;
-    struct dsp_harmonic_analysis *ha = dsp_harmonic_analysis_new(&p);
-    CU_ASSERT_FATAL(ha != NULL);
-    size_t nf = dsp_harmonic_analysis_num_frames(ha, len), H = p.n_harmonics;
-    double *f0s = malloc(nf * sizeof *f0s), *hf = malloc(nf * H * sizeof *hf);
-    double *hm = malloc(nf * H * sizeof *hm), *hp = malloc(nf * H * sizeof *hp);
-    CU_ASSERT_FATAL(f0s && hf && hm && hp);
-    CU_ASSERT_EQUAL_FATAL(dsp_harmonic_analyze(ha, x, len, f0s, hf, hm, hp, nf), DSP_OK);
+    struct harmonic_run r;
+    analyze_220(x, len, fs, -90.0, &r);
+    const struct dsp_harmonic_params p = r.p;
+    size_t nf = r.nf, H = r.H;
+    const double *f0s = r.f0s;
     /* f0 exact on every frame centred outside the first and last window.
      * Nearer the ends it is not: frames 0-3 see the abrupt start inside a
      * half-empty window and TWM answers 110-150 Hz; the course's
@@ -256,18 +289,14 @@ static void test_harmonic_analysis_synthesis(void)
         voiced += fabs(f0s[k] - f0) < 0.01;
     }
     CU_ASSERT(voiced == inside && inside > 150);   /* 157 frames */
-    CU_ASSERT_EQUAL(dsp_sine_synth_time(hf, hm, hp, nf, H, p.hop, fs, y, len), DSP_OK);
+    CU_ASSERT_EQUAL(dsp_sine_synth_time(r.hf, r.hm, r.hp, nf, H, p.hop, fs, y, len), DSP_OK);
     double snr = dsp_snr_db(x + p.m, y + p.m, len - 2 * p.m);
     CU_ASSERT(snr > 40.0);
     printf("\n    f0 within 0.01 Hz in %zu of %zu inner frames; SNR %.1f dB ", voiced, inside,
            snr);
     free(x);
     free(y);
-    free(f0s);
-    free(hf);
-    free(hm);
-    free(hp);
-    dsp_harmonic_analysis_free(ha);
+    free_run(&r);
 }
 
 /* The 220 Hz stack of 6 harmonics (1/k) plus white noise 30 dB below it
@@ -303,23 +332,11 @@ static void test_twm_tone_plus_noise_frames(void)
         x[i] += clean[i];
     const double thresholds[2] = {-90.0, -80.0};
     for (int t = 0; t < 2; t++) {
-        struct dsp_harmonic_params p;
-        dsp_harmonic_params_default(&p, fs);
-        p.window = DSP_WIN_BLACKMANHARRIS;
-        p.m = 2001;
-        p.n_fft = 8192;
-        p.hop = 256;
-        p.threshold_db = thresholds[t];
-        p.n_harmonics = 10;
-        p.min_f0 = 100.0;
-        p.max_f0 = 400.0;
-        struct dsp_harmonic_analysis *ha = dsp_harmonic_analysis_new(&p);
-        CU_ASSERT_FATAL(ha != NULL);
-        size_t nf = dsp_harmonic_analysis_num_frames(ha, len), H = p.n_harmonics;
-        double *f0s = malloc(nf * sizeof *f0s), *hf = malloc(nf * H * sizeof *hf);
-        double *hm = malloc(nf * H * sizeof *hm), *hp = malloc(nf * H * sizeof *hp);
-        CU_ASSERT_FATAL(f0s && hf && hm && hp);
-        CU_ASSERT_EQUAL_FATAL(dsp_harmonic_analyze(ha, x, len, f0s, hf, hm, hp, nf), DSP_OK);
+        struct harmonic_run r;
+        analyze_220(x, len, fs, thresholds[t], &r);
+        const struct dsp_harmonic_params p = r.p;
+        size_t nf = r.nf, H = r.H;
+        const double *f0s = r.f0s;
         size_t off = 0, inside = 0;
         for (size_t k = 0; k < nf; k++) {
             if (k * p.hop < p.m || k * p.hop + p.m >= len)
@@ -332,17 +349,13 @@ static void test_twm_tone_plus_noise_frames(void)
         }
         CU_ASSERT_EQUAL(off, 0);
         CU_ASSERT(inside > 150);
-        CU_ASSERT_EQUAL(dsp_sine_synth_time(hf, hm, hp, nf, H, p.hop, fs, y, len), DSP_OK);
+        CU_ASSERT_EQUAL(dsp_sine_synth_time(r.hf, r.hm, r.hp, nf, H, p.hop, fs, y, len), DSP_OK);
         double snr = dsp_snr_db(clean + p.m, y + p.m, len - 2 * p.m);
         CU_ASSERT(snr > 25.0);
         printf("\n    %g dB: f0 off in %zu of %zu inner frames; harmonic part vs clean tone "
                "%.1f dB",
                p.threshold_db, off, inside, snr);
-        free(f0s);
-        free(hf);
-        free(hm);
-        free(hp);
-        dsp_harmonic_analysis_free(ha);
+        free_run(&r);
     }
     printf(" ");
     free(clean);
