@@ -13,10 +13,13 @@
 #   make new-lesson NAME=09-topic   scaffold a lesson from grader/template/
 #   make grade-all SUBMISSIONS=dir  grade a class (one folder per student)
 #
-# Per lesson, `make grade` builds $(BUILD)/grade/NN-topic/grade from the
-# submission's *.c (a file missing there is taken from the lesson's stub/),
-# lessons/NN-topic/suite.c, grader/*.c and libdsplab, only when one of them
-# changed. A lesson that does not compile scores 0 and the run goes on.
+# Per lesson, make builds the lesson's judge, build/grade/judge/NN-topic/,
+# from trusted sources only: suite.c, boundary.c (the proxies), grader/ and
+# libdsplab, plus the parts the worker is linked from (boundary.c serving
+# side, grader/worker.c, the stubs' objects, libdsplab). `make grade` then
+# runs each judge on the submission: it checks and compiles the student's
+# files one by one in the bubblewrap sandbox, links them into a worker, and
+# runs the tests, whose exercise calls go to the worker (grader/THREATS.md).
 
 LESSONS_DIR ?= lessons
 REFERENCE_DIR ?= data/reference
@@ -34,11 +37,16 @@ GRADE_REPORT_DIR ?= grader/out
 SUBMISSIONS ?=
 
 GRADE_ROOT := $(BUILD)/grade
-GRADER_SRC := $(sort $(wildcard grader/*.c))
+JUDGE_ROOT := $(GRADE_ROOT)/judge
+# The trusted core: everything in grader/ but the worker's main().
+GRADER_SRC := $(filter-out grader/worker.c,$(sort $(wildcard grader/*.c)))
 GRADER_HDR := $(sort $(wildcard grader/*.h))
 GRADER_OBJ := $(patsubst grader/%.c,$(GRADE_ROOT)/obj/%.o,$(GRADER_SRC))
 GRADER_A := $(GRADE_ROOT)/libgrader.a
 GRADETOOL := $(GRADE_ROOT)/gradetool
+# auto: the sandbox when bubblewrap works here, else limits only (one line
+# says so); UNSAFE=1 turns it off; class grading requires it.
+GRADE_SANDBOX ?= $(if $(filter 1,$(UNSAFE)),off,auto)
 
 GRADE_ALL_LESSONS := $(sort $(notdir $(patsubst %/,%,$(wildcard $(LESSONS_DIR)/*/))))
 # LESSON=2 also finds 02-...
@@ -56,11 +64,14 @@ GRADE_REFGEN := $(GRADE_ROOT)/refgen$(if $(filter lessons,$(LESSONS_DIR)),,/$(ca
 
 # Student code gets the project's warnings but not -Werror (an unused
 # variable must not cost a lesson); CI sets GRADE_WERROR=1 for the solutions
-# and stubs. _DEFAULT_SOURCE gives students M_PI.
+# and stubs. _DEFAULT_SOURCE gives students M_PI. These flags go to the
+# judge as words: no quoting, no student-controlled text.
 GRADE_WARN := $(filter-out -Werror,$(WARN)) $(if $(filter 1,$(GRADE_WERROR)),-Werror)
 GRADE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(GRADE_OPT) -g \
-               $(GRADE_WARN) $(SANFLAGS) -Igrader -Ilib/include $(PKG_CFLAGS) $(CFLAGS)
-GRADE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
+               $(GRADE_WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+GRADE_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+GRADE_WORKER_LIBS = $(LIBS_ALL)
+JUDGE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
 
 .PHONY: grade grade-build assignments grade-check references check-references new-lesson \
         grade-all grade-tool grade-force
@@ -79,44 +90,45 @@ $(GRADER_A): $(GRADER_OBJ)
 
 # The summariser: the grader with no suite linked in.
 $(GRADETOOL): $(GRADER_A) $(LIB_A)
-	$(GRADE_Q)$(CC) $(LDFLAGS_ALL) -o $@ $(GRADE_LIBS)
+	$(GRADE_Q)$(CC) $(LDFLAGS_ALL) -o $@ $(JUDGE_LIBS)
 
 grade-tool: $(GRADETOOL)
 grade-force:
 
-# One lesson's rules. The stamp says "ok" or "failed"; a failed build also
-# links suite.c with the stubs (or, if they do not build either, alone, with
-# the exercise symbols left unresolved and never called) into `list`, which
-# knows the lesson's points for the report. sources.txt changes when the file
-# list or flags change, which forces a rebuild.
+# One lesson's judge and the trusted parts of its worker. The stubs'
+# objects stand in for a student's file that is missing or refused.
+$(GRADE_ROOT)/obj/worker.o: grader/worker.c grader/rpc.h $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(GRADE_Q)$(CC) $(GRADE_CFLAGS) -Igrader -Ilib/include -c $< -o $@
+
 define GRADE_LESSON_RULES
-GRADE_SRC_$(1) := $$(sort $$(wildcard $(SUBMISSION)/$(1)/*.c) $$(addprefix $(LESSONS_DIR)/$(1)/stub/,$$(filter-out $$(notdir $$(wildcard $(SUBMISSION)/$(1)/*.c)),$$(notdir $$(wildcard $(LESSONS_DIR)/$(1)/stub/*.c)))))
-$(GRADE_DIR)/$(1)/sources.txt: grade-force
+JUDGE_STUBS_$(1) := $$(patsubst $(LESSONS_DIR)/$(1)/stub/%.c,$(JUDGE_ROOT)/$(1)/stub/%.c.o,$$(wildcard $(LESSONS_DIR)/$(1)/stub/*.c))
+$(JUDGE_ROOT)/$(1)/judge: $(LESSONS_DIR)/$(1)/suite.c $(LESSONS_DIR)/$(1)/boundary.c \
+  $(LESSONS_DIR)/$(1)/exercise.h $(GRADER_HDR) $(GRADER_A) $(LIB_A)
 	@mkdir -p $$(@D)
-	@echo '$$(GRADE_SRC_$(1)) | $$(GRADE_CFLAGS)' | cmp -s - $$@ 2>/dev/null || \
-	  echo '$$(GRADE_SRC_$(1)) | $$(GRADE_CFLAGS)' > $$@
-$(GRADE_DIR)/$(1)/grade.stamp: $(GRADE_DIR)/$(1)/sources.txt $$(GRADE_SRC_$(1)) \
-  $$(wildcard $(SUBMISSION)/$(1)/*.h $(LESSONS_DIR)/$(1)/*.h $(LESSONS_DIR)/$(1)/suite.c) \
-  $(GRADER_A) $(LIB_A)
-	@rm -f $$(@D)/grade $$(@D)/list $$@
-	@if $$(CC) $$(GRADE_CFLAGS) -I$(LESSONS_DIR)/$(1) -o $$(@D)/grade $$(GRADE_SRC_$(1)) \
-	     $(LESSONS_DIR)/$(1)/suite.c $$(GRADE_LIBS) >$$(@D)/build.log 2>&1; then \
-	  echo ok >$$@; \
-	else \
-	  $$(CC) $$(GRADE_CFLAGS) -I$(LESSONS_DIR)/$(1) -o $$(@D)/list $(LESSONS_DIR)/$(1)/suite.c \
-	     $$(wildcard $(LESSONS_DIR)/$(1)/stub/*.c) $$(GRADE_LIBS) >/dev/null 2>&1 || \
-	  $$(CC) $$(GRADE_CFLAGS) -I$(LESSONS_DIR)/$(1) -no-pie -o $$(@D)/list $(LESSONS_DIR)/$(1)/suite.c \
-	     -Wl,--unresolved-symbols=ignore-all $$(GRADE_LIBS) >/dev/null 2>&1 || rm -f $$(@D)/list; \
-	  echo failed >$$@; \
-	fi
+	$(GRADE_Q)$$(CC) $$(CFLAGS_ALL) -Igrader -I$(LESSONS_DIR)/$(1) -o $$@ \
+	  $(LESSONS_DIR)/$(1)/suite.c $(LESSONS_DIR)/$(1)/boundary.c $$(LDFLAGS_ALL) $$(JUDGE_LIBS)
+$(JUDGE_ROOT)/$(1)/serve.o: $(LESSONS_DIR)/$(1)/boundary.c $(LESSONS_DIR)/$(1)/exercise.h grader/rpc.h $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	$(GRADE_Q)$$(CC) $$(GRADE_CFLAGS) -DRPC_SERVE -Igrader -Ilib/include -I$(LESSONS_DIR)/$(1) -c $$< -o $$@
+$(JUDGE_ROOT)/$(1)/stub/%.c.o: $(LESSONS_DIR)/$(1)/stub/%.c $(LESSONS_DIR)/$(1)/exercise.h $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	$(GRADE_Q)$$(CC) $$(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR)/$(1) -c $$< -o $$@
+$(JUDGE_ROOT)/$(1)/worker.o: $(GRADE_ROOT)/obj/worker.o
+	@mkdir -p $$(@D) && cp $$< $$@
+$(JUDGE_ROOT)/$(1)/libdsplab.a: $(LIB_A)
+	@mkdir -p $$(@D) && cp $$< $$@
+$(JUDGE_ROOT)/$(1)/ready: $(JUDGE_ROOT)/$(1)/judge $(JUDGE_ROOT)/$(1)/serve.o $(JUDGE_ROOT)/$(1)/worker.o \
+  $(JUDGE_ROOT)/$(1)/libdsplab.a $$(JUDGE_STUBS_$(1))
+	@touch $$@
 $(GRADE_REFGEN)/$(1)/refgen: $(LESSONS_DIR)/$(1)/refgen.c $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c $(LESSONS_DIR)/$(1)/*.h) grader/refgen.h $(LIB_A)
 	@mkdir -p $$(@D)
-	$$(CC) $$(GRADE_CFLAGS) -Werror -I$(LESSONS_DIR)/$(1) -o $$@ $(LESSONS_DIR)/$(1)/refgen.c \
+	$$(CC) $$(GRADE_CFLAGS) -Werror -Igrader -Ilib/include -I$(LESSONS_DIR)/$(1) -o $$@ $(LESSONS_DIR)/$(1)/refgen.c \
 	  $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c) $(LIB_A) $$(LIBS_ALL)
 endef
 $(foreach L,$(GRADE_LESSONS),$(eval $(call GRADE_LESSON_RULES,$(L))))
 
-grade-build: $(foreach L,$(GRADE_LESSONS),$(GRADE_DIR)/$(L)/grade.stamp)
+grade-build: $(foreach L,$(GRADE_LESSONS),$(JUDGE_ROOT)/$(L)/ready)
 
 assignments:
 	@for L in $(GRADE_ALL_LESSONS); do \
@@ -126,32 +138,30 @@ assignments:
 	  done; \
 	done
 
-# Builds in parallel (a sub-make, unless make already runs with -j), then runs
-# each lesson in order and summarises. The exit status is the summary's.
-# The library and the grader tool are built by a quiet sub-make, so even a
-# first `make grade` before `make` shows only the report (errors and warnings
-# still show).
+# Builds the judges in parallel (a sub-make, unless make already runs with
+# -j), then each judge checks, compiles and grades its lesson of the
+# submission, and gradetool summarises. The exit status is the summary's.
+# The library, the tool and the judges are built by a quiet sub-make, so a
+# first `make grade` shows only the report (errors and warnings still show).
+GRADE_JUDGE_ARGS = --include-dir lib/include --cc $(CC) --cflags "$(GRADE_CFLAGS)" \
+  --ldflags "$(GRADE_LDFLAGS)" --libs "$(GRADE_WORKER_LIBS)" --sandbox $(GRADE_SANDBOX) \
+  --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR)
 grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
-	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) && \
-	  $(MAKE) --no-print-directory $$j grade-build
+	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(if $(CLI_SRC),$(DSPLAB)) && \
+	  $(MAKE) --no-print-directory -s $$j grade-build
 	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR); frags=; \
 	for L in $(GRADE_LESSONS); do \
-	  d=$(GRADE_DIR)/$$L; f=$$d/result.txt; rm -f $$f; \
-	  if [ "$$(cat $$d/grade.stamp 2>/dev/null)" = ok ]; then \
-	    $$d/grade run --lesson $$L --out $$f --only '$(ONLY)' $(if $(filter 1,$(V)),-v) \
-	      --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR); rc=$$?; \
-	    [ $$rc = 0 ] || echo "$$L: the grading program exited with status $$rc"; \
-	    [ -f $$f ] || { echo "$$L: the grader stopped before the end (status $$rc)"; \
-	                    printf 'lesson\t%s\t0\n' $$L >$$f; }; \
-	  else \
-	    t=$(GRADETOOL); [ -x $$d/list ] && t=$$d/list; \
-	    $$t buildfail --lesson $$L --log $$d/build.log --out $$f --only '$(ONLY)' || \
-	      $(GRADETOOL) buildfail --lesson $$L --log $$d/build.log --out $$f --only '$(ONLY)'; \
-	    [ -f $$f ] || printf 'lesson\t%s\t0\n' $$L >$$f; \
-	  fi; \
+	  d=$(GRADE_DIR)/$$L; f=$$d/result.txt; mkdir -p $$d; rm -f $$f; \
+	  $(JUDGE_ROOT)/$$L/judge grade --lesson $$L --submission "$(SUBMISSION)/$$L" \
+	    --build-dir $$d/build --judge-dir $(JUDGE_ROOT)/$$L --lesson-dir $(LESSONS_DIR)/$$L \
+	    $(GRADE_JUDGE_ARGS) --out $$f --only '$(ONLY)' $(if $(filter 1,$(V)),-v); rc=$$?; \
+	  [ $$rc = 0 ] || echo "$$L: the judge exited with status $$rc"; \
+	  [ $$rc = 3 ] && exit 3; \
+	  [ -f $$f ] || { echo "$$L: the judge stopped before the end (status $$rc)"; \
+	                  printf 'lesson\t%s\t0\n' $$L >$$f; }; \
 	  frags="$$frags $$f"; \
 	done; \
 	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "rpc.h"
+
 /* ---- check.c: feedback recorded inside the child while a test runs ---- */
 
 /* Where grade_reference() and grade_data_path() look, and the lesson name
@@ -68,6 +70,53 @@ void iso_result_free(struct iso_result *r);
 
 /* "SIGSEGV: segmentation fault" for a signal number (static storage). */
 const char *iso_signal_name(int sig);
+
+/* Inside the test's process: ends the test now with this verdict (code is
+ * the signal or exit status), sending the feedback recorded so far. Used
+ * when the exercise's process crashed, hung or misbehaved. Never returns. */
+void iso_child_end(enum iso_kind kind, int code) __attribute__((noreturn));
+
+/* ---- rpc_proxy.c: exercise calls, sent to the worker (see rpc.h) ---- */
+
+struct rpc_setup {
+    const char *worker;              /* host path of the worker program; NULL: none linked */
+    double cpu_s;                    /* the test's CPU-time limit, also the worker's */
+    size_t as_bytes;                 /* the worker's address-space limit (0: none) */
+    const char *scratch;             /* the worker's folder when not sandboxed */
+    const char *const *file_problem; /* per lesson file (rpc_lesson.files): NULL, or why it
+                                        was not graded */
+};
+void rpc_proxy_setup(const struct rpc_setup *s);
+
+/* ---- gate.c: from a submission folder to a worker program ---- */
+
+struct gate_config {
+    const char *lesson;        /* "02-sinusoids-dft" */
+    const char *submission;    /* the student's folder for this lesson */
+    const char *lesson_dir;    /* lessons/02-sinusoids-dft (for exercise.h) */
+    const char *include_dir;   /* lib/include */
+    const char *judge_dir;     /* worker.o, serve.o, stub/<file>.o, libdsplab.a */
+    const char *build_dir;     /* this submission's build folder for the lesson */
+    const char *cc;            /* the compiler (absolute path, or found in PATH) */
+    const char *cflags;        /* space-separated, no quoting */
+    const char *ldflags;
+    const char *libs;
+    double cpu_s, wall_s;      /* per compile or link */
+};
+
+struct gate_result {
+    char *worker;              /* the linked worker (malloc'd), or NULL */
+    char **problem;            /* per file: NULL, or why it was not graded (malloc'd) */
+    size_t n_files;
+    char *messages;            /* lines to show above the lesson's tests (malloc'd) */
+    int sanitized;             /* built with -fsanitize: no address-space limit */
+};
+
+/* Checks and builds the submission (see gate.c). Returns 0, or -1 when the
+ * grader itself cannot work (r->messages says why). */
+int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
+               struct gate_result *r);
+void gate_result_free(struct gate_result *r);
 
 /* ---- report.c: result fragments, JSON, JUnit, summaries ---- */
 

@@ -1,24 +1,24 @@
 /*
- * isolate.c — runs one graded test in a child process whose verdict the
- * student's code cannot fake.
+ * isolate.c — runs one graded test in a child process of the judge.
+ *
+ * The child is trusted code: the suite's test body and the grader's checks.
+ * The student's code never runs in it; the body's exercise calls go to a
+ * separate worker process in the sandbox (rpc_proxy.c, sandbox.c), which
+ * the child starts and which inherits its stdout and stderr.
  *
  * The child gets its own session (a process group, no terminal), stdin
  * from /dev/null, stdout and stderr into a pipe the parent drains and
  * truncates (so megabytes of printing neither flood the terminal nor block
- * the child), only those descriptors and the verdict pipe open, a CPU-time
- * limit (SIGXCPU, then SIGKILL at the hard limit), an address-space limit
- * (a 4 GB malloc fails), no core files, and a cap on file sizes. The parent
- * also keeps a wall-clock deadline and kills the whole group when it
- * passes: sleeping or blocked code uses no CPU time. The grader is a child
- * subreaper, so a grandchild that left the group (setsid) is re-parented to
- * it when the test ends, and is killed then: nothing outlives its test.
+ * the child), a CPU-time limit, an address-space limit, no core files and a
+ * cap on file sizes. The parent keeps a wall-clock deadline and kills the
+ * whole group when it passes (the worker's sandbox dies with it: bubblewrap
+ * runs with --die-with-parent). The grader is a child subreaper, so
+ * anything that left the group is killed when the test ends.
  *
- * The verdict travels on a second pipe, moved to a high descriptor number
- * and closed on exec. It must carry a 128-bit random nonce the parent chose
- * for this test, and it is written only after the test body returned, so
- * printing "OK", exiting early with status 0 or writing grader/out/ (rewritten
- * at the end) earns nothing. This is not a sandbox: the child runs as the
- * same user, with the same file system; grade untrusted code in a container.
+ * The verdict travels on a second pipe, closed on exec (so the worker never
+ * holds it), with a per-test random nonce: "<nonce> P|F|C|T|E <code>\n"
+ * and the feedback lines. P and F come from the checks; C (crash), T
+ * (timeout) and E (exited) from the proxy when the worker died mid-call.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -159,6 +159,30 @@ static void close_other_fds(int keep)
             close(fd);
 }
 
+/* In the test's process: where its verdict goes. */
+static int child_verdict_fd = -1;
+static const char *child_nonce = "";
+
+/* "<nonce> <kind letter> <code>\n" and the feedback, then exit. */
+static void send_verdict(enum iso_kind kind, int code, const char *fb)
+    __attribute__((noreturn));
+static void send_verdict(enum iso_kind kind, int code, const char *fb)
+{
+    static const char letters[] = "PFCTE"; /* enum iso_kind order */
+    char line[64];
+    fflush(stdout);
+    fflush(stderr);
+    if (!fb)
+        fb = "";
+    snprintf(line, sizeof line, " %c %d\n", letters[kind], code);
+    if (child_verdict_fd >= 0) {
+        write_all(child_verdict_fd, child_nonce, strlen(child_nonce));
+        write_all(child_verdict_fd, line, strlen(line));
+        write_all(child_verdict_fd, fb, strlen(fb));
+    }
+    _exit(0);
+}
+
 static void child(iso_body body, void *arg, const struct iso_limits *lim, const char *nonce,
                   int verdict_w, int output_w, int unused_r1, int unused_r2)
 {
@@ -197,16 +221,16 @@ static void child(iso_body body, void *arg, const struct iso_limits *lim, const 
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
 
+    child_verdict_fd = vfd;
+    child_nonce = nonce;
     const char *fb = "";
     int pass = body(arg, &fb);
-    fflush(stdout);
-    fflush(stderr);
-    if (!fb)
-        fb = "";
-    write_all(vfd, nonce, strlen(nonce));
-    write_all(vfd, pass ? " PASS\n" : " FAIL\n", 6);
-    write_all(vfd, fb, strlen(fb));
-    _exit(0);
+    send_verdict(pass ? ISO_PASS : ISO_FAIL, 0, fb);
+}
+
+void iso_child_end(enum iso_kind kind, int code)
+{
+    send_verdict(kind, code, harness_feedback());
 }
 
 struct sink {
@@ -392,26 +416,48 @@ int iso_run(iso_body body, void *arg, const struct iso_limits *lim, struct iso_r
     r->output_len = o.len;
     r->output_total = o.total;
 
-    /* Student code may have written junk on the pipe first (it can find the
-     * descriptor); only the nonce the harness wrote after the body counts. */
-    size_t nl = strlen(nonce), at = 0;
-    int valid = 0;
-    for (; v.buf && at + nl + 6 <= v.len; at++) {
-        if (memcmp(v.buf + at, nonce, nl) == 0 && (memcmp(v.buf + at + nl, " PASS\n", 6) == 0 ||
-                                                  memcmp(v.buf + at + nl, " FAIL\n", 6) == 0)) {
+    /* The verdict: the nonce, a kind letter, a code, then the feedback. The
+     * test's process runs no student code (that runs in the worker, which
+     * never holds this pipe); the nonce still guards against a stray write. */
+    size_t nl = strlen(nonce), at = 0, body_at = 0;
+    int valid = 0, code = 0;
+    char letter = 0;
+    for (; v.buf && at + nl + 4 <= v.len; at++) {
+        if (memcmp(v.buf + at, nonce, nl) != 0 || v.buf[at + nl] != ' ')
+            continue;
+        const char *nlch = memchr(v.buf + at + nl, '\n', v.len - at - nl);
+        char head[32];
+        size_t hl = nlch ? (size_t)(nlch - (v.buf + at + nl)) : 0;
+        if (!nlch || hl >= sizeof head)
+            continue;
+        memcpy(head, v.buf + at + nl, hl);
+        head[hl] = '\0';
+        if (sscanf(head, " %c %d", &letter, &code) == 2 && strchr("PFCTE", letter)) {
             valid = 1;
+            body_at = (size_t)(nlch - v.buf) + 1;
             break;
         }
     }
     double cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
                  (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && valid && !killed) {
-        r->kind = memcmp(v.buf + at + nl, " PASS\n", 6) == 0 ? ISO_PASS : ISO_FAIL;
-        size_t fl = v.len - at - nl - 6;
+        size_t fl = v.len - body_at;
         r->feedback = malloc(fl + 1);
         if (r->feedback) {
-            memcpy(r->feedback, v.buf + at + nl + 6, fl);
+            memcpy(r->feedback, v.buf + body_at, fl);
             r->feedback[fl] = '\0';
+        }
+        switch (letter) {
+        case 'P': r->kind = ISO_PASS; break;
+        case 'F': r->kind = ISO_FAIL; break;
+        case 'C': r->kind = ISO_CRASH; r->sig = code; break;
+        case 'T': r->kind = ISO_TIMEOUT; r->sig = code; break;
+        default: r->kind = ISO_EXITED; r->exit_status = code; break;
+        }
+        /* the exercise's process exited after a sanitizer report */
+        if (r->kind == ISO_EXITED && sanitizer_report(r->output, r->output_len)) {
+            r->kind = ISO_CRASH;
+            r->sig = 0;
         }
     } else if (killed) {
         r->kind = ISO_TIMEOUT;

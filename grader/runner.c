@@ -1,20 +1,23 @@
 /*
- * runner.c — main() of every lesson's grading program, and of gradetool.
+ * runner.c — main() of every lesson's judge, and of gradetool.
  *
- * A lesson's program (build/grade/NN-topic/grade) is this file, the rest of
- * grader/, the lesson's suite.c and the student's exercise files. The make
- * rules in grader/grader.mk call it in one of these modes:
+ * A lesson's judge (build/grade/judge/NN-topic/judge) is this file, the rest
+ * of grader/, the lesson's suite.c and its boundary.c (the proxies): no
+ * student code is ever linked into it. The make rules in grader/grader.mk
+ * call it in one of these modes:
  *
- *   grade run [--lesson NAME] [--only EX[,EX]] [-v] [--out FRAGMENT]
- *             [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
- *       runs the suite's tests, one child process each (isolate.c), prints
- *       "== NAME ==", one line per test with indented details, and
- *       "Part NAME score: X/Y"; writes the results to FRAGMENT.
- *   grade buildfail --lesson NAME --log BUILD_LOG [--only ...] [--out FRAGMENT]
- *       the lesson did not compile: prints the first compiler errors and
- *       scores every test 0 (a program linked from suite.c alone knows the
- *       points; gradetool, with no suite, reports 0/0).
- *   grade list
+ *   judge grade --submission DIR --build-dir DIR --judge-dir DIR
+ *               --lesson-dir DIR --include-dir DIR --cc CC --cflags "..."
+ *               --ldflags "..." --libs "..." [--sandbox auto|require|off]
+ *               [--lesson NAME] [--only EX[,EX]] [-v] [--out FRAGMENT]
+ *               [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
+ *       checks and compiles the submission's exercise files one by one in
+ *       the sandbox and links them into a worker (gate.c); then runs the
+ *       suite's tests, each in its own process (isolate.c), whose exercise
+ *       calls go to the worker (rpc_proxy.c); prints "== NAME ==", one line
+ *       per test with indented details, and "Part NAME score: X/Y"; writes
+ *       the results to FRAGMENT. Points come only from the suite's table.
+ *   judge list
  *       the tests, their points and dependencies.
  *   gradetool summarize [--json F] [--junit F] [--points F] [--start EPOCH]
  *             [--strict | --expect-zero] [--only ...] FRAGMENT...
@@ -39,6 +42,7 @@
 
 #include "grade.h"
 #include "harness.h"
+#include "sandbox.h"
 
 /* gradetool links no suite: the weak reference is then NULL. */
 extern const struct grade_suite grade_suite __attribute__((weak));
@@ -53,6 +57,8 @@ extern const struct grade_suite grade_suite __attribute__((weak));
 
 struct options {
     const char *lesson, *only, *out, *ref_dir, *data_dir, *log;
+    const char *submission, *build_dir, *judge_dir, *lesson_dir, *include_dir;
+    const char *cc, *cflags, *ldflags, *libs, *sandbox;
     const char *json, *junit, *points;
     int verbose, color, strict, expect_zero;
     double start;
@@ -224,6 +230,7 @@ struct run_ctx {
     const struct grade_suite *suite;
     struct outcome *res;
     const struct options *opt;
+    const struct gate_result *gate;
     char tmpbase[4096];
 };
 
@@ -272,16 +279,29 @@ static void evaluate(struct run_ctx *c, size_t i)
         }
     }
 
-    char tmp[4200];
+    char tmp[4200], scratch[4200];
     snprintf(tmp, sizeof tmp, "%s/t%zu", c->tmpbase, i);
+    snprintf(scratch, sizeof scratch, "%s/w%zu", c->tmpbase, i);
     harness_set_tmpdir(c->tmpbase[0] ? tmp : NULL);
     double cpu = t->timeout_s > 0 ? t->timeout_s : DEFAULT_TIMEOUT;
     struct iso_limits lim = {cpu, 3 * ceil(cpu) > ceil(cpu) + 2 ? 3 * ceil(cpu) : ceil(cpu) + 2,
                              (size_t)1 << 30, OUTPUT_CAP};
+    /* The worker (the student's code) gets the test's CPU limit and, unless
+     * built with sanitizers (whose shadow memory needs terabytes of address
+     * space), 1 GiB of address space. */
+    if (c->tmpbase[0])
+        mkdir(scratch, 0700);
+    struct rpc_setup rs = {c->gate ? c->gate->worker : NULL, cpu,
+                           c->gate && c->gate->sanitized ? 0 : (size_t)1 << 30,
+                           c->tmpbase[0] ? scratch : "/tmp",
+                           c->gate ? (const char *const *)c->gate->problem : NULL};
+    rpc_proxy_setup(&rs);
     struct iso_result r;
     iso_run(child_body, (void *)t, &lim, &r);
-    if (c->tmpbase[0])
+    if (c->tmpbase[0]) {
         remove_tree(tmp);
+        remove_tree(scratch);
+    }
     o->seconds = r.seconds;
     char line[512];
     switch (r.kind) {
@@ -357,11 +377,12 @@ static void print_line(const char *name, const char *status, double seconds)
         printf("%s: %s%s%s\n", name, col, status, col_off);
 }
 
-static int mode_run(const struct grade_suite *s, const struct options *opt)
+static int mode_run(const struct grade_suite *s, const struct options *opt,
+                    const struct gate_result *gate)
 {
     const char *lesson = opt->lesson ? opt->lesson : s->lesson;
     harness_set_paths(opt->ref_dir, opt->data_dir, lesson);
-    struct run_ctx c = {s, calloc(s->n_tests + 1, sizeof(struct outcome)), opt, ""};
+    struct run_ctx c = {s, calloc(s->n_tests + 1, sizeof(struct outcome)), opt, gate, ""};
     if (!c.res) {
         fprintf(stderr, "grade: out of memory\n");
         return 2;
@@ -378,6 +399,8 @@ static int mode_run(const struct grade_suite *s, const struct options *opt)
                            0};
     if (selected)
         printf("%s== %s ==%s\n", col_dim, lesson, col_off);
+    if (selected && gate && gate->messages && gate->messages[0])
+        fputs(gate->messages, stdout);
     for (size_t i = 0; i < s->n_tests; i++) {
         const struct grade_test *t = &s->tests[i];
         if (!only_matches(opt->only, t->name))
@@ -420,65 +443,58 @@ static int mode_run(const struct grade_suite *s, const struct options *opt)
     return rc;
 }
 
-/* ---- buildfail mode ---- */
+/* ---- grade mode: the gate, then the tests ---- */
 
-static int mode_buildfail(const struct grade_suite *s, const struct options *opt)
+static int mode_grade(const struct grade_suite *s, const struct options *opt)
 {
-    const char *lesson = opt->lesson ? opt->lesson : s ? s->lesson : "?";
-    struct rep_buf errs = {0};
-    FILE *f = opt->log ? fopen(opt->log, "r") : NULL;
-    if (f) {
-        /* Start at the first error (and the line before it, which usually
-         * names the function), skipping warnings from other files. */
-        char line[1024];
-        long first_error = -1, at = 0;
-        while (fgets(line, sizeof line, f)) {
-            if ((strstr(line, "error:") || strstr(line, "undefined reference")) && first_error < 0)
-                first_error = at;
-            at++;
+    const char *need[] = {opt->submission, opt->build_dir, opt->judge_dir, opt->lesson_dir,
+                          opt->include_dir, opt->cc};
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+        if (!need[i]) {
+            fprintf(stderr, "judge grade: --submission, --build-dir, --judge-dir, --lesson-dir, "
+                            "--include-dir and --cc are required\n");
+            return 2;
         }
-        rewind(f);
-        for (long k = 0; k < first_error - 1 && fgets(line, sizeof line, f); k++)
-            ;
-        int n = 0;
-        while (n < 15 && fgets(line, sizeof line, f)) {
-            rep_buf_put(&errs, "    ", 4);
-            put_clean(&errs, line, strlen(line));
-            if (!strchr(line, '\n'))
-                rep_buf_put(&errs, "\n", 1);
-            n++;
-        }
-        fclose(f);
+    if (!&rpc_lesson) {
+        fprintf(stderr, "judge grade: this program has no lesson boundary (boundary.c)\n");
+        return 2;
     }
-    size_t n_tests = s ? s->n_tests : 0;
-    struct rep_lesson l = {(char *)lesson, 0, 0, 0, calloc(n_tests + 1, sizeof(struct rep_test)),
-                           0};
-    struct rep_buf out = {0};
-    rep_buf_printf(&out, "    %s: build failed (see %s)\n", lesson, opt->log ? opt->log : "");
-    if (errs.data)
-        rep_buf_put(&out, errs.data, errs.len);
-    for (size_t i = 0; i < n_tests && l.tests; i++) {
-        if (!only_matches(opt->only, s->tests[i].name))
-            continue;
-        struct rep_test *rt = &l.tests[l.n_tests++];
-        rt->name = (char *)s->tests[i].name;
-        rt->max_score = s->tests[i].points;
-        rt->status = (char *)"FAIL";
-        rt->output = out.data ? out.data : (char *)"";
-        l.max_score += rt->max_score;
+    if (sb_set_policy(opt->sandbox) != 0) {
+        fprintf(stderr, "judge grade: --sandbox must be auto, require or off\n");
+        return 2;
     }
-    printf("%s== %s ==%s\n", col_dim, lesson, col_off);
-    printf("%s%s: build failed%s (see %s)\n", col_bad, lesson, col_off, opt->log ? opt->log : "");
-    if (errs.data)
-        fputs(errs.data, stdout);
-    printf("Part %s score: 0/%d\n", lesson, l.max_score);
-    fflush(stdout);
-    int rc = 0;
-    if (opt->out && rep_write_fragment(opt->out, &l) != 0)
-        rc = 2;
-    free(l.tests);
-    free(out.data);
-    free(errs.data);
+    const char *why = "";
+    int active = sb_active(&why);
+    if (active < 0) {
+        fprintf(stderr, "grade: %s; class grading needs the sandbox (UNSAFE=1 runs without it)\n",
+                why);
+        return 3;
+    }
+    static int warned;
+    if (active == 0 && sb_policy() == SB_AUTO && !warned++ && !getenv("DSPLAB_SANDBOX_WARNED"))
+        fprintf(stderr, "grade: note: %s, so your code runs without the sandbox (only time and "
+                        "memory limits)\n",
+                why);
+    struct gate_config gc = {opt->lesson ? opt->lesson : s->lesson,
+                             opt->submission,
+                             opt->lesson_dir,
+                             opt->include_dir,
+                             opt->judge_dir,
+                             opt->build_dir,
+                             opt->cc,
+                             opt->cflags,
+                             opt->ldflags,
+                             opt->libs,
+                             60,
+                             120};
+    struct gate_result gr;
+    if (gate_build(&gc, &rpc_lesson, &gr) != 0) {
+        fprintf(stderr, "grade: %s", gr.messages ? gr.messages : "the build failed\n");
+        gate_result_free(&gr);
+        return 2;
+    }
+    int rc = mode_run(s, opt, &gr);
+    gate_result_free(&gr);
     return rc;
 }
 
@@ -571,7 +587,7 @@ static int mode_list(const struct grade_suite *s)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: grade run|buildfail|list|summarize|cmpref [options] (see "
+    fprintf(stderr, "usage: judge grade|list, gradetool summarize|cmpref [options] (see "
                     "grader/runner.c)\n");
     return 2;
 }
@@ -606,6 +622,16 @@ int main(int argc, char **argv)
         OPT("--junit", opt.junit)
         OPT("--points", opt.points)
         OPT("--color", color)
+        OPT("--submission", opt.submission)
+        OPT("--build-dir", opt.build_dir)
+        OPT("--judge-dir", opt.judge_dir)
+        OPT("--lesson-dir", opt.lesson_dir)
+        OPT("--include-dir", opt.include_dir)
+        OPT("--cc", opt.cc)
+        OPT("--cflags", opt.cflags)
+        OPT("--ldflags", opt.ldflags)
+        OPT("--libs", opt.libs)
+        OPT("--sandbox", opt.sandbox)
 #undef OPT
         if (strcmp(a, "--start") == 0 && next) {
             opt.start = atof(next);
@@ -639,14 +665,12 @@ int main(int argc, char **argv)
         long d = rep_compare_files(argv[i], argv[i + 1], atol, rtol, 5);
         return d == 0 ? 0 : 1;
     }
-    if (strcmp(mode, "buildfail") == 0)
-        return mode_buildfail(s, &opt);
     if (!s) {
         fprintf(stderr, "grade: this program has no suite (mode %s)\n", mode);
         return 2;
     }
-    if (strcmp(mode, "run") == 0)
-        return mode_run(s, &opt);
+    if (strcmp(mode, "grade") == 0)
+        return mode_grade(s, &opt);
     if (strcmp(mode, "list") == 0)
         return mode_list(s);
     return usage();

@@ -1,0 +1,366 @@
+/*
+ * rpc_proxy.c — the judge's side of an exercise call (see rpc.h).
+ *
+ * Runs in the trusted test process (isolate.c's child). The first exercise
+ * call of a test starts the worker in the sandbox; each call sends its
+ * request and reads the reply, trusting nothing in it but values of the
+ * sizes this side expects. If the worker dies, stops answering sensibly or
+ * exceeds its limits, the test ends there with a CRASH, TIMEOUT or FAIL
+ * verdict (iso_child_end): no reply, no points.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <dsplab/status.h>
+
+#include "harness.h"
+#include "rpc.h"
+#include "sandbox.h"
+
+#define FILE_CAP ((uint64_t)64 << 20)
+#define MSG_CAP 512
+enum { MAX_SLOTS = 64, MAX_FILES = 8 };
+
+static struct rpc_setup setup;
+
+struct out_slot {
+    void *data;
+    size_t bytes;
+};
+
+static struct {
+    unsigned char *buf;
+    size_t len, cap;
+    int oom;
+    struct out_slot outs[MAX_SLOTS];
+    size_t n_outs;
+    const char *files[MAX_FILES];
+    size_t n_files;
+} req;
+
+static pid_t worker_pid = -1;
+static int to_worker = -1, from_worker = -1;
+
+void rpc_proxy_setup(const struct rpc_setup *s)
+{
+    setup = *s;
+}
+
+static void put(const void *p, size_t n)
+{
+    if (req.oom)
+        return;
+    if (req.len + n > req.cap) {
+        size_t cap = req.cap ? req.cap : 4096;
+        while (cap < req.len + n)
+            cap *= 2;
+        unsigned char *b = realloc(req.buf, cap);
+        if (!b) {
+            req.oom = 1;
+            return;
+        }
+        req.buf = b;
+        req.cap = cap;
+    }
+    memcpy(req.buf + req.len, p, n);
+    req.len += n;
+}
+
+void rpc_scalar(void *value, size_t size)
+{
+    put(value, size);
+}
+
+void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
+{
+    void *ptr;
+    memcpy(&ptr, slot, sizeof ptr);
+    unsigned char present = ptr != NULL;
+    put(&present, 1);
+    if (!present)
+        return;
+    uint64_t bytes = (uint64_t)count * elem_size;
+    put(&bytes, sizeof bytes);
+    put(ptr, (size_t)bytes);
+    if (dir == RPC_DIR_OUT && req.n_outs < MAX_SLOTS)
+        req.outs[req.n_outs++] = (struct out_slot){ptr, (size_t)bytes};
+    else if (dir == RPC_DIR_OUT)
+        req.oom = 1;
+}
+
+void rpc_file_out(void *slot)
+{
+    const char *path;
+    memcpy(&path, slot, sizeof path);
+    const char *base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path ? path : "";
+    uint32_t len = (uint32_t)strlen(base);
+    if (len == 0 || len > 200 || req.n_files == MAX_FILES) {
+        req.oom = 1;
+        return;
+    }
+    put(&len, sizeof len);
+    put(base, len);
+    req.files[req.n_files++] = path;
+}
+
+/* ---- ending the test ---- */
+
+static void reset(void)
+{
+    req.len = 0;
+    req.n_outs = req.n_files = 0;
+    req.oom = 0;
+}
+
+static void stop_worker(void)
+{
+    if (worker_pid > 0) {
+        kill(worker_pid, SIGKILL);
+        waitpid(worker_pid, NULL, 0);
+    }
+    worker_pid = -1;
+}
+
+/* The worker is gone: why, in the terms of a test verdict. */
+static void worker_died(const char *name)
+{
+    close(to_worker);
+    close(from_worker);
+    to_worker = from_worker = -1;
+    int status = 0;
+    if (worker_pid > 0)
+        waitpid(worker_pid, &status, 0);
+    worker_pid = -1;
+    int sig = 0, code = 0;
+    if (WIFSIGNALED(status))
+        sig = WTERMSIG(status);
+    else if (WIFEXITED(status)) {
+        code = WEXITSTATUS(status);
+        /* bwrap reports a command killed by a signal as 128 + signal */
+        if (sb_active(NULL) == 1 && code > 128 && code < 128 + 65)
+            sig = code - 128;
+    }
+    char line[256];
+    if (sig == SIGXCPU) {
+        snprintf(line, sizeof line, "%s ran over the test's CPU-time limit", name);
+        harness_note_line(line);
+        iso_child_end(ISO_TIMEOUT, sig);
+    }
+    if (sig) {
+        snprintf(line, sizeof line, "%s crashed (%s)", name, iso_signal_name(sig));
+        harness_note_line(line);
+        iso_child_end(ISO_CRASH, sig);
+    }
+    snprintf(line, sizeof line, "%s ended its process (exit status %d) instead of returning", name,
+             code);
+    harness_note_line(line);
+    iso_child_end(ISO_EXITED, code);
+}
+
+static void malformed(const char *name, const char *what)
+{
+    char line[256];
+    stop_worker();
+    snprintf(line, sizeof line,
+             "%s: its process sent a malformed reply (%s): only the values an exercise "
+             "returns can be graded",
+             name, what);
+    harness_note_line(line);
+    iso_child_end(ISO_FAIL, 0);
+}
+
+static void fail_test(const char *text)
+{
+    harness_note_line(text);
+    iso_child_end(ISO_FAIL, 0);
+}
+
+/* ---- talking to the worker ---- */
+
+static int write_full(int fd, const void *buf, size_t n)
+{
+    const unsigned char *p = buf;
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static int read_full(int fd, void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    while (n > 0) {
+        ssize_t k = read(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static void start_worker(void)
+{
+    int rq[2], rp[2];
+    signal(SIGPIPE, SIG_IGN); /* a dead worker shows as EOF / EPIPE, not a signal */
+    if (pipe(rq) != 0 || pipe(rp) != 0)
+        fail_test("grader: cannot create a pipe to the exercise's process");
+    struct sb_bind bind = {setup.worker, "/grader/worker", 0};
+    struct sb_spec spec = {0};
+    spec.binds = &bind;
+    spec.n_binds = 1;
+    spec.tmp_bytes = (size_t)64 << 20;
+    int sandboxed = sb_active(NULL) == 1;
+    spec.chdir = sandboxed ? "/tmp" : setup.scratch;
+    spec.cpu_s = setup.cpu_s;
+    spec.as_bytes = setup.as_bytes;
+    spec.fsize_bytes = (size_t)64 << 20;
+    char *argv[] = {(char *)sb_path(&bind), (char *)(sandboxed ? "/tmp" : setup.scratch), NULL};
+    int keep[2] = {rq[0], rp[1]};
+    worker_pid = sb_spawn(&spec, argv, -1, keep, 2, 0);
+    close(rq[0]);
+    close(rp[1]);
+    if (worker_pid < 0) {
+        close(rq[1]);
+        close(rp[0]);
+        fail_test("grader: cannot start the exercise's process");
+    }
+    fcntl(rq[1], F_SETFD, FD_CLOEXEC);
+    fcntl(rp[0], F_SETFD, FD_CLOEXEC);
+    to_worker = rq[1];
+    from_worker = rp[0];
+}
+
+static long file_of(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < rpc_lesson.n_files; i++) {
+        const char *p = rpc_lesson.files[i].functions;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            size_t k = strcspn(p, " ");
+            if (k == n && strncmp(p, name, n) == 0)
+                return (long)i;
+            p += k;
+        }
+    }
+    return -1;
+}
+
+/* Replaces what cannot be shown on a terminal. */
+static void clean_text(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7f)
+            *s = '?';
+}
+
+int rpc_proxy_call(const char *name)
+{
+    long fi = file_of(name);
+    char line[1200];
+    if (fi >= 0 && setup.file_problem && setup.file_problem[fi]) {
+        reset();
+        snprintf(line, sizeof line, "%s was not graded: %s", rpc_lesson.files[fi].file,
+                 setup.file_problem[fi]);
+        fail_test(line);
+    }
+    if (!setup.worker) {
+        reset();
+        fail_test("the lesson's exercises could not be linked into a program (see the build "
+                  "messages above)");
+    }
+    if (req.oom) {
+        reset();
+        fail_test("grader: out of memory packing the exercise's arguments");
+    }
+    if (worker_pid < 0)
+        start_worker();
+
+    uint32_t name_len = (uint32_t)strlen(name);
+    uint64_t len = req.len;
+    if (write_full(to_worker, "RPC1", 4) != 0 ||
+        write_full(to_worker, &name_len, sizeof name_len) != 0 ||
+        write_full(to_worker, name, name_len) != 0 || write_full(to_worker, &len, sizeof len) != 0 ||
+        write_full(to_worker, req.buf, req.len) != 0)
+        worker_died(name);
+
+    char magic[4];
+    int32_t status;
+    uint32_t msg_len;
+    if (read_full(from_worker, magic, 4) != 0)
+        worker_died(name);
+    if (memcmp(magic, "RET1", 4) != 0)
+        malformed(name, "no header");
+    if (read_full(from_worker, &status, sizeof status) != 0 ||
+        read_full(from_worker, &msg_len, sizeof msg_len) != 0)
+        worker_died(name);
+    if (msg_len > MSG_CAP)
+        malformed(name, "an error message too long");
+    char msg[MSG_CAP + 1];
+    if (read_full(from_worker, msg, msg_len) != 0)
+        worker_died(name);
+    msg[msg_len] = '\0';
+    for (size_t i = 0; i < req.n_outs; i++) {
+        uint64_t bytes;
+        if (read_full(from_worker, &bytes, sizeof bytes) != 0)
+            worker_died(name);
+        if (bytes != req.outs[i].bytes)
+            malformed(name, "an output of the wrong length");
+        if (read_full(from_worker, req.outs[i].data, req.outs[i].bytes) != 0)
+            worker_died(name);
+    }
+    for (size_t i = 0; i < req.n_files; i++) {
+        unsigned char exists;
+        uint64_t bytes;
+        if (read_full(from_worker, &exists, 1) != 0 ||
+            read_full(from_worker, &bytes, sizeof bytes) != 0)
+            worker_died(name);
+        if (bytes > FILE_CAP || (!exists && bytes))
+            malformed(name, "an output file too large");
+        unsigned char *data = malloc(bytes ? (size_t)bytes : 1);
+        if (!data)
+            fail_test("grader: out of memory for an output file");
+        if (read_full(from_worker, data, (size_t)bytes) != 0) {
+            free(data);
+            worker_died(name);
+        }
+        if (exists) {
+            int fd = open(req.files[i], O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                          0644);
+            int ok = fd >= 0 && write_full(fd, data, (size_t)bytes) == 0;
+            if (fd >= 0)
+                close(fd);
+            if (!ok) {
+                free(data);
+                fail_test("grader: cannot write the exercise's output file in the test's "
+                          "scratch folder");
+            }
+        }
+        free(data);
+    }
+    reset();
+    if (status != DSP_OK) {
+        clean_text(msg);
+        dsp_fail(status, "%s", msg);
+    }
+    return status;
+}

@@ -1,0 +1,331 @@
+/*
+ * sandbox.c — bubblewrap around the compiler, the linker and the worker
+ * (see sandbox.h for what the sandbox holds and why).
+ */
+#include "sandbox.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static enum sb_policy policy = SB_AUTO;
+static int probed, works;
+static char bwrap_path[4096];
+static const char *probe_why = "";
+
+int sb_set_policy(const char *word)
+{
+    if (!word || !word[0] || strcmp(word, "auto") == 0)
+        policy = SB_AUTO;
+    else if (strcmp(word, "require") == 0)
+        policy = SB_REQUIRE;
+    else if (strcmp(word, "off") == 0)
+        policy = SB_OFF;
+    else
+        return -1;
+    return 0;
+}
+
+enum sb_policy sb_policy(void)
+{
+    return policy;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int find_bwrap(void)
+{
+    const char *path = getenv("PATH");
+    if (!path || !path[0])
+        path = "/usr/bin:/bin";
+    while (*path) {
+        const char *colon = strchr(path, ':');
+        size_t n = colon ? (size_t)(colon - path) : strlen(path);
+        if (n > 0 && n < sizeof bwrap_path - 8) {
+            snprintf(bwrap_path, sizeof bwrap_path, "%.*s/bwrap", (int)n, path);
+            if (access(bwrap_path, X_OK) == 0)
+                return 1;
+        }
+        if (!colon)
+            break;
+        path = colon + 1;
+    }
+    bwrap_path[0] = '\0';
+    return 0;
+}
+
+static void probe(void)
+{
+    if (probed)
+        return;
+    probed = 1;
+    if (!find_bwrap()) {
+        probe_why = "bubblewrap (bwrap) is not installed (Debian: apt-get install bubblewrap)";
+        return;
+    }
+    works = 1; /* so that sb_spawn wraps the probe itself */
+    struct sb_spec spec = {0};
+    char *argv[] = {(char *)"/usr/bin/true", NULL};
+    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    struct sb_status st;
+    int rc = sb_run(&spec, argv, devnull, 10, &st);
+    if (devnull >= 0)
+        close(devnull);
+    works = rc == 0 && st.exited && st.code == 0;
+    if (!works)
+        probe_why = "bubblewrap cannot create namespaces here (user namespaces disabled, or "
+                    "a container that forbids them)";
+}
+
+int sb_active(const char **why)
+{
+    if (why)
+        *why = "";
+    if (policy == SB_OFF) {
+        if (why)
+            *why = "the sandbox is turned off (UNSAFE=1)";
+        return 0;
+    }
+    probe();
+    if (works)
+        return 1;
+    if (why)
+        *why = probe_why;
+    return policy == SB_REQUIRE ? -1 : 0;
+}
+
+const char *sb_path(const struct sb_bind *b)
+{
+    return policy != SB_OFF && works ? b->inside : b->host;
+}
+
+/* ---- argument vector for bwrap ---- */
+
+struct args {
+    char **v;
+    size_t n, cap;
+    char *owned[16];
+    size_t n_owned;
+};
+
+static int add(struct args *a, const char *s)
+{
+    if (a->n + 2 > a->cap) {
+        size_t cap = a->cap ? 2 * a->cap : 64;
+        char **v = realloc(a->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = (char *)s;
+    a->v[a->n] = NULL;
+    return 0;
+}
+
+static void args_free(struct args *a)
+{
+    for (size_t i = 0; i < a->n_owned; i++)
+        free(a->owned[i]);
+    free(a->v);
+}
+
+/* /bin, /lib, ... as on the host: a symlink into /usr stays a symlink,
+ * a real folder is bound read-only. */
+static void add_root_dirs(struct args *a)
+{
+    static const char *names[] = {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        struct stat st;
+        if (lstat(names[i], &st) != 0)
+            continue;
+        if (S_ISLNK(st.st_mode) && a->n_owned < sizeof a->owned / sizeof a->owned[0]) {
+            char *target = calloc(1, 4096);
+            ssize_t k = target ? readlink(names[i], target, 4095) : -1;
+            if (k <= 0) {
+                free(target);
+                continue;
+            }
+            a->owned[a->n_owned++] = target;
+            add(a, "--symlink"), add(a, target), add(a, names[i]);
+        } else if (S_ISDIR(st.st_mode)) {
+            add(a, "--ro-bind"), add(a, names[i]), add(a, names[i]);
+        }
+    }
+}
+
+static int build_args(struct args *a, const struct sb_spec *s, char *const argv[])
+{
+    static char tmp_size[32];
+    snprintf(tmp_size, sizeof tmp_size, "%zu", s->tmp_bytes ? s->tmp_bytes : (size_t)64 << 20);
+    const char *fixed[] = {bwrap_path, "--unshare-all", "--unshare-user", "--disable-userns",
+                           "--cap-drop", "ALL", "--die-with-parent", "--new-session",
+                           "--ro-bind", "/usr", "/usr"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        add(a, fixed[i]);
+    add_root_dirs(a);
+    add(a, "--proc"), add(a, "/proc");
+    add(a, "--dev"), add(a, "/dev");
+    add(a, "--size"), add(a, tmp_size), add(a, "--tmpfs"), add(a, "/tmp");
+    for (size_t i = 0; i < s->n_binds; i++) {
+        add(a, s->binds[i].writable ? "--bind" : "--ro-bind");
+        add(a, s->binds[i].host);
+        add(a, s->binds[i].inside);
+    }
+    add(a, "--chdir"), add(a, s->chdir ? s->chdir : "/tmp");
+    add(a, "--");
+    for (size_t i = 0; argv[i]; i++)
+        add(a, argv[i]);
+    return a->v ? 0 : -1;
+}
+
+/* ---- the child ---- */
+
+static void set_limit(int resource, rlim_t value)
+{
+    struct rlimit rl;
+    if (getrlimit(resource, &rl) == 0 && rl.rlim_max != RLIM_INFINITY && value > rl.rlim_max)
+        value = rl.rlim_max;
+    rl.rlim_cur = rl.rlim_max = value;
+    setrlimit(resource, &rl);
+}
+
+/* A clean environment: nothing of the grader's, except sanitizer options. */
+static char **clean_env(const struct sb_spec *s, int sandboxed)
+{
+    static char *env[16];
+    static char path[4200];
+    size_t n = 0;
+    const char *p = getenv("PATH");
+    snprintf(path, sizeof path, "PATH=%s",
+             !sandboxed && s->keep_path && p ? p : "/usr/bin:/bin");
+    env[n++] = path;
+    env[n++] = (char *)"LC_ALL=C";
+    env[n++] = (char *)(sandboxed ? "TMPDIR=/tmp" : "TMPDIR=/tmp");
+    static const char *pass[] = {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"};
+    static char kept[3][1024];
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(pass[i]);
+        if (v) {
+            snprintf(kept[i], sizeof kept[i], "%s=%s", pass[i], v);
+            env[n++] = kept[i];
+        }
+    }
+    env[n] = NULL;
+    return env;
+}
+
+pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const int *keep,
+               int n_keep, int new_group)
+{
+    int sandboxed = policy != SB_OFF && works;
+    struct args a = {0};
+    if (sandboxed && build_args(&a, spec, argv) != 0) {
+        args_free(&a);
+        return -1;
+    }
+    char **env = clean_env(spec, sandboxed);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid != 0) {
+        args_free(&a);
+        return pid;
+    }
+    /* the child */
+    if (new_group)
+        setpgid(0, 0);
+    signal(SIGPIPE, SIG_DFL);
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0 && devnull != 0) {
+        dup2(devnull, 0);
+        close(devnull);
+    }
+    if (out_fd >= 0) {
+        dup2(out_fd, 1);
+        dup2(out_fd, 2);
+    }
+    /* keep[i] becomes 3 + i: first move them all above the range. */
+    int moved[8];
+    for (int i = 0; i < n_keep && i < 8; i++)
+        moved[i] = fcntl(keep[i], F_DUPFD, 100);
+    for (int i = 0; i < n_keep && i < 8; i++) {
+        dup2(moved[i], 3 + i);
+        close(moved[i]);
+    }
+    long maxfd = sysconf(_SC_OPEN_MAX);
+    if (maxfd < 0 || maxfd > 65536)
+        maxfd = 65536;
+    for (int fd = 3 + n_keep; fd < maxfd; fd++)
+        close(fd);
+    if (spec->cpu_s > 0)
+        set_limit(RLIMIT_CPU, (rlim_t)ceil(spec->cpu_s));
+    if (spec->as_bytes)
+        set_limit(RLIMIT_AS, (rlim_t)spec->as_bytes);
+    set_limit(RLIMIT_FSIZE, (rlim_t)(spec->fsize_bytes ? spec->fsize_bytes : (size_t)64 << 20));
+    set_limit(RLIMIT_CORE, 0);
+    if (sandboxed) {
+        execve(a.v[0], a.v, env);
+    } else {
+        if (spec->chdir && chdir(spec->chdir) != 0)
+            _exit(126);
+        execve(argv[0], argv, env);
+    }
+    _exit(127);
+}
+
+int sb_run(const struct sb_spec *spec, char *const argv[], int out_fd, double wall_s,
+           struct sb_status *st)
+{
+    memset(st, 0, sizeof *st);
+    double t0 = now_s();
+    pid_t pid = sb_spawn(spec, argv, out_fd, NULL, 0, 1);
+    if (pid < 0)
+        return -1;
+    int status = 0;
+    long sleep_ns = 500000;
+    for (;;) {
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid)
+            break;
+        if (w < 0 && errno != EINTR)
+            break;
+        if (wall_s > 0 && now_s() - t0 > wall_s) {
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            st->timed_out = 1;
+            break;
+        }
+        nanosleep(&(struct timespec){0, sleep_ns}, NULL);
+        if (sleep_ns < 5000000)
+            sleep_ns += 500000;
+    }
+    kill(-pid, SIGKILL); /* anything left in its group */
+    st->seconds = now_s() - t0;
+    if (WIFEXITED(status)) {
+        st->exited = 1;
+        st->code = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        st->signaled = 1;
+        st->sig = WTERMSIG(status);
+    }
+    return 0;
+}

@@ -1,0 +1,235 @@
+/*
+ * worker.c — main() of the program that runs a student's exercises.
+ *
+ * The worker is the student's objects, the lesson's boundary.c compiled with
+ * RPC_SERVE, this file and libdsplab. It runs inside the sandbox, one
+ * process per test, started by the judge's first exercise call of that test
+ * (grader/rpc_proxy.c). It reads requests on descriptor 3, calls the
+ * student's function and writes the reply on descriptor 4; what the student
+ * prints goes to descriptors 1 and 2, which the judge captures.
+ *
+ * Nothing here is trusted: the student's code shares this process and may
+ * rewrite any of it. The judge therefore treats every reply as data: it
+ * checks its framing and sizes, and only the values in it can earn points.
+ *
+ * Wire format (native byte order; both ends are built on this machine):
+ *   request  "RPC1" u32 name_len, name, u64 payload_len, payload
+ *            payload: each RPC_SCALAR's bytes; each array: u8 present,
+ *            then (if present) u64 bytes and the bytes; each output file:
+ *            u32 len and its base name
+ *   reply    "RET1" i32 status, u32 msg_len, msg (dsp_last_error()),
+ *            then for each present RPC_OUT array: u64 bytes and the bytes,
+ *            and for each output file: u8 exists, u64 bytes, the bytes
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <dsplab/status.h>
+
+#define RPC_SERVE
+#include "rpc.h"
+
+enum { REQ_FD = 3, REPLY_FD = 4, MAX_SLOTS = 64 };
+#define FILE_CAP ((size_t)64 << 20)
+
+static unsigned char *payload;
+static size_t payload_len, cursor;
+static const char *scratch = ".";
+
+struct out_slot {
+    void *data;
+    size_t bytes;
+};
+static struct out_slot outs[MAX_SLOTS];
+static size_t n_outs;
+static void *owned[MAX_SLOTS];
+static size_t n_owned;
+static char file_paths[8][512];
+static size_t n_files;
+
+/* A request the judge built cannot be malformed; if it is, stop. */
+static void protocol_error(const char *what)
+{
+    fprintf(stderr, "grader worker: bad request (%s)\n", what);
+    _exit(90);
+}
+
+static int read_full(int fd, void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    while (n > 0) {
+        ssize_t k = read(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static void write_full(const void *buf, size_t n)
+{
+    const unsigned char *p = buf;
+    while (n > 0) {
+        ssize_t k = write(REPLY_FD, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            _exit(92);
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+static void take(void *dst, size_t n)
+{
+    if (n > payload_len - cursor)
+        protocol_error("short payload");
+    memcpy(dst, payload + cursor, n);
+    cursor += n;
+}
+
+void rpc_scalar(void *value, size_t size)
+{
+    take(value, size);
+}
+
+void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
+{
+    unsigned char present;
+    void *ptr = NULL;
+    take(&present, 1);
+    if (present) {
+        uint64_t bytes;
+        take(&bytes, sizeof bytes);
+        if (elem_size && count > SIZE_MAX / elem_size)
+            protocol_error("length overflow");
+        if (bytes != (uint64_t)(count * elem_size))
+            protocol_error("array length");
+        if (n_owned == MAX_SLOTS || (dir == RPC_DIR_OUT && n_outs == MAX_SLOTS))
+            protocol_error("too many arrays");
+        /* Each array gets its own allocation, so a write past its end is
+         * a write past a malloc'd block (which AddressSanitizer names). */
+        ptr = malloc(bytes ? (size_t)bytes : 1);
+        if (!ptr) {
+            fprintf(stderr, "grader worker: out of memory for %llu bytes\n",
+                    (unsigned long long)bytes);
+            _exit(93);
+        }
+        take(ptr, (size_t)bytes);
+        owned[n_owned++] = ptr;
+        if (dir == RPC_DIR_OUT)
+            outs[n_outs++] = (struct out_slot){ptr, (size_t)bytes};
+    }
+    memcpy(slot, &ptr, sizeof ptr);
+}
+
+void rpc_file_out(void *slot)
+{
+    uint32_t len;
+    char name[256];
+    take(&len, sizeof len);
+    if (len == 0 || len >= sizeof name || n_files == sizeof file_paths / sizeof file_paths[0])
+        protocol_error("file name");
+    take(name, len);
+    name[len] = '\0';
+    char dir[400];
+    snprintf(dir, sizeof dir, "%s/out", scratch);
+    mkdir(dir, 0700);
+    snprintf(file_paths[n_files], sizeof file_paths[0], "%s/%s", dir, name);
+    unlink(file_paths[n_files]);
+    const char *p = file_paths[n_files++];
+    memcpy(slot, &p, sizeof p);
+}
+
+int rpc_reply(int status)
+{
+    fflush(stdout);
+    fflush(stderr);
+    const char *msg = status != DSP_OK ? dsp_last_error() : "";
+    uint32_t msg_len = msg ? (uint32_t)strnlen(msg, 512) : 0;
+    int32_t st = status;
+    write_full("RET1", 4);
+    write_full(&st, sizeof st);
+    write_full(&msg_len, sizeof msg_len);
+    write_full(msg, msg_len);
+    for (size_t i = 0; i < n_outs; i++) {
+        uint64_t bytes = outs[i].bytes;
+        write_full(&bytes, sizeof bytes);
+        write_full(outs[i].data, outs[i].bytes);
+    }
+    for (size_t i = 0; i < n_files; i++) {
+        unsigned char exists = 0;
+        uint64_t bytes = 0;
+        unsigned char *data = NULL;
+        int fd = open(file_paths[i], O_RDONLY);
+        struct stat st_file;
+        if (fd >= 0 && fstat(fd, &st_file) == 0 && S_ISREG(st_file.st_mode) &&
+            (size_t)st_file.st_size <= FILE_CAP) {
+            data = malloc((size_t)st_file.st_size + 1);
+            if (data && read_full(fd, data, (size_t)st_file.st_size) == 0) {
+                exists = 1;
+                bytes = (uint64_t)st_file.st_size;
+            }
+        }
+        if (fd >= 0)
+            close(fd);
+        write_full(&exists, 1);
+        write_full(&bytes, sizeof bytes);
+        if (exists)
+            write_full(data, (size_t)bytes);
+        free(data);
+    }
+    return status;
+}
+
+static void reset(void)
+{
+    for (size_t i = 0; i < n_owned; i++)
+        free(owned[i]);
+    n_owned = n_outs = n_files = 0;
+    free(payload);
+    payload = NULL;
+    payload_len = cursor = 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        scratch = argv[1];
+    if (chdir(scratch) != 0)
+        scratch = ".";
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    for (;;) {
+        char magic[4];
+        uint32_t name_len;
+        uint64_t len;
+        char name[65];
+        if (read_full(REQ_FD, magic, 4) != 0)
+            return 0; /* the judge closed the pipe: the test is over */
+        if (memcmp(magic, "RPC1", 4) != 0 || read_full(REQ_FD, &name_len, sizeof name_len) != 0 ||
+            name_len == 0 || name_len >= sizeof name || read_full(REQ_FD, name, name_len) != 0 ||
+            read_full(REQ_FD, &len, sizeof len) != 0)
+            protocol_error("header");
+        name[name_len] = '\0';
+        payload = malloc(len ? (size_t)len : 1);
+        if (!payload || read_full(REQ_FD, payload, (size_t)len) != 0)
+            protocol_error("payload");
+        payload_len = (size_t)len;
+        size_t i = 0;
+        while (i < rpc_n_served && strcmp(rpc_served[i].name, name) != 0)
+            i++;
+        if (i == rpc_n_served)
+            protocol_error("unknown exercise");
+        rpc_served[i].serve();
+        reset();
+    }
+}
