@@ -1,108 +1,118 @@
 #!/bin/sh
-# grade-all.sh SUBMISSIONS OUT JOBS LESSONS_DIR REFERENCE_DIR "LESSONS" MAKE [ARGS...]
+# grade-all.sh SUBMISSIONS OUT JOBS — grades a class. Run by `make grade-all`,
+# which exports what the judges need (GRADE_ALL_* below) after building
+# every lesson's judge once.
 #
-# Grades every student folder SUBMISSIONS/<student>/ (laid out like
-# assignments/) with `MAKE ARGS grade SUBMISSION=...`, JOBS students at a
-# time, into OUT/<student>/{report.txt,results.json,junit.xml,points.tsv},
-# then writes OUT/gradebook.csv. Run by `make grade-all SUBMISSIONS=dir`.
+# SUBMISSIONS holds one folder per student, laid out like assignments/.
+# Student folder names are data: they never reach a shell command line or a
+# make variable, and each student's files live under OUT/students/<code>/,
+# where <code> is the name with every byte outside [A-Za-z0-9_-] written as
+# %XX (so no name can reach the gradebook, another student's folder or
+# anything outside OUT). Each student is graded with a fresh build folder
+# and a fresh report folder, by the lessons' judges (the sandboxed grader),
+# within GRADE_ALL_STUDENT_WALL seconds of wall-clock time, else a TIMEOUT
+# row. The gradebook, OUT/gradebook.csv, is assembled only from points.tsv
+# files the judges' summariser wrote.
 #
-# A student is graded again only when the content of their .c/.h files, or
-# the lessons, references or grader, changed since their last report
-# (OUT/<student>/hash). Each student's tests run under the grader's own
-# limits, so one student's hanging code holds up nobody else.
+# A student is graded again only when their .c/.h files, the course or the
+# grader changed since their last report, or when their report files no
+# longer have the checksums recorded when they were written (tampering).
 set -u
-subs=$1 out=$2 jobs=$3 lessons_dir=$4 ref_dir=$5 lessons=$6
-shift 6
+subs=$1 out=$2 jobs=$3
 [ -d "$subs" ] || { echo "grade-all: $subs is not a folder" >&2; exit 2; }
-mkdir -p "$out"
+: "${GRADE_ALL_JUDGES:?}" "${GRADE_ALL_LESSONS:?}" "${GRADE_ALL_GRADETOOL:?}" "${GRADE_ALL_BUILD:?}"
+mkdir -p "$out/students" "$GRADE_ALL_BUILD"
 
 # What every grade depends on besides the student's files.
-course_hash=$(find "$lessons_dir" "$ref_dir" grader lib/include lib/src \
-                  -path grader/out -prune -o -type f -print 2>/dev/null | LC_ALL=C sort |
-              while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done | sha256sum | cut -c1-64)
+GRADE_ALL_COURSE=$(find "$GRADE_ALL_LESSONS_DIR" "$GRADE_ALL_REFERENCE_DIR" grader lib/include lib/src \
+                      -path grader/out -prune -o -type f -print 2>/dev/null | LC_ALL=C sort |
+                   while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done | sha256sum | cut -c1-64)
+export GRADE_ALL_COURSE GRADE_ALL_OUT="$out" GRADE_ALL_SUBS="$subs"
 
-student_hash() {
-    (cd "$1" && find . -type f \( -name '*.c' -o -name '*.h' \) -print | LC_ALL=C sort |
-        while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done) | sha256sum | cut -c1-64
-}
+n_all=0
+for dir in "$subs"/*/; do [ -d "$dir" ] && n_all=$((n_all + 1)); done
+echo "grade-all: $n_all students, $jobs at a time"
 
-todo=$(mktemp)
-trap 'rm -f "$todo"' EXIT
-n_all=0 n_todo=0
+# One student: $1 is the folder name, passed as an argument (never as code).
+# shellcheck disable=SC2016
+grade_one='
+set -u
+student=$1
+code=$("$GRADE_ALL_GRADETOOL" encode "$student")
+dir="$GRADE_ALL_SUBS/$student"
+d="$GRADE_ALL_OUT/students/$code"
+b="$GRADE_ALL_BUILD/$code"
+hash=$( { (cd "$dir" && find . -type f \( -name "*.c" -o -name "*.h" \) -print0 | LC_ALL=C sort -z |
+           xargs -0 -r sha256sum); printf "%s\n" "$GRADE_ALL_COURSE"; } | sha256sum | cut -c1-64)
+if [ -f "$d/hash" ] && [ -f "$d/points.tsv" ] &&
+   [ "$(cat "$d/hash")" = "$hash $(cat "$d/points.tsv" "$d/results.json" 2>/dev/null | sha256sum | cut -c1-64)" ]; then
+  exit 0
+fi
+rm -rf "$d" "$b"; mkdir -p "$d" "$b"
+frags=
+{
+  for L in $GRADE_ALL_LESSONS; do
+    f="$b/$L.result"
+    "$GRADE_ALL_JUDGES/$L/judge" grade --lesson "$L" --submission "$dir/$L" \
+      --build-dir "$b/$L" --judge-dir "$GRADE_ALL_JUDGES/$L" --lesson-dir "$GRADE_ALL_LESSONS_DIR/$L" \
+      --include-dir lib/include --cc "$GRADE_ALL_CC" --cflags "$GRADE_ALL_CFLAGS" \
+      --ldflags "$GRADE_ALL_LDFLAGS" --libs "$GRADE_ALL_LIBS" --sandbox "$GRADE_ALL_SANDBOX" \
+      --ref-dir "$GRADE_ALL_REFERENCE_DIR" --data-dir "$GRADE_ALL_DATA_DIR" --out "$f"
+    [ -f "$f" ] || printf "lesson\t%s\t0\n" "$L" >"$f"
+    frags="$frags $f"
+  done
+  # shellcheck disable=SC2086
+  "$GRADE_ALL_GRADETOOL" summarize --json "$d/results.json" --junit "$d/junit.xml" \
+    --points "$d/points.tsv" $frags
+} >"$d/report.txt" 2>&1
+printf "%s %s\n" "$hash" "$(cat "$d/points.tsv" "$d/results.json" 2>/dev/null | sha256sum | cut -c1-64)" >"$d/hash"
+'
+
+export GRADE_ALL_ONE="$grade_one"
+
+# Each student under a wall-clock limit; timeout(1) signals the whole
+# process group it leads.
 for dir in "$subs"/*/; do
     [ -d "$dir" ] || continue
-    student=$(basename "$dir")
-    n_all=$((n_all + 1))
-    h="$(student_hash "$dir") $course_hash"
-    if [ -f "$out/$student/hash" ] && [ "$(cat "$out/$student/hash")" = "$h" ] &&
-       [ -f "$out/$student/points.tsv" ]; then
-        continue
+    name=${dir%/}
+    printf '%s\0' "${name##*/}"
+done | xargs -0 -r -n 1 -P "$jobs" sh -c '
+    student=$1
+    if ! timeout -s KILL "${GRADE_ALL_STUDENT_WALL:-900}" sh -c "$GRADE_ALL_ONE" grade-one "$student"; then
+        code=$(printf "%s" "$student" | cksum | cut -d" " -f1)
+        echo "grade-all: a student (checksum $code) ran over ${GRADE_ALL_STUDENT_WALL:-900} s or failed" >&2
     fi
-    n_todo=$((n_todo + 1))
-    printf '%s\n' "$student" >>"$todo"
-done
-echo "grade-all: $n_all students, $n_todo new or changed, $jobs at a time"
+' grade-all-one
 
-# Each student: make grade into its own build and report folders; the hash is
-# written last, so an interrupted run grades that student again next time.
-export GRADE_ALL_SUBS="$subs" GRADE_ALL_OUT="$out" GRADE_ALL_MAKE="$*"
-if [ "$n_todo" -gt 0 ]; then
-    # shellcheck disable=SC2016
-    tr '\n' '\0' <"$todo" | xargs -0 -n 1 -P "$jobs" sh -c '
-        student=$1
-        d="$GRADE_ALL_OUT/$student"
-        rm -rf "$d"; mkdir -p "$d"
-        # make cannot quote paths: a name with spaces or quotes is graded
-        # through a link and a work folder with plain names.
-        sub="$GRADE_ALL_SUBS/$student" work="$d"
-        case "$student" in
-            *[!A-Za-z0-9._@+,=-]*)
-                safe=$(printf "%s" "$student" | tr -c "A-Za-z0-9._-" "_")-$(printf "%s" "$student" | cksum | cut -d" " -f1)
-                mkdir -p "$GRADE_ALL_OUT/.links" "$GRADE_ALL_OUT/.work"
-                ln -sfn "$(cd "$sub" && pwd)" "$GRADE_ALL_OUT/.links/$safe"
-                sub="$GRADE_ALL_OUT/.links/$safe" work="$GRADE_ALL_OUT/.work/$safe"
-                rm -rf "$work"; mkdir -p "$work" ;;
-        esac
-        env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 $GRADE_ALL_MAKE --no-print-directory -s grade \
-            SUBMISSION="$sub" GRADE_REPORT_DIR="$work" GRADE_JOBS=1 >"$d/report.txt" 2>&1
-        if [ "$work" != "$d" ]; then
-            for f in "$work"/*; do [ -f "$f" ] && mv "$f" "$d/"; done
-            rmdir "$work" 2>/dev/null
-        fi
-        printf "%s\n" "$(tail -n 1 "$d/report.txt")  $student"
-    ' grade-one
-fi
-
-# The hash goes beside each report whose grading finished.
-while IFS= read -r student; do
-    [ -n "$student" ] || continue
-    if [ -f "$out/$student/points.tsv" ]; then
-        printf '%s\n' "$(student_hash "$subs/$student/") $course_hash" >"$out/$student/hash"
-    fi
-done <"$todo"
-
-# The gradebook: one row per student, points per lesson, total; the student
-# field is always quoted (names may hold commas or quotes).
+echo "grade-all: gradebook"
+# The gradebook: one row per student, points per lesson, total, status.
 csv="$out/gradebook.csv"
-tmp="$csv.tmp.$$"
+tmp="$out/.gradebook.csv.tmp.$$"
 {
     printf 'student'
-    for l in $lessons; do printf ',%s' "$l"; done
-    printf ',total,max\n'
+    for l in $GRADE_ALL_LESSONS; do printf ',%s' "$l"; done
+    printf ',total,max,status\n'
     for dir in "$subs"/*/; do
         [ -d "$dir" ] || continue
-        student=$(basename "$dir")
-        pts="$out/$student/points.tsv"
-        printf '"%s"' "$(printf '%s' "$student" | sed 's/"/""/g')"
+        name=${dir%/}
+        student=${name##*/}
+        code=$("$GRADE_ALL_GRADETOOL" encode "$student")
+        pts="$out/students/$code/points.tsv"
+        status=ok
+        [ -f "$out/students/$code/hash" ] && [ -f "$pts" ] || status=TIMEOUT
+        # A spreadsheet must not read a name as a formula.
+        shown=$(printf '%s' "$student" | tr '\n\r' '  ' | sed 's/"/""/g; s/^\([=+@-]\)/'"'"'\1/')
+        printf '"%s"' "$shown"
         total=0 max=0
-        for l in $lessons; do
+        for l in $GRADE_ALL_LESSONS; do
             line=$(grep "^$l	" "$pts" 2>/dev/null | head -n 1)
             s=$(printf '%s' "$line" | cut -f2); m=$(printf '%s' "$line" | cut -f3)
-            s=${s:-0}; m=${m:-0}
+            case $s in ''|*[!0-9]*) s=0 ;; esac
+            case $m in ''|*[!0-9]*) m=0 ;; esac
             total=$((total + s)); max=$((max + m))
             printf ',%s' "$s"
         done
-        printf ',%s,%s\n' "$total" "$max"
+        printf ',%s,%s,%s\n' "$total" "$max" "$status"
     done
 } >"$tmp" && mv "$tmp" "$csv"
-echo "grade-all: gradebook in $csv; reports in $out/<student>/"
+echo "grade-all: gradebook in $csv; reports in $out/students/<name>/"

@@ -106,7 +106,7 @@ JUDGE_STUBS_$(1) := $$(patsubst $(LESSONS_DIR)/$(1)/stub/%.c,$(JUDGE_ROOT)/$(1)/
 $(JUDGE_ROOT)/$(1)/judge: $(LESSONS_DIR)/$(1)/suite.c $(LESSONS_DIR)/$(1)/boundary.c \
   $(LESSONS_DIR)/$(1)/exercise.h $(GRADER_HDR) $(GRADER_A) $(LIB_A)
 	@mkdir -p $$(@D)
-	$(GRADE_Q)$$(CC) $$(CFLAGS_ALL) -Igrader -I$(LESSONS_DIR)/$(1) -o $$@ \
+	$(GRADE_Q)$$(CC) $$(CFLAGS_ALL) -D_DEFAULT_SOURCE -Igrader -I$(LESSONS_DIR)/$(1) -o $$@ \
 	  $(LESSONS_DIR)/$(1)/suite.c $(LESSONS_DIR)/$(1)/boundary.c $$(LDFLAGS_ALL) $$(JUDGE_LIBS)
 $(JUDGE_ROOT)/$(1)/serve.o: $(LESSONS_DIR)/$(1)/boundary.c $(LESSONS_DIR)/$(1)/exercise.h grader/rpc.h $(DEPS_STAMP)
 	@mkdir -p $$(@D)
@@ -237,12 +237,24 @@ check-references: $(LIB_A) $(GRADETOOL)
 new-lesson:
 	@sh grader/new-lesson.sh "$(NAME)" "$(LESSONS_DIR)" "$(REFERENCE_DIR)"
 
-# A class: one folder per student under SUBMISSIONS, graded in parallel, each
-# into grader/out/class/<student>/ (report.txt, results.json), then the
-# gradebook grader/out/class/gradebook.csv. Unchanged folders are skipped.
+# A class: one folder per student under SUBMISSIONS, graded in parallel by
+# grader/grade-all.sh with the same judges (built once, before any student),
+# each into grader/out/class/students/<name>/ (report.txt, results.json,
+# junit.xml, points.tsv), then the gradebook grader/out/class/gradebook.csv.
+# The sandbox is required (UNSAFE=1 runs without it); unchanged students are
+# skipped. GRADE_STUDENT_WALL caps one student's wall-clock time (seconds).
 GRADE_CLASS_DIR ?= $(GRADE_REPORT_DIR)/class
-grade-all: $(LIB_A) $(GRADETOOL)
+GRADE_STUDENT_WALL ?= 900
+grade-all:
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade-all SUBMISSIONS=folder-of-student-folders"; exit 2; }
-	@sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)" \
-	  "$(LESSONS_DIR)" "$(REFERENCE_DIR)" "$(GRADE_ALL_LESSONS)" \
-	  $(MAKE) BUILD=$(BUILD) SAN=$(SAN) LESSONS_DIR=$(LESSONS_DIR) REFERENCE_DIR=$(REFERENCE_DIR)
+	@$(MAKE) --no-print-directory -s -j$(GRADE_JOBS) $(LIB_A) $(GRADETOOL) $(if $(CLI_SRC),$(DSPLAB)) \
+	  $(foreach L,$(GRADE_ALL_LESSONS),$(JUDGE_ROOT)/$(L)/ready) LESSON=
+	@$(GRADETOOL) sandbox --sandbox $(if $(filter 1,$(UNSAFE)),off,require)
+	@GRADE_ALL_JUDGES=$(JUDGE_ROOT) GRADE_ALL_LESSONS="$(GRADE_ALL_LESSONS)" \
+	  GRADE_ALL_GRADETOOL=$(GRADETOOL) GRADE_ALL_BUILD=$(GRADE_ROOT)/class \
+	  GRADE_ALL_LESSONS_DIR=$(LESSONS_DIR) GRADE_ALL_REFERENCE_DIR=$(REFERENCE_DIR) \
+	  GRADE_ALL_DATA_DIR=$(GRADE_DATA_DIR) GRADE_ALL_CC="$(CC)" GRADE_ALL_CFLAGS="$(GRADE_CFLAGS)" \
+	  GRADE_ALL_LDFLAGS="$(GRADE_LDFLAGS)" GRADE_ALL_LIBS="$(GRADE_WORKER_LIBS)" \
+	  GRADE_ALL_SANDBOX=$(if $(filter 1,$(UNSAFE)),off,require) \
+	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) NO_COLOR=1 \
+	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"

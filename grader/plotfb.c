@@ -54,14 +54,21 @@ static const char *shown(const char *path)
 }
 
 /* The dsplab tool of the build the grade program belongs to: the program
- * lives in BUILD/grade/LESSON/ or BUILD/grade/sub/KEY/LESSON/, the tool in
+ * lives in BUILD/grade/judge/LESSON/, the tool in
  * BUILD/bin/. $DSPLAB overrides. NULL when there is none. */
+static char feedback_dir[PATH_MAX];
+
+void plotfb_set_dir(const char *dir)
+{
+    snprintf(feedback_dir, sizeof feedback_dir, "%s", dir ? dir : "");
+}
+
 static const char *find_tool(const char *dir, char *buf, size_t size)
 {
     const char *env = getenv("DSPLAB");
     if (env && env[0] && access(env, X_OK) == 0)
         return env;
-    static const char *const up[] = {"/../..", "/../../../.."};
+    static const char *const up[] = {"/../..", "/../../..", "/../../../.."};
     for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
         snprintf(buf, size, "%s%s/bin/dsplab", dir, up[i]);
         if (access(buf, X_OK) == 0)
@@ -117,7 +124,10 @@ static void plot_arrays(const char *what, const double *got, const double *expec
         return;
     *slash = '\0';
     char fbdir[PATH_MAX + 16], base[PATH_MAX + 600], a[256], b[128];
-    snprintf(fbdir, sizeof fbdir, "%s/feedback", dir);
+    /* One submission's figures live in its own build folder. */
+    snprintf(fbdir, sizeof fbdir, "%s", feedback_dir[0] ? feedback_dir : dir);
+    if (!feedback_dir[0])
+        strncat(fbdir, "/feedback", sizeof fbdir - strlen(fbdir) - 1);
     if (mkdir(fbdir, 0777) != 0 && errno != EEXIST)
         return;
     slug(a, sizeof a, test);

@@ -21,6 +21,9 @@
 
 /* Writes the data and the figure for the current test, at most once per
  * test (the first failing array), and adds a feedback line naming it. */
+/* Where the figures go (default: feedback/ beside the judge). */
+void plotfb_set_dir(const char *dir);
+
 void plotfb_close(const char *what, const double *got, const double *expected, size_t n,
                   double atol, double rtol);
 

@@ -118,6 +118,11 @@ int rpc_reply(int status);
     static int rpc_body_##name params;                                      \
     static int rpc_serve_##name(void) { return rpc_body_##name(RPC_ZEROS args); } \
     static int rpc_body_##name params
+/* An exercise without arguments. */
+#define RPC_FUNCTION_VOID(name)                                       \
+    static int rpc_body_##name(void);                                 \
+    static int rpc_serve_##name(void) { return rpc_body_##name(); }   \
+    static int rpc_body_##name(void)
 #define RPC_CALL(call) rpc_reply(call)
 #define RPC_SERVED_ENTRY(name) {#name, rpc_serve_##name}
 /* The exercises this lesson serves, by name. */
@@ -134,6 +139,7 @@ extern const size_t rpc_n_served;
 int rpc_proxy_call(const char *name);
 
 #define RPC_FUNCTION(name, params, args) int name params
+#define RPC_FUNCTION_VOID(name) int name(void)
 #define RPC_CALL(call) ((void)sizeof((call), 0), rpc_proxy_call(__func__))
 #define RPC_LESSON(...) \
     const struct rpc_lesson rpc_lesson = {rpc_files, sizeof rpc_files / sizeof rpc_files[0]}

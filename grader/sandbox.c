@@ -198,12 +198,17 @@ static int build_args(struct args *a, const struct sb_spec *s, char *const argv[
 
 /* ---- the child ---- */
 
-static void set_limit(int resource, rlim_t value)
+static void set_limit(int resource, rlim_t soft, rlim_t hard)
 {
     struct rlimit rl;
-    if (getrlimit(resource, &rl) == 0 && rl.rlim_max != RLIM_INFINITY && value > rl.rlim_max)
-        value = rl.rlim_max;
-    rl.rlim_cur = rl.rlim_max = value;
+    if (getrlimit(resource, &rl) == 0 && rl.rlim_max != RLIM_INFINITY) {
+        if (hard > rl.rlim_max)
+            hard = rl.rlim_max;
+        if (soft > hard)
+            soft = hard;
+    }
+    rl.rlim_cur = soft;
+    rl.rlim_max = hard;
     setrlimit(resource, &rl);
 }
 
@@ -275,12 +280,14 @@ pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const
         maxfd = 65536;
     for (int fd = 3 + n_keep; fd < maxfd; fd++)
         close(fd);
+    /* CPU: SIGXCPU at the limit (a TIMEOUT), SIGKILL a second later. */
     if (spec->cpu_s > 0)
-        set_limit(RLIMIT_CPU, (rlim_t)ceil(spec->cpu_s));
+        set_limit(RLIMIT_CPU, (rlim_t)ceil(spec->cpu_s), (rlim_t)ceil(spec->cpu_s) + 1);
     if (spec->as_bytes)
-        set_limit(RLIMIT_AS, (rlim_t)spec->as_bytes);
-    set_limit(RLIMIT_FSIZE, (rlim_t)(spec->fsize_bytes ? spec->fsize_bytes : (size_t)64 << 20));
-    set_limit(RLIMIT_CORE, 0);
+        set_limit(RLIMIT_AS, (rlim_t)spec->as_bytes, (rlim_t)spec->as_bytes);
+    rlim_t fsize = (rlim_t)(spec->fsize_bytes ? spec->fsize_bytes : (size_t)64 << 20);
+    set_limit(RLIMIT_FSIZE, fsize, fsize);
+    set_limit(RLIMIT_CORE, 0, 0);
     if (sandboxed) {
         execve(a.v[0], a.v, env);
     } else {

@@ -50,7 +50,7 @@ static struct out_slot outs[MAX_SLOTS];
 static size_t n_outs;
 static void *owned[MAX_SLOTS];
 static size_t n_owned;
-static char file_paths[8][512];
+static char file_paths[8][1024];
 static size_t n_files;
 
 /* A request the judge built cannot be malformed; if it is, stop. */
