@@ -358,8 +358,11 @@ static int scan_preprocessed(const char *pp, const char *own_path, char *why, si
                 const char *w = p + 7;
                 while (*w == ' ' || *w == '\t')
                     w++;
-                if (strncmp(w, "weak", 4) == 0 || strncmp(w, "redefine_extname", 16) == 0) {
-                    fmt(why, cap, "#pragma %.16s renames symbols (line %ld)", w, line);
+                const char *word = strncmp(w, "weak", 4) == 0 ? "weak"
+                                   : strncmp(w, "redefine_extname", 16) == 0 ? "redefine_extname"
+                                                                             : NULL;
+                if (word) {
+                    fmt(why, cap, "#pragma %s renames symbols (line %ld)", word, line);
                     return 1;
                 }
             }
@@ -657,7 +660,7 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     spec.n_binds = sizeof binds / sizeof binds[0];
     spec.chdir = sandboxed ? "/tmp" : dir_obj;
     spec.cpu_s = c->cpu_s;
-    spec.as_bytes = (size_t)4 << 30;
+    spec.as_bytes = (size_t)2 << 30;
     spec.fsize_bytes = (size_t)256 << 20;
     spec.keep_path = 1;
     int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -777,7 +780,7 @@ static int link_worker(const struct gate_config *c, const struct rpc_lesson *les
     spec.n_binds = sizeof binds / sizeof binds[0];
     spec.chdir = sandboxed ? "/tmp" : dir_bin;
     spec.cpu_s = c->cpu_s;
-    spec.as_bytes = (size_t)4 << 30;
+    spec.as_bytes = (size_t)2 << 30;
     spec.fsize_bytes = (size_t)256 << 20;
     spec.keep_path = 1;
     int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -57,6 +57,7 @@ frags=
       --build-dir "$b/$L" --judge-dir "$GRADE_ALL_JUDGES/$L" --lesson-dir "$GRADE_ALL_LESSONS_DIR/$L" \
       --include-dir lib/include --cc "$GRADE_ALL_CC" --cflags "$GRADE_ALL_CFLAGS" \
       --ldflags "$GRADE_ALL_LDFLAGS" --libs "$GRADE_ALL_LIBS" --sandbox "$GRADE_ALL_SANDBOX" \
+      --compile-cpu "${GRADE_ALL_COMPILE_CPU:-20}" --compile-wall "${GRADE_ALL_COMPILE_WALL:-60}" \
       --ref-dir "$GRADE_ALL_REFERENCE_DIR" --data-dir "$GRADE_ALL_DATA_DIR" --out "$f"
     [ -f "$f" ] || printf "lesson\t%s\t0\n" "$L" >"$f"
     frags="$frags $f"

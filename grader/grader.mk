@@ -143,7 +143,10 @@ assignments:
 # submission, and gradetool summarises. The exit status is the summary's.
 # The library, the tool and the judges are built by a quiet sub-make, so a
 # first `make grade` shows only the report (errors and warnings still show).
+GRADE_COMPILE_CPU ?= 20
+GRADE_COMPILE_WALL ?= 60
 GRADE_JUDGE_ARGS = --include-dir lib/include --cc $(CC) --cflags "$(GRADE_CFLAGS)" \
+  --compile-cpu $(GRADE_COMPILE_CPU) --compile-wall $(GRADE_COMPILE_WALL) \
   --ldflags "$(GRADE_LDFLAGS)" --libs "$(GRADE_WORKER_LIBS)" --sandbox $(GRADE_SANDBOX) \
   --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR)
 grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
@@ -256,5 +259,6 @@ grade-all:
 	  GRADE_ALL_DATA_DIR=$(GRADE_DATA_DIR) GRADE_ALL_CC="$(CC)" GRADE_ALL_CFLAGS="$(GRADE_CFLAGS)" \
 	  GRADE_ALL_LDFLAGS="$(GRADE_LDFLAGS)" GRADE_ALL_LIBS="$(GRADE_WORKER_LIBS)" \
 	  GRADE_ALL_SANDBOX=$(if $(filter 1,$(UNSAFE)),off,require) \
-	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) NO_COLOR=1 \
+	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) GRADE_ALL_COMPILE_CPU=$(GRADE_COMPILE_CPU) \
+	  GRADE_ALL_COMPILE_WALL=$(GRADE_COMPILE_WALL) NO_COLOR=1 \
 	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"

@@ -11,6 +11,7 @@
  *               --ldflags "..." --libs "..." [--sandbox auto|require|off]
  *               [--lesson NAME] [--only EX[,EX]] [-v] [--out FRAGMENT]
  *               [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
+ *               [--compile-cpu S] [--compile-wall S]
  *       checks and compiles the submission's exercise files one by one in
  *       the sandbox and links them into a worker (gate.c); then runs the
  *       suite's tests, each in its own process (isolate.c), whose exercise
@@ -60,6 +61,7 @@ struct options {
     const char *lesson, *only, *out, *ref_dir, *data_dir, *log;
     const char *submission, *build_dir, *judge_dir, *lesson_dir, *include_dir;
     const char *cc, *cflags, *ldflags, *libs, *sandbox;
+    double compile_cpu, compile_wall;
     const char *json, *junit, *points;
     int verbose, color, strict, expect_zero;
     double start;
@@ -486,8 +488,8 @@ static int mode_grade(const struct grade_suite *s, const struct options *opt)
                              opt->cflags,
                              opt->ldflags,
                              opt->libs,
-                             60,
-                             120};
+                             opt->compile_cpu > 0 ? opt->compile_cpu : 20,
+                             opt->compile_wall > 0 ? opt->compile_wall : 60};
     char fbdir[4200];
     snprintf(fbdir, sizeof fbdir, "%s/feedback", opt->build_dir);
     plotfb_set_dir(fbdir);
@@ -639,6 +641,12 @@ int main(int argc, char **argv)
 #undef OPT
         if (strcmp(a, "--start") == 0 && next) {
             opt.start = atof(next);
+            i++;
+        } else if (strcmp(a, "--compile-cpu") == 0 && next) {
+            opt.compile_cpu = atof(next);
+            i++;
+        } else if (strcmp(a, "--compile-wall") == 0 && next) {
+            opt.compile_wall = atof(next);
             i++;
         } else if (strcmp(a, "--atol") == 0 && next) {
             atol = atof(next);
