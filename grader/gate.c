@@ -45,7 +45,7 @@
 #include "sandbox.h"
 
 #define SOURCE_CAP ((size_t)1 << 20)
-#define GATE_VERSION "gate 1"
+#define GATE_VERSION "gate 2"
 
 /* Never callable from a submission, whatever the lesson. */
 static const char *const always_forbidden =
@@ -279,11 +279,18 @@ static void argv_add(struct argv *a, const char *s)
     a->v[a->n] = NULL;
 }
 
-/* Splits a space-separated flag list (the Makefile's, not the student's). */
-static void argv_split(struct argv *a, char *words)
+/* Splits a space-separated flag list (the Makefile's, not the student's),
+ * without the sanitizer flags when plain is set. */
+static void argv_split_flags(struct argv *a, char *words, int plain)
 {
     for (char *w = strtok(words, " \t"); w; w = strtok(NULL, " \t"))
-        argv_add(a, w);
+        if (!plain || (strncmp(w, "-fsanitize", 10) != 0 && strncmp(w, "-fno-sanitize", 13) != 0))
+            argv_add(a, w);
+}
+
+static void argv_split(struct argv *a, char *words)
+{
+    argv_split_flags(a, words, 0);
 }
 
 /* The compiler's real path, so that it runs inside the sandbox without the
@@ -634,6 +641,10 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     fmt(objdir, sizeof objdir, "%s", sb_path(&binds[1]));
     fmt(obj_arg, sizeof obj_arg, "%s/%s.o", objdir, f->file);
 
+    /* The checks read an object compiled without the sanitizers, whose
+     * instrumentation adds constructors of its own; a sanitizer build then
+     * compiles the same source again for the worker. */
+    int sanitized = c->cflags && strstr(c->cflags, "-fsanitize=") != NULL;
     char *flags = xstrdup(c->cflags ? c->cflags : "");
     struct argv a = {0};
     /* sh runs the compiler, then nm and readelf on its object; the names
@@ -646,7 +657,7 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     argv_add(&a, "gate");
     argv_add(&a, obj_arg);
     argv_add(&a, cc_real);
-    argv_split(&a, flags);
+    argv_split_flags(&a, flags, 1);
     argv_add(&a, inc1);
     argv_add(&a, inc2);
     argv_add(&a, "-save-temps=obj");
@@ -707,6 +718,25 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
         unlink(pp_path);
     }
 
+    if (!why_buf[0] && sanitized) {
+        char *flags2 = xstrdup(c->cflags);
+        struct argv b = {0};
+        argv_add(&b, cc_real);
+        argv_split(&b, flags2);
+        argv_add(&b, inc1);
+        argv_add(&b, inc2);
+        argv_add(&b, "-c");
+        argv_add(&b, sb_path(&binds[0]));
+        argv_add(&b, "-o");
+        argv_add(&b, obj_arg);
+        int fd2 = open(log_path, O_WRONLY | O_APPEND | O_CLOEXEC);
+        rc = sb_run(&spec, b.v, fd2, c->wall_s, &st);
+        if (fd2 >= 0)
+            close(fd2);
+        free(flags2);
+        if (rc != 0 || !st.exited || st.code != 0)
+            fmt(why_buf, sizeof why_buf, "it does not compile with the sanitizers");
+    }
     if (why_buf[0]) {
         set_problem(fs, why_buf);
         text_printf(&out, "%s: not graded: %s\n", f->file, why_buf);

@@ -17,9 +17,9 @@ fi
 nn=${name%%-*}
 title=$(printf '%s' "${name#*-}" | tr '-' ' ')
 mkdir -p "$dest/stub" "$dest/solution" "$refs/$name"
-for f in README.md exercise.h suite.c refgen.c stub/example_ex.c solution/example_ex.c; do
+for f in README.md exercise.h suite.c boundary.c refgen.c stub/example_ex.c solution/example_ex.c; do
     sed -e "s/@LESSON@/$name/g" -e "s/@NN@/$nn/g" -e "s/@TITLE@/$title/g" \
         "grader/template/$f" > "$dest/$f"
 done
-echo "created $dest/ (README.md exercise.h stub/ solution/ suite.c refgen.c) and $refs/$name/"
+echo "created $dest/ (README.md exercise.h stub/ solution/ suite.c boundary.c refgen.c) and $refs/$name/"
 echo "next: make references LESSON=$nn && make grade LESSON=$nn"

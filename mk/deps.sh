@@ -9,6 +9,8 @@ for pair in sndfile:libsndfile1-dev fftw3:libfftw3-dev cunit:libcunit1-dev; do
     mod=${pair%%:*}; deb=${pair#*:}
     pkg-config --exists "$mod" 2>/dev/null || pkgs="$pkgs $deb"
 done
+# The grader runs student code inside bubblewrap's sandbox (grader/THREATS.md).
+command -v bwrap >/dev/null 2>&1 || pkgs="$pkgs bubblewrap"
 # gnuplot is a run-time tool (dsplab plot): installed when we can, never required.
 optional=""
 command -v gnuplot >/dev/null 2>&1 || optional="gnuplot-nox"

@@ -478,7 +478,7 @@ static void test_grader_feedback_plot(void)
     CU_ASSERT_FATAL(n < sizeof png);
     memcpy(png, plot + 10, n);
     png[n] = '\0';
-    CU_ASSERT_PTR_NOT_NULL(strstr(png, "/02-sinusoids-dft/feedback/mag-db-piano-frame--mX-dB.png"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(png, "/02-sinusoids-dft/build/feedback/mag-db-piano-frame--mX-dB.png"));
     unsigned w, h;
     png_size(png, &w, &h);
     CU_ASSERT_EQUAL(w, 1000);
