@@ -289,6 +289,38 @@ static void energy_edges(void)
         grade_close("e (size 2, hop 5)", e, want_skip, 2, 0, 0);
 }
 
+/* n < size at several hops. Without a test n >= size first, (n - size)
+ * wraps around to 2^64 - (size - n): divided by hop 1 and plus 1 that is
+ * 0 again for size = n + 1 (so a hop-1 test alone passes by luck), but a
+ * huge block count for any other hop or gap, and the loop runs off the
+ * end of x and e. Every case must give 0 blocks and write nothing. */
+static void energy_short(void)
+{
+    static const size_t cases[][3] = {
+        /* n, size, hop */
+        {3, 4, 1}, {3, 4, 2}, {3, 4, 3}, {3, 5, 1}, {2, 7, 5}, {0, 1, 1}, {0, 2, 2},
+    };
+    double x[] = {1, 2, 3, 4, 5, 6, 7}, e[4];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t n = cases[c][0], size = cases[c][1], hop = cases[c][2], nb = 99;
+        char call[96];
+        snprintf(call, sizeof call, "block_energy_ex(n %zu, size %zu, hop %zu)", n, size, hop);
+        for (size_t i = 0; i < 4; i++)
+            e[i] = -1.0;
+        if (!grade_status(block_energy_ex(x, n, size, hop, e, &nb), call))
+            return;
+        if (!grade_length("nblocks (n < size)", nb, 0)) {
+            grade_note("%s: n - size with size_t operands wraps around to a huge number "
+                       "when n < size: test n >= size first",
+                       call);
+            return;
+        }
+        if (!grade_true(e[0] == -1.0 && e[1] == -1.0, "%s wrote into e, which has no room: "
+                        "0 blocks, nothing to write", call))
+            return;
+    }
+}
+
 /* Speech, blocks of 2048 with hop 512, against the solution's energies. */
 static void energy_speech(void)
 {
@@ -383,6 +415,7 @@ static const struct grade_test tests[] = {
     {"downsample: factor 0", 1, downsample_bad, "downsample: example", 0},
     {"energy: example", 2, energy_example, NULL, 0},
     {"energy: edges", 1, energy_edges, "energy: example", 0},
+    {"energy: n < size at several hops", 1, energy_short, "energy: example", 0},
     {"energy: speech", 2, energy_speech, "energy: example", 0},
     {"energy: bad input", 1, energy_bad, "energy: example", 0},
     {"tone: example", 3, tone_example, NULL, 0},
