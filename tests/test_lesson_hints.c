@@ -79,6 +79,11 @@ struct wrong_case {
 static const struct wrong_case cases[] = {
     {&L01, "energy-no-size-check", {NULL}, {NULL}, {"energy: n < size at several hops"}, 28,
      {{NULL, NULL}}},
+    {&L01, "float-scale", {"scale: in place", "normalize: example"},
+     {"normalize: speech to -1 dBFS", "normalize: bad input"}, {NULL}, 24,
+     {{"scale: in place", "hint: the largest error is 4.9e-08 of the largest value: about "
+                          "float's precision (7 digits), not a wrong formula"},
+      {"normalize: example", "about float's precision"}}},
     {&L02, "power-floor", {"mag_db: zeros use the floor"}, {NULL}, {NULL}, 26,
      {{"mag_db: zeros use the floor",
        "hint: every value is 10 log10(DBL_MIN) = -3076.5266 dB: the floor went on the power"}}},
