@@ -11,7 +11,7 @@ int idft_ex(const double complex *X, size_t n, double complex *x)
     for (size_t m = 0; m < n; m++) {
         double complex sum = 0;
         for (size_t k = 0; k < n; k++) {
-            double angle = -2.0 * pi  /* MISTAKE: the forward sign */ * (double)(k * m % n) / (double)n;
+            double angle = -2.0 * pi * (double)(k * m % n) / (double)n;  /* MISTAKE: - sign */
             sum += X[k] * (cos(angle) + I * sin(angle));
         }
         x[m] = sum;  /* MISTAKE: no 1/n */
