@@ -105,6 +105,30 @@ static void info_bad(void)
     grade_einval(sound_info_ex(&norate, &got), "sound_info_ex", "sample_rate 0");
 }
 
+/* grade_close, then a hint when the error is only float's precision: a
+ * correct double computation is off by ~1e-16 of the values here, float
+ * (24-bit mantissa) by ~6e-8, a wrong formula by far more. */
+static int close_real(const char *what, const double *got, const double *want, size_t n,
+                      double atol, double rtol)
+{
+    if (grade_close(what, got, want, n, atol, rtol))
+        return 1;
+    double err = 0, big = 0;
+    for (size_t i = 0; i < n; i++) {
+        double e = fabs(got[i] - want[i]);
+        if (!isfinite(e))
+            return 0;
+        err = fmax(err, e);
+        big = fmax(big, fabs(want[i]));
+    }
+    if (big > 0 && err / big > 1e-10 && err / big < 1e-5)
+        grade_note("hint: the largest error is %.2g of the largest value: about float's "
+                   "precision (7 digits), not a wrong formula. A float variable or cast where "
+                   "double is needed?",
+                   err / big);
+    return 0;
+}
+
 /* ---- Part 2: scale ---- */
 
 static void scale_example(void)
@@ -125,7 +149,7 @@ static void scale_in_place(void)
     if (!grade_status(scale_ex(x, N, 0.3, x), "scale_ex(x, n, 0.3, x)"))
         return;
     grade_note("y is the same array as x");
-    grade_close("y", x, want, N, 0, 1e-15);
+    close_real("y", x, want, N, 0, 1e-15);
 }
 
 /* ---- Part 3: normalize ---- */
@@ -138,7 +162,7 @@ static void normalize_example(void)
     if (!grade_close_scalar("gain", gain, 2.0, 0, 1e-15) && fabs(gain - 4.0) <= 1e-12)
         grade_note("hint: 4 = 0.8 / 0.2, the largest value, not the largest ABSOLUTE value "
                    "(|-0.4| = 0.4)");
-    grade_close("y", y, want, 3, 0, 1e-15);
+    close_real("y", y, want, 3, 0, 1e-15);
 }
 
 /* Speech to -1 dBFS: the new peak is the target and y = gain * x. */
@@ -164,7 +188,7 @@ static void normalize_speech(void)
             peak = fabs(y[i]);
     }
     grade_close_scalar("max |y|", peak, target, 0, 1e-14);
-    grade_close("y", y, want, a.frames, 0, 1e-14);
+    close_real("y", y, want, a.frames, 0, 1e-14);
 done:
     free(y);
     free(want);
@@ -289,6 +313,38 @@ static void energy_edges(void)
         grade_close("e (size 2, hop 5)", e, want_skip, 2, 0, 0);
 }
 
+/* n < size at several hops. Without a test n >= size first, (n - size)
+ * wraps around to 2^64 - (size - n): divided by hop 1 and plus 1 that is
+ * 0 again for size = n + 1 (so a hop-1 test alone passes by luck), but a
+ * huge block count for any other hop or gap, and the loop runs off the
+ * end of x and e. Every case must give 0 blocks and write nothing. */
+static void energy_short(void)
+{
+    static const size_t cases[][3] = {
+        /* n, size, hop */
+        {3, 4, 1}, {3, 4, 2}, {3, 4, 3}, {3, 5, 1}, {2, 7, 5}, {0, 1, 1}, {0, 2, 2},
+    };
+    double x[] = {1, 2, 3, 4, 5, 6, 7}, e[4];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t n = cases[c][0], size = cases[c][1], hop = cases[c][2], nb = 99;
+        char call[96];
+        snprintf(call, sizeof call, "block_energy_ex(n %zu, size %zu, hop %zu)", n, size, hop);
+        for (size_t i = 0; i < 4; i++)
+            e[i] = -1.0;
+        if (!grade_status(block_energy_ex(x, n, size, hop, e, &nb), call))
+            return;
+        if (!grade_length("nblocks (n < size)", nb, 0)) {
+            grade_note("%s: n - size with size_t operands wraps around to a huge number "
+                       "when n < size: test n >= size first",
+                       call);
+            return;
+        }
+        if (!grade_true(e[0] == -1.0 && e[1] == -1.0, "%s wrote into e, which has no room: "
+                        "0 blocks, nothing to write", call))
+            return;
+    }
+}
+
 /* Speech, blocks of 2048 with hop 512, against the solution's energies. */
 static void energy_speech(void)
 {
@@ -383,6 +439,7 @@ static const struct grade_test tests[] = {
     {"downsample: factor 0", 1, downsample_bad, "downsample: example", 0},
     {"energy: example", 2, energy_example, NULL, 0},
     {"energy: edges", 1, energy_edges, "energy: example", 0},
+    {"energy: n < size at several hops", 1, energy_short, "energy: example", 0},
     {"energy: speech", 2, energy_speech, "energy: example", 0},
     {"energy: bad input", 1, energy_bad, "energy: example", 0},
     {"tone: example", 3, tone_example, NULL, 0},

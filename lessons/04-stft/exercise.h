@@ -42,7 +42,7 @@ int stft_ex(const double *x, size_t len, const double *w, size_t m, size_t n_fft
  * DFT model, windowed once more by the normalised window and overlap-added
  * at k*hop - m/2; then each sample divided by the sum of the squared
  * normalised windows that overlap it. y receives len samples; n_frames
- * must be len/hop + 1. DSP_EINVAL where that sum is <= 1e-10 times the
+ * must be len/hop + 1. DSP_EINVAL where that sum is <= 1e-16 times the
  * largest squared normalised window value (a sample no frame covers). */
 int istft_ex(const double *mX, const double *pX, size_t n_frames, const double *w, size_t m,
              size_t n_fft, size_t hop, double *y, size_t len);

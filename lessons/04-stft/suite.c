@@ -71,6 +71,26 @@ static void db_offset_hint(const double *got, const double *want, size_t n, doub
                DB_NOISE, c, pow(10, c / 20));
 }
 
+/* Every value above DB_NOISE twice the expected one: 20 log10 of a power
+ * (|X|^2, or a sum of them) where a power takes 10 log10. grade_close's own
+ * ratio hint cannot see it when the noise values (floored differently)
+ * are in the array too. */
+static void db_double_hint(const double *got, const double *want, size_t n)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(want[i] > DB_NOISE))
+            continue;
+        if (!(fabs(got[i] - 2 * want[i]) <= 1e-6 * (1 + fabs(want[i]))) || want[i] == 0)
+            return;
+        used++;
+    }
+    if (used > 0)
+        grade_note("hint: every value above %g dB is 2x the expected one: 20*log10 of a power "
+                   "(|X|^2, or a sum of them)? A power takes 10*log10 (dsp_power_to_db)",
+                   DB_NOISE);
+}
+
 /* dB arrays: values above DB_NOISE within DB_ATOL (+ rtol), values the
  * reference has below DB_NOISE only need to be below it as well. */
 static int close_db(const char *what, const double *got, const double *want, size_t n,
@@ -87,6 +107,7 @@ static int close_db(const char *what, const double *got, const double *want, siz
                    "%g dB too",
                    DB_NOISE, DB_NOISE);
         db_offset_hint(got, want, n, atol);
+        db_double_hint(got, want, n);
     }
     free(g);
     return ok;
@@ -234,6 +255,44 @@ static void frame_shift_hint(const double *mX, const double *emX, size_t frames,
     }
 }
 
+/* Frames that match the library's STFT of x moved by one sample: frame k
+ * starts at k*hop - floor(M/2) - 1 (or + 1). For odd M that is (M+1)/2
+ * rounded up instead of M/2 rounded down; even M cannot show it. */
+static void sample_shift_hint(const double *x, size_t len, const double *w, size_t m,
+                              size_t n_fft, size_t hop, const double *mX)
+{
+    size_t frames = len / hop + 1, nb = n_fft / 2 + 1, total = frames * nb;
+    double *moved = calloc(len + 1, sizeof *moved);
+    double *emX = malloc(total * sizeof *emX), *epX = malloc(total * sizeof *epX);
+    struct dsp_stft *st = dsp_stft_new(w, m, n_fft, hop);
+    if (!moved || !emX || !epX || !st || len < 2)
+        goto done;
+    for (int early = 1; early >= 0; early--) {
+        /* early: moved[t] = x[t - 1], so moved's frame k is x's frame k one
+         * sample earlier; else moved[t] = x[t + 1] */
+        size_t n = early ? len + 1 : len - 1;
+        for (size_t t = 0; t < n; t++)
+            moved[t] = early ? (t ? x[t - 1] : 0.0) : x[t + 1];
+        for (size_t k = 0; k < frames; k++)
+            dsp_stft_analyze_frame(st, moved, n, k, emX + k * nb, epX + k * nb);
+        int same = 1;
+        for (size_t i = 0; same && i < total; i++)
+            same = (mX[i] <= DB_NOISE && emX[i] <= DB_NOISE) || fabs(mX[i] - emX[i]) <= 1e-6;
+        if (same) {
+            grade_note("hint: every frame starts one sample too %s: frame k starts at "
+                       "k*hop - h with h = floor(M/2) = %zu for M = %zu%s",
+                       early ? "early" : "late", m / 2, m,
+                       early && m % 2 ? " ((M+1)/2 rounds up: one too many)" : "");
+            break;
+        }
+    }
+done:
+    dsp_stft_free(st);
+    free(moved);
+    free(emX);
+    free(epX);
+}
+
 /* stft_ex against the library: mX in dB (close_db; rounding moves a real
  * bin by ~1e-12 dB), pX modulo 2 pi where mX > -120 dB (a phase is only
  * as accurate as its bin is large: 1e-16 / 1e-6 = 1e-10 rad there). */
@@ -254,6 +313,7 @@ static int stft_case(const char *name, const double *x, size_t len, const double
     snprintf(what, sizeof what, "mX (%s; index = frame * %zu + bin)", name, nb);
     if (!close_db(what, mX, emX, total, 1e-6)) {
         frame_shift_hint(mX, emX, frames, nb, m, hop);
+        sample_shift_hint(x, len, w, m, n_fft, hop, mX);
         goto done;
     }
     snprintf(what, sizeof what, "pX (%s; index = frame * %zu + bin)", name, nb);
@@ -269,11 +329,13 @@ done:
 static void stft_sinusoid(void)
 {
     /* x = 0.8 cos(2 pi 1500 t + 0.3) at 8000 Hz; rectangular M = N = 64:
-     * bins are 125 Hz wide, 1500 Hz is bin 12. A frame wholly inside the
+     * bins are 125 Hz wide, 1500 Hz is bin 12. The hop of 20 samples is
+     * 3.75 periods, so the phase changes from frame to frame (a hop of 16,
+     * 3 whole periods, would leave it at 0.3 and test nothing). A frame wholly inside the
      * signal, centred on sample c = k*H, sees 0.8 cos(2 pi 12 (c + t)/64 + 0.3)
      * for t = -32..31: |X[12]| = 0.8/2 -> -7.9588 dB, and phase
      * 2 pi 12 c / 64 + 0.3 (zero-phase windowing puts sample c at t = 0). */
-    enum { LEN = 1000, M = 64, H = 16, NB = M / 2 + 1 };
+    enum { LEN = 1000, M = 64, H = 20, NB = M / 2 + 1 };
     size_t frames = LEN / H + 1;
     double x[LEN], w[M];
     double *mX = malloc(frames * NB * sizeof *mX), *pX = malloc(frames * NB * sizeof *pX);
@@ -461,8 +523,16 @@ static int env_value(const char *band, size_t k, double got, double want, const 
         return grade_true(got <= DB_NOISE,
                           "%s[%zu] = %.10g dB, expected rounding noise below %g dB: %s", band, k,
                           got, DB_NOISE, why);
-    return grade_true(fabs(got - want) <= 1e-9, "%s[%zu] = %.10g dB, expected %.10g dB: %s", band,
-                      k, got, want, why);
+    if (grade_true(fabs(got - want) <= 1e-9, "%s[%zu] = %.10g dB, expected %.10g dB: %s", band,
+                   k, got, want, why))
+        return 1;
+    if (fabs(got - 2 * want) <= 1e-6 * fabs(want))
+        grade_note("hint: 2x the expected dB value: 20*log10 of an energy. A sum of |X|^2 is a "
+                   "power: 10*log10 (dsp_power_to_db), not 20*log10 (dsp_amp_to_db)");
+    else if (fabs(got - want / 2) <= 1e-6 * fabs(want))
+        grade_note("hint: half the expected dB value: 10*log10 of a sum of |X| (amplitudes)? "
+                   "The energy sums the squares |X|^2");
+    return 0;
 }
 
 /* Runs envelope_ex on dc plus two cosines and checks the inner frames. */
@@ -576,14 +646,27 @@ static void envelope_bad(void)
 
 /* ---- Part 5: odf ---------------------------------------------------------------- */
 
+/* A guard value after the n outputs: a loop that runs to k <= n writes
+ * odf[n], one past the end, and scores nothing even without a sanitizer. */
+#define GUARD 12345.0
+
+static int guard_intact(const double *out, size_t n, const char *fn)
+{
+    return grade_true(out[n] == GUARD,
+                      "%s wrote a value at index %zu, one past the end of its %zu outputs "
+                      "(a loop running to k <= n?)",
+                      fn, n, n);
+}
+
 /* odf[0] = 0, odf[k] = max(env[k] - env[k-1], 0): one subtraction, exact
  * in any order, so the tolerance is only a courtesy 1e-12 dB. */
 static int odf_case(const char *what, const double *env, size_t n)
 {
-    double *odf = malloc(n * sizeof *odf), *want = malloc(n * sizeof *want);
+    double *odf = malloc((n + 1) * sizeof *odf), *want = malloc(n * sizeof *want);
     int ok = 0;
     if (!grade_true(odf && want, "out of memory"))
         goto done;
+    odf[n] = GUARD;
     want[0] = 0.0;
     for (size_t k = 1; k < n; k++)
         want[k] = fmax(env[k] - env[k - 1], 0.0);
@@ -591,7 +674,7 @@ static int odf_case(const char *what, const double *env, size_t n)
         odf[k] = 999.0;
     if (!grade_status(odf_ex(env, n, odf), "odf_ex"))
         goto done;
-    ok = grade_close(what, odf, want, n, 1e-12, 0.0);
+    ok = grade_close(what, odf, want, n, 1e-12, 0.0) && guard_intact(odf, n, "odf_ex");
 done:
     free(odf);
     free(want);
@@ -602,12 +685,16 @@ static void odf_example(void)
 {
     const double env[5] = {-30, -20, -25, -25, -10};
     const double want[5] = {0, 10, 0, 0, 15};
-    double odf[5] = {999, 999, 999, 999, 999};
+    double odf[6] = {999, 999, 999, 999, 999, GUARD};
     if (!grade_status(odf_ex(env, 5, odf), "odf_ex"))
         return;
-    if (!grade_close("odf", odf, want, 5, 1e-12, 0.0) && odf[2] < 0)
-        grade_note("hint: odf[2] = %g is negative: keep only the rises, "
-                   "max(env[k] - env[k-1], 0)", odf[2]);
+    if (!grade_close("odf", odf, want, 5, 1e-12, 0.0)) {
+        if (odf[2] < 0)
+            grade_note("hint: odf[2] = %g is negative: keep only the rises, "
+                       "max(env[k] - env[k-1], 0)", odf[2]);
+        return;
+    }
+    guard_intact(odf, 5, "odf_ex");
 }
 
 static void odf_edges(void)

@@ -113,6 +113,12 @@ static void peaks_edges(void)
         return;
     if (!peaks_case("n = 2", EXAMPLE_MX, 2, -100.0, 4))
         return;
+    /* n = 1 and n = 0: no bin has two neighbours. A loop bound written
+     * k < n - 1 wraps around for n = 0 (size_t) and reads far past mX */
+    if (!peaks_case("n = 1", EXAMPLE_MX, 1, -100.0, 4))
+        return;
+    if (!peaks_case("n = 0 (k < n - 1 wraps around: write k + 1 < n)", EXAMPLE_MX, 0, -100.0, 4))
+        return;
     const double flat[6] = {-3, -3, -3, -3, -3, -3};
     if (!peaks_case("flat spectrum", flat, 6, -100.0, 6))
         return;

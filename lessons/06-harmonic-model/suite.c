@@ -277,7 +277,11 @@ static void harmonics_rules(void)
         return;
     /* unvoiced: all zeros */
     const double z[4] = {0, 0, 0, 0};
-    harm_case("f0 = 0", pf2, pm2, pp2, 4, 0.0, 4, 0.01, 44100.0, z, z, z);
+    if (!harm_case("f0 = 0", pf2, pm2, pp2, 4, 0.0, 4, 0.01, 44100.0, z, z, z))
+        return;
+    /* voiced but no peaks: nothing to match, all zeros (no pfreq[0] to read;
+     * a loop to n_peaks - 1 wraps around) */
+    harm_case("n_peaks = 0", pf2, pm2, pp2, 0, 300.0, 4, 0.01, 44100.0, z, z, z);
 }
 
 static void harmonics_violin(void)

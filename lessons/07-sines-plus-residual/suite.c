@@ -169,10 +169,12 @@ static void sines_tail(void)
     /* 1000 samples, hop 256: 4 frames, the last centred on 768 keeps full
      * weight to the end; 300 samples, hop 100: the length is a multiple of
      * the hop (4 frames, the last centred on 300, just past the end) */
-    const size_t lens[2] = {1000, 300}, hops[2] = {256, 100};
-    for (int t = 0; t < 2; t++) {
+    /* and 50 samples, hop 64: one frame, shorter than its hop; its
+     * second half must stop at the end of y (a guard value follows y) */
+    const size_t lens[3] = {1000, 300, 50}, hops[3] = {256, 100, 64};
+    for (int t = 0; t < 3; t++) {
         size_t len = lens[t], hop = hops[t], fr = len / hop + 1;
-        double f[8], a[8], p[8], y[1000], want[1000];
+        double f[8], a[8], p[8], y[1001], want[1000];
         for (size_t k = 0; k < fr; k++) {
             f[k] = 3000.0;
             a[k] = 0.8;
@@ -180,7 +182,11 @@ static void sines_tail(void)
         }
         for (size_t i = 0; i < len; i++)
             want[i] = 0.8 * cos(2 * PI * 3000.0 * (double)i / 44100.0 - 0.5);
+        y[len] = 12345.0;
         if (!grade_status(sines_ex(f, a, p, fr, 1, hop, 44100.0, y, len), "sines_ex"))
+            return;
+        if (!grade_true(y[len] == 12345.0, "sines_ex(len %zu, hop %zu) wrote y[%zu], past the "
+                        "end of y: clamp each frame's samples to 0 .. len-1", len, hop, len))
             return;
         /* right up to the last centre, wrong after it: the last frame faded out */
         size_t last = (fr - 1) * hop, bad = len;

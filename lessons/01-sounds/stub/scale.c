@@ -34,8 +34,8 @@ int scale_ex(const double *x, size_t n, double gain, double *y)
  * x is all zeros (silence has no peak to scale).
  *
  * EXAMPLE  x = {0.1, -0.4, 0.2}, target 0.8  ->  gain 2, y = {0.2, -0.8, 0.4}
- *   The grader allows 1e-12 relative: 0.8 / 0.4 may round differently
- *   from 2 in the last bit.
+ *   The grader allows 1e-15 relative (a few units in the last bit):
+ *   0.8 / 0.4 may round differently from 2 in the last bit, nothing more.
  * HINT  The peak is the largest ABSOLUTE value: -0.4 counts as 0.4.
  *       You may call your scale_ex().
  * CHECK make grade LESSON=01 ONLY=normalize

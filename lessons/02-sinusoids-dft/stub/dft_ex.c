@@ -15,7 +15,9 @@
  *   You may see -2 - 9.8e-16j instead of -2: rounding noise near 1e-15 is
  *   fine; the grader allows 1e-9.
  * HINT  k*m/n with size_t operands is integer division: compute the angle in
- *       double. For a real x, X[n-k] is the complex conjugate of X[k]: a
+ *       double. Keep every variable double (not float, cosf, sinf): float
+ *       holds 7 digits, the grader checks 9. The sum runs over all n terms,
+ *       m = 0 .. n-1. For a real x, X[n-k] is the complex conjugate of X[k]: a
  *       quick check of your output.
  * CHECK make grade LESSON=02 ONLY=dft
  */

@@ -13,7 +13,9 @@
  * EXAMPLE  X = {10, -2+2j, -2, -2-2j}  ->  x = {1, 2, 3, 4}
  *          X[3] = 8, other bins 0, n 8  ->  x[m] = exp(+j*2*pi*3*m/8)
  *   The grader allows 1e-9.
- * HINT  Got {4, 8, 12, 16}? The 1/n is missing.
+ * HINT  Got {4, 8, 12, 16}? The 1/n is missing. Got {1, 4, 3, 2}, the
+ *       signal reversed in time? The exponent has the forward transform's
+ *       minus sign; the inverse's is +j.
  * CHECK make grade LESSON=02 ONLY=idft
  */
 #include "exercise.h"

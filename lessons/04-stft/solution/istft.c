@@ -42,7 +42,7 @@ int istft_ex(const double *mX, const double *pX, size_t n_frames, const double *
     }
     /* least squares: x = sum_k wn*(x*wn) / sum_k wn^2 */
     for (size_t t = 0; t < len; t++) {
-        if (!(wss[t] > 1e-10 * wsq_max)) {
+        if (!(wss[t] > 1e-16 * wsq_max)) {   /* lib/src/stft.c's WSS_REL_TOL */
             status = DSP_EINVAL;
             goto done;
         }

@@ -18,17 +18,20 @@
  * Returns DSP_OK, DSP_EINVAL (bad sizes, fs <= 0), DSP_ENOMEM.
  *
  * EXAMPLE  fs 32000, rectangular m = n_fft = 1024 (bins 31.25 Hz apart),
- *          hop 512, x = 0.5 cos(2 pi 1000 t) + 0.1 cos(2 pi 5000 t):
+ *          hop 512, x = 0.3 + 0.5 cos(2 pi 1000 t) + 0.1 cos(2 pi 5000 t):
  *          every frame inside the signal has
- *            env_low  = 20 log10(0.5/2) = -12.0412 dB,
- *            env_high = 20 log10(0.1/2) = -26.0206 dB.
+ *            env_low  = 10 log10((0.5/2)^2) = -12.0412 dB,
+ *            env_high = 10 log10((0.1/2)^2) = -26.0206 dB;
+ *          the offset 0.3 is all in bin 0, which neither band counts.
  *          x = 0.5 cos(2 pi 3000 t): bin 96 is exactly 3000 Hz, in neither
  *          band: both envelopes are rounding noise, below -200 dB.
  *   The grader allows 1e-9 dB (sums of a few hundred squares); below
  *   -200 dB yours only has to be below -200 dB too.
- * HINT  here you may use the library's STFT (dsp_stft_new,
- *       dsp_stft_num_frames, dsp_stft_magnitude): Part 2 was about
- *       building it. Compute f_b in double.
+ * HINT  an energy is a power: 10 log10, never 20 log10 (that doubles
+ *       every dB value: -24.08 instead of -12.04). Here you may use the
+ *       library's STFT (dsp_stft_new, dsp_stft_num_frames,
+ *       dsp_stft_magnitude): Part 2 was about building it. Compute f_b in
+ *       double.
  * CHECK make grade LESSON=04 ONLY=envelope
  */
 #include <stdlib.h>

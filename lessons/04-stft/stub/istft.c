@@ -16,7 +16,8 @@
  * w, m, n_fft, hop  the same as for the analysis
  * y        output, len samples, allocated by the caller
  * Returns DSP_OK, DSP_EINVAL (bad sizes, n_frames != len/hop + 1, or a
- * sample whose sum_k wn^2 is <= 1e-10 * max_i wn[i]^2), DSP_ENOMEM.
+ * sample whose sum_k wn^2 is <= 1e-16 * max_i wn[i]^2, the library's
+ * threshold), DSP_ENOMEM.
  *
  * EXAMPLE  white noise, periodic Hann m = n_fft = 512, hop 128: y equals x
  *          with an SNR of about 290 dB (rounding only).

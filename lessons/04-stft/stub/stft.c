@@ -16,10 +16,12 @@
  * Returns DSP_OK, DSP_EINVAL (m == 0, n_fft < m, hop == 0), DSP_ENOMEM.
  *
  * EXAMPLE  x = 0.8 cos(2 pi 1500 t + 0.3), fs 8000, len 1000, rectangular
- *          window m = n_fft = 64, hop 16 (bins 125 Hz apart, 1500 Hz = bin 12):
- *          n_frames 63; every frame inside the signal has
+ *          window m = n_fft = 64, hop 20 (bins 125 Hz apart, 1500 Hz = bin 12):
+ *          n_frames 51; every frame inside the signal (k = 2 .. 48) has
  *            mX[12] = 20 log10(0.8 / 2) = -7.9588 dB and, modulo 2 pi,
- *            pX[12] = 2 pi 12 k*16 / 64 + 0.3  (frame k's centre is at t = 0)
+ *            pX[12] = 2 pi 1500 (20 k) / 8000 + 0.3 = 0.3 + 1.5 pi k,
+ *          the cosine's phase at the frame's centre (zero-phase windowing
+ *          puts it at t = 0): frame 2 -2.8416, 3 1.8708, 4 0.3, 5 -1.2708.
  *   The grader compares with the library's STFT: mX to 1e-6 dB (rounding
  *   noise below -200 dB excepted), pX modulo 2 pi to 1e-6 rad where
  *   mX > -120 dB.
