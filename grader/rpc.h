@@ -27,7 +27,10 @@
  * Lengths are expressions of values already sent (a scalar must come before
  * a length that uses it). They are the lengths exercise.h promises: the
  * caller allocates that much, and exactly that much comes back. A NULL
- * pointer arrives as NULL. RPC_OUT_FILE(path) is an output file: the worker
+ * pointer arrives as NULL. In the worker each array sits between guard
+ * zones: a write before or past the end of an output is reported to the
+ * judge, which fails the test naming the array and the index, with or
+ * without a sanitizer build. RPC_OUT_FILE(path) is an output file: the worker
  * gives the exercise a path inside its sandbox and the judge writes what the
  * exercise left there to the caller's path.
  *
@@ -56,7 +59,7 @@ struct rpc_lesson {
  *      grader/worker.c in the worker) ---- */
 enum rpc_dir { RPC_DIR_IN, RPC_DIR_OUT };
 void rpc_scalar(void *value, size_t size);
-void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir);
+void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir, const char *name);
 void rpc_file_out(void *slot);
 
 /* ---- argument-list helpers (up to 20 arguments) ---- */
@@ -92,8 +95,8 @@ void rpc_file_out(void *slot);
 #define RPC_ZEROS(...) RPC_MAP(RPC_ZERO, __VA_ARGS__)
 
 #define RPC_SCALAR(v) rpc_scalar(&(v), sizeof(v))
-#define RPC_IN(p, count) rpc_array(&(p), (size_t)(count), sizeof *(p), RPC_DIR_IN)
-#define RPC_OUT(p, count) rpc_array(&(p), (size_t)(count), sizeof *(p), RPC_DIR_OUT)
+#define RPC_IN(p, count) rpc_array(&(p), (size_t)(count), sizeof *(p), RPC_DIR_IN, #p)
+#define RPC_OUT(p, count) rpc_array(&(p), (size_t)(count), sizeof *(p), RPC_DIR_OUT, #p)
 #define RPC_OUT_FILE(path) rpc_file_out(&(path))
 
 #if defined(__GNUC__)

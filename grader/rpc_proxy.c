@@ -33,7 +33,8 @@ static struct rpc_setup setup;
 
 struct out_slot {
     void *data;
-    size_t bytes;
+    size_t bytes, elem_size;
+    const char *name;
 };
 
 static struct {
@@ -79,7 +80,7 @@ void rpc_scalar(void *value, size_t size)
     put(value, size);
 }
 
-void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
+void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir, const char *name)
 {
     void *ptr;
     memcpy(&ptr, slot, sizeof ptr);
@@ -91,7 +92,7 @@ void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
     put(&bytes, sizeof bytes);
     put(ptr, (size_t)bytes);
     if (dir == RPC_DIR_OUT && req.n_outs < MAX_SLOTS)
-        req.outs[req.n_outs++] = (struct out_slot){ptr, (size_t)bytes};
+        req.outs[req.n_outs++] = (struct out_slot){ptr, (size_t)bytes, elem_size, name};
     else if (dir == RPC_DIR_OUT)
         req.oom = 1;
 }
@@ -356,6 +357,34 @@ int rpc_proxy_call(const char *name)
             }
         }
         free(data);
+    }
+    uint32_t hits;
+    if (read_full(from_worker, &hits, sizeof hits) != 0)
+        worker_died(name);
+    if (hits > 2 * req.n_outs)
+        malformed(name, "too many guard reports");
+    for (uint32_t i = 0; i < hits; i++) {
+        uint32_t array;
+        int64_t offset;
+        if (read_full(from_worker, &array, sizeof array) != 0 ||
+            read_full(from_worker, &offset, sizeof offset) != 0)
+            worker_died(name);
+        if (array >= req.n_outs)
+            malformed(name, "a guard report for no array");
+        const struct out_slot *o = &req.outs[array];
+        size_t es = o->elem_size ? o->elem_size : 1;
+        long long index = offset < 0 ? -(long long)((-offset + (int64_t)es - 1) / (int64_t)es)
+                                     : (long long)(offset / (int64_t)es);
+        snprintf(line, sizeof line,
+                 "%s wrote %s[%lld], %s its %zu values: a loop bound off by one, or an unsigned "
+                 "count that wrapped around?",
+                 name, o->name ? o->name : "an output", index,
+                 offset < 0 ? "before the start of" : "past the end of", o->bytes / es);
+        harness_note_line(line);
+    }
+    if (hits) {
+        reset();
+        iso_child_end(ISO_FAIL, 0);
     }
     reset();
     if (status != DSP_OK) {

@@ -19,7 +19,9 @@
  *            u32 len and its base name
  *   reply    "RET1" i32 status, u32 msg_len, msg (dsp_last_error()),
  *            then for each present RPC_OUT array: u64 bytes and the bytes,
- *            and for each output file: u8 exists, u64 bytes, the bytes
+ *            for each output file: u8 exists, u64 bytes, the bytes, and
+ *            u32 count of guard-zone hits, each u32 array, i64 byte offset
+ *            (from the array's start; negative before it)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -49,8 +51,12 @@ static unsigned char *payload;
 static size_t payload_len, cursor;
 static const char *scratch = ".";
 
+/* Guard zones around every array: a pattern the exercise must not touch. */
+#define GUARD 64
+#define GUARD_BYTE 0xA5
+
 struct out_slot {
-    void *data;
+    unsigned char *data;
     size_t bytes;
 };
 static struct out_slot outs[MAX_SLOTS];
@@ -109,7 +115,7 @@ void rpc_scalar(void *value, size_t size)
     take(value, size);
 }
 
-void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
+void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir, const char *name)
 {
     unsigned char present;
     void *ptr = NULL;
@@ -123,19 +129,24 @@ void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir)
             protocol_error("array length");
         if (n_owned == MAX_SLOTS || (dir == RPC_DIR_OUT && n_outs == MAX_SLOTS))
             protocol_error("too many arrays");
-        /* Each array gets its own allocation, so a write past its end is
-         * a write past a malloc'd block (which AddressSanitizer names). */
-        ptr = malloc(bytes ? (size_t)bytes : 1);
-        if (!ptr) {
+        /* Each array gets its own allocation with guard zones on both
+         * sides: a write just outside an output is caught here; under
+         * AddressSanitizer, further ones too. */
+        unsigned char *block = malloc((size_t)bytes + 2 * GUARD);
+        if (!block) {
             fprintf(stderr, "grader worker: out of memory for %llu bytes\n",
                     (unsigned long long)bytes);
             _exit(93);
         }
+        memset(block, GUARD_BYTE, GUARD);
+        memset(block + GUARD + bytes, GUARD_BYTE, GUARD);
+        ptr = block + GUARD;
         take(ptr, (size_t)bytes);
-        owned[n_owned++] = ptr;
+        owned[n_owned++] = block;
         if (dir == RPC_DIR_OUT)
             outs[n_outs++] = (struct out_slot){ptr, (size_t)bytes};
     }
+    (void)name;
     memcpy(slot, &ptr, sizeof ptr);
 }
 
@@ -194,6 +205,32 @@ int rpc_reply(int status)
         if (exists)
             write_full(data, (size_t)bytes);
         free(data);
+    }
+    /* the first guard byte changed on each side of each output */
+    uint32_t hits = 0;
+    struct {
+        uint32_t array;
+        int64_t offset;
+    } hit[2 * MAX_SLOTS];
+    for (size_t i = 0; i < n_outs; i++) {
+        const unsigned char *d = outs[i].data;
+        for (long k = -1; k >= -GUARD; k--)
+            if (d[k] != GUARD_BYTE) {
+                hit[hits].array = (uint32_t)i;
+                hit[hits++].offset = k;
+                break;
+            }
+        for (size_t k = 0; k < GUARD; k++)
+            if (d[outs[i].bytes + k] != GUARD_BYTE) {
+                hit[hits].array = (uint32_t)i;
+                hit[hits++].offset = (int64_t)(outs[i].bytes + k);
+                break;
+            }
+    }
+    write_full(&hits, sizeof hits);
+    for (uint32_t i = 0; i < hits; i++) {
+        write_full(&hit[i].array, sizeof hit[i].array);
+        write_full(&hit[i].offset, sizeof hit[i].offset);
     }
     return status;
 }

@@ -123,8 +123,7 @@ static const struct wrong_case cases[] = {
     {&L04, "odf-k-le-n", {"odf: example", "odf: one frame, silence, n = 0"},
      {"odf: speech envelopes", "odf: random"}, {NULL}, 23,
      {{"odf: example",
-       "odf_ex wrote a value at index 5, one past the end of its 5 outputs (a loop running to "
-       "k <= n?)"}}},
+       "odf_ex wrote odf[5], past the end of its 5 values: a loop bound off by one"}}},
 };
 
 static int in_list(const char *const *list, size_t n, const char *name)

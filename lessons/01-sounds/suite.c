@@ -258,12 +258,11 @@ static void downsample_random(void)
         size_t want_n = (n + factor - 1) / factor, ny = 0;
         for (size_t m = 0; m < want_n; m++)
             want[m] = x[m * factor];
-        y[want_n] = 12345.0;  /* a guard: must stay untouched */
         if (!grade_status(downsample_ex(x, n, factor, y, &ny), "downsample_ex"))
             return;
         grade_note("n = %zu, factor = %zu", n, factor);
-        if (!grade_length("ny", ny, want_n) || !grade_close("y", y, want, want_n, 0, 0) ||
-            !grade_true(y[want_n] == 12345.0, "wrote past y[%zu] (ny = %zu)", want_n - 1, want_n))
+        /* a write past y[want_n - 1] lands in the worker's guard zone */
+        if (!grade_length("ny", ny, want_n) || !grade_close("y", y, want, want_n, 0, 0))
             return;
     }
 }

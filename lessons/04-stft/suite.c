@@ -646,27 +646,18 @@ static void envelope_bad(void)
 
 /* ---- Part 5: odf ---------------------------------------------------------------- */
 
-/* A guard value after the n outputs: a loop that runs to k <= n writes
- * odf[n], one past the end, and scores nothing even without a sanitizer. */
-#define GUARD 12345.0
-
-static int guard_intact(const double *out, size_t n, const char *fn)
-{
-    return grade_true(out[n] == GUARD,
-                      "%s wrote a value at index %zu, one past the end of its %zu outputs "
-                      "(a loop running to k <= n?)",
-                      fn, n, n);
-}
+/* A write past the n outputs (a loop that runs to k <= n writes odf[n])
+ * lands in the worker's guard zone after the array: the grader fails the
+ * test naming odf[n], even without a sanitizer (grader/rpc.h). */
 
 /* odf[0] = 0, odf[k] = max(env[k] - env[k-1], 0): one subtraction, exact
  * in any order, so the tolerance is only a courtesy 1e-12 dB. */
 static int odf_case(const char *what, const double *env, size_t n)
 {
-    double *odf = malloc((n + 1) * sizeof *odf), *want = malloc(n * sizeof *want);
+    double *odf = malloc((n ? n : 1) * sizeof *odf), *want = malloc((n ? n : 1) * sizeof *want);
     int ok = 0;
     if (!grade_true(odf && want, "out of memory"))
         goto done;
-    odf[n] = GUARD;
     want[0] = 0.0;
     for (size_t k = 1; k < n; k++)
         want[k] = fmax(env[k] - env[k - 1], 0.0);
@@ -674,7 +665,7 @@ static int odf_case(const char *what, const double *env, size_t n)
         odf[k] = 999.0;
     if (!grade_status(odf_ex(env, n, odf), "odf_ex"))
         goto done;
-    ok = grade_close(what, odf, want, n, 1e-12, 0.0) && guard_intact(odf, n, "odf_ex");
+    ok = grade_close(what, odf, want, n, 1e-12, 0.0);
 done:
     free(odf);
     free(want);
@@ -685,7 +676,7 @@ static void odf_example(void)
 {
     const double env[5] = {-30, -20, -25, -25, -10};
     const double want[5] = {0, 10, 0, 0, 15};
-    double odf[6] = {999, 999, 999, 999, 999, GUARD};
+    double odf[5] = {999, 999, 999, 999, 999};
     if (!grade_status(odf_ex(env, 5, odf), "odf_ex"))
         return;
     if (!grade_close("odf", odf, want, 5, 1e-12, 0.0)) {
@@ -694,7 +685,6 @@ static void odf_example(void)
                        "max(env[k] - env[k-1], 0)", odf[2]);
         return;
     }
-    guard_intact(odf, 5, "odf_ex");
 }
 
 static void odf_edges(void)

@@ -170,7 +170,8 @@ static void sines_tail(void)
      * weight to the end; 300 samples, hop 100: the length is a multiple of
      * the hop (4 frames, the last centred on 300, just past the end) */
     /* and 50 samples, hop 64: one frame, shorter than its hop; its
-     * second half must stop at the end of y (a guard value follows y) */
+     * second half must stop at the end of y (a write past it lands in the
+     * worker's guard zone, and the grader names it) */
     const size_t lens[3] = {1000, 300, 50}, hops[3] = {256, 100, 64};
     for (int t = 0; t < 3; t++) {
         size_t len = lens[t], hop = hops[t], fr = len / hop + 1;
@@ -182,11 +183,7 @@ static void sines_tail(void)
         }
         for (size_t i = 0; i < len; i++)
             want[i] = 0.8 * cos(2 * PI * 3000.0 * (double)i / 44100.0 - 0.5);
-        y[len] = 12345.0;
         if (!grade_status(sines_ex(f, a, p, fr, 1, hop, 44100.0, y, len), "sines_ex"))
-            return;
-        if (!grade_true(y[len] == 12345.0, "sines_ex(len %zu, hop %zu) wrote y[%zu], past the "
-                        "end of y: clamp each frame's samples to 0 .. len-1", len, hop, len))
             return;
         /* right up to the last centre, wrong after it: the last frame faded out */
         size_t last = (fr - 1) * hop, bad = len;
