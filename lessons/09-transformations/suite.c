@@ -269,6 +269,10 @@ static void pvstretch_tone(void)
         grade_note("the tone came out at %.1f Hz = 440 x %.3g: advance theta by the OUTPUT "
                    "hop times w_k, and measure w_k over the input frames a and a - hop",
                    f, f / 440.0);
+    else if (fabs(f - 440.0) >= 0.1)
+        grade_note("the tone moved to %.1f Hz: take phi_prev from the frame centred on a - hop "
+                   "(hop INPUT samples before a), not from the previous output frame's a, "
+                   "which is hop/factor samples before: w_k divides by hop", f);
     if (!grade_close_scalar("frequency of the stretched 440 Hz tone (Hz)", f, 440.0, 0.1, 0))
         goto done;
     if (peak < 0.75)
@@ -537,7 +541,7 @@ static void morph_example(void)
     if (!grade_status(morph_ex(fa, ma, ea, 3, fb, mb, eb, 2, 2, 1, 0.5, 0.25, 0.25, of, om, oe),
                       "morph_ex"))
         return;
-    if (fabs(of[4] - 125) < 1e-9)
+    if (fabs(of[2] - 125) < 1e-9)
         grade_note("frame 1 of A meets frame round(1 * 1 / 2) = 1 of B (0.5 rounds up): "
                    "integer division truncates");
     if (!grade_close("out_freq (Hz)", of, wf, 6, TIGHT, 0) ||
