@@ -33,6 +33,7 @@ L05 := lessons/05-sinusoidal-model/figures
 L06 := lessons/06-harmonic-model/figures
 L07 := lessons/07-sines-plus-residual/figures
 L08 := lessons/08-mel-spectrogram/figures
+L09 := lessons/09-transformations/figures
 SND := data/sounds
 # data the figures are drawn from (tracks, f0, mel), rebuilt as needed
 PLOT_DATA := $(BUILD)/plots
@@ -120,6 +121,41 @@ $(eval $(call plot_figure,$(L08)/speech-melspec.png,melspec,$(PLOT_DATA)/speech-
   --title 'speech-front-center.wav: 128-band mel spectrogram (librosa defaults; dB; top 80 dB)'))
 $(eval $(call plot_figure,$(L08)/speech-mfcc.png,mfcc,$(PLOT_DATA)/speech-mfcc.txt,\
   --width 900 --height 450 --title 'speech-front-center.wav: 20 MFCCs (librosa defaults)'))
+
+# lesson 09: the sounds dsplab stretch, pitch and morph make, beside their
+# originals on one time axis
+$(PLOT_DATA)/transform/speech-slow.wav: $(SND)/speech-front-left.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) stretch $< --factor 1.5 --float -o $@ >/dev/null
+$(PLOT_DATA)/transform/speech-fast.wav: $(SND)/speech-front-left.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) stretch $< --factor 0.6 --float -o $@ >/dev/null
+$(eval $(call plot_figure,$(L09)/speech-stretch.png,decomposition,\
+  $(SND)/speech-front-left.wav $(PLOT_DATA)/transform/speech-slow.wav $(PLOT_DATA)/transform/speech-fast.wav,\
+  --labels 'speech-front-left.wav;dsplab stretch --factor 1.5;dsplab stretch --factor 0.6' \
+  --fmax 6000 --range 70 --width 900 --height 600 \
+  --title 'time scaling with the phase vocoder (identity phase locking; N = 2048; H = 512)'))
+$(PLOT_DATA)/transform/violin-up-keep.wav: $(SND)/violin-a4.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) pitch $< --semitones 7 --fmin 300 --fmax 600 --harmonics 40 --float -o $@ >/dev/null
+$(PLOT_DATA)/transform/violin-up-move.wav: $(SND)/violin-a4.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) pitch $< --semitones 7 --envelope move --fmin 300 --fmax 600 --harmonics 40 \
+	  --float -o $@ >/dev/null
+$(eval $(call plot_figure,$(L09)/violin-pitch.png,decomposition,\
+  $(SND)/violin-a4.wav $(PLOT_DATA)/transform/violin-up-keep.wav $(PLOT_DATA)/transform/violin-up-move.wav,\
+  --labels 'violin-a4.wav (A4);up a fifth: envelope kept;up a fifth: envelope moved' \
+  --fmax 5000 --range 60 --width 800 --height 500 \
+  --title 'dsplab pitch --semitones 7: the harmonic model moves every harmonic by 1.498'))
+$(PLOT_DATA)/transform/violin-flute.wav: $(SND)/violin-a4.wav $(SND)/flute-a5.wav $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) morph $(SND)/violin-a4.wav $(SND)/flute-a5.wav --fmin 300 --fmax 600 \
+	  --fmin-b 600 --fmax-b 1200 --harmonics 40 --alpha-freq 0 --alpha-mag 1 --float -o $@ >/dev/null
+$(eval $(call plot_figure,$(L09)/violin-flute-morph.png,decomposition,\
+  $(SND)/violin-a4.wav $(SND)/flute-a5.wav $(PLOT_DATA)/transform/violin-flute.wav,\
+  --labels 'violin-a4.wav;flute-a5.wav;violin pitch with flute magnitudes (morph)' \
+  --fmax 5000 --range 60 --width 800 --height 500 \
+  --title 'dsplab morph --alpha-freq 0 --alpha-mag 1'))
 
 # One figure of each kind, for looking at the tool's output (not committed).
 PLOT_DEMO := plots/out

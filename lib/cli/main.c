@@ -34,7 +34,10 @@
     CMD(sines, "sinusoidal tracks (freq, dB, phase) of a sound; additive synthesis")    \
     CMD(f0, "fundamental frequency per frame (two-way mismatch or YIN)")                \
     CMD(harmonic, "harmonic tracks (one column per harmonic); additive synthesis")      \
-    CMD(decompose, "sinusoidal + residual + stochastic parts (WAVs) and the tracks")
+    CMD(decompose, "sinusoidal + residual + stochastic parts (WAVs) and the tracks")    \
+    CMD(stretch, "time scaling with the phase vocoder (WAV), pitch unchanged")          \
+    CMD(pitch, "pitch shifting with the harmonic + stochastic model (WAV)")             \
+    CMD(morph, "morph two harmonic sounds (WAV): pitch, timbre and noise mixed")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)

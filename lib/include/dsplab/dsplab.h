@@ -22,5 +22,6 @@
 #include "dsplab/sine.h"
 #include "dsplab/harmonic.h"
 #include "dsplab/residual.h"
+#include "dsplab/transform.h"
 
 #endif
