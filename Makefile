@@ -102,6 +102,7 @@ $(BUILD)/bench/%: bench/%.c $(BENCH_SUPPORT) $(LIB_A) $(DEPS_STAMP)
 
 bench: $(BENCH_BIN) $(DSPLAB)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DSPLAB=$(abspath $(DSPLAB)) $$b || exit 1; done
+	@echo "== bench/grade.sh"; BUILD=$(BUILD) sh bench/grade.sh
 
 # dsplab.pc is written at install time: it names the PREFIX of this install.
 install: all

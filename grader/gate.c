@@ -45,7 +45,7 @@
 #include "sandbox.h"
 
 #define SOURCE_CAP ((size_t)1 << 20)
-#define GATE_VERSION "gate 2"
+#define GATE_VERSION "gate 3"
 
 /* Never callable from a submission, whatever the lesson. */
 static const char *const always_forbidden =
@@ -843,8 +843,36 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
     }
     r->sanitized = c->cflags && strstr(c->cflags, "-fsanitize=") != NULL;
 
+    /* The lesson's folder itself must not be a link (to the solutions, say):
+     * then nothing in it is read, and every file counts as missing. */
+    struct stat sub_st;
+    int sub_is_link = lstat(c->submission, &sub_st) == 0 && S_ISLNK(sub_st.st_mode);
+
+    /* Absolute paths: without the sandbox, commands run in other folders. */
+    struct gate_config abs = *c;
+    char *owned[5] = {realpath(c->build_dir, NULL), realpath(c->judge_dir, NULL),
+                      realpath(c->include_dir, NULL), realpath(c->lesson_dir, NULL),
+                      realpath(c->submission, NULL)};
+    if (owned[0])
+        abs.build_dir = owned[0];
+    if (owned[1])
+        abs.judge_dir = owned[1];
+    if (owned[2])
+        abs.include_dir = owned[2];
+    if (owned[3])
+        abs.lesson_dir = owned[3];
+    if (owned[4])
+        abs.submission = owned[4];
+    c = &abs;
+
+    if (sub_is_link) {
+        text_printf(&msg, "not graded: the lesson's folder is a symbolic link; submit the "
+                          "folder itself\n");
+        for (size_t i = 0; i < lesson->n_files; i++)
+            set_problem(&fs[i], "the lesson's folder is a symbolic link");
+    }
     /* What else is in the folder: said once, never compiled. */
-    DIR *d = opendir(c->submission);
+    DIR *d = sub_is_link ? NULL : opendir(c->submission);
     int ignored = 0;
     if (d) {
         struct dirent *e;
@@ -882,7 +910,13 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
             set_problem(&fs[i], "the lesson names it badly (grader error)");
             continue;
         }
-        build_file(c, &lesson->files[i], cc_real, &fs[i], &msg);
+        if (!fs[i].problem) {
+            build_file(c, &lesson->files[i], cc_real, &fs[i], &msg);
+        } else {
+            fmt(fs[i].object_buf, sizeof fs[i].object_buf, "%s/stub/%s.o", c->judge_dir,
+                lesson->files[i].file);
+            fs[i].object = fs[i].object_buf;
+        }
     }
 
     /* Link, skipping it when nothing it uses changed. */
@@ -950,6 +984,8 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
     for (size_t i = 0; i < lesson->n_files; i++)
         r->problem[i] = fs[i].problem;
     free(fs);
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+        free(owned[i]);
     r->messages = msg.data ? msg.data : xstrdup("");
     return 0;
 }

@@ -49,6 +49,11 @@ if [ -f "$d/hash" ] && [ -f "$d/points.tsv" ] &&
   exit 0
 fi
 rm -rf "$d" "$b"; mkdir -p "$d" "$b"
+if [ -L "$dir" ]; then
+  # a link could point anywhere (another student, the solutions)
+  printf "not graded: this student folder is a symbolic link\n" >"$d/report.txt"
+  exit 0
+fi
 frags=
 {
   for L in $GRADE_ALL_LESSONS; do
@@ -100,7 +105,13 @@ tmp="$out/.gradebook.csv.tmp.$$"
         code=$("$GRADE_ALL_GRADETOOL" encode "$student")
         pts="$out/students/$code/points.tsv"
         status=ok
-        [ -f "$out/students/$code/hash" ] && [ -f "$pts" ] || status=TIMEOUT
+        if ! [ -f "$out/students/$code/hash" ] || ! [ -f "$pts" ]; then
+            if grep -q '^not graded' "$out/students/$code/report.txt" 2>/dev/null; then
+                status=refused
+            else
+                status=TIMEOUT
+            fi
+        fi
         # A spreadsheet must not read a name as a formula.
         shown=$(printf '%s' "$student" | tr '\n\r' '  ' | sed 's/"/""/g; s/^\([=+@-]\)/'"'"'\1/')
         printf '"%s"' "$shown"

@@ -1,10 +1,15 @@
 /*
  * grade.h — what a lesson's grader suite (lessons/NN-topic/suite.c) writes.
  *
- * A suite is a table of graded tests. Each test runs in its own child
- * process (grader/isolate.c) with a CPU-time limit, an address-space limit
- * and an output cap; its verdict returns to the grader over a private pipe,
- * so nothing the student's code prints or does can fake a pass.
+ * A suite is a table of graded tests, compiled into the lesson's judge,
+ * which contains no student code. Each test runs in its own child process
+ * of the judge (grader/isolate.c) with a CPU-time limit, an address-space
+ * limit and an output cap. Its calls to exercise functions go through the
+ * proxies of the lesson's boundary.c to a worker process in a bubblewrap
+ * sandbox, where the student's code runs; only the returned status and the
+ * output arrays come back, as data. The checks, the points and the verdict
+ * are computed in the judge: a test earns its points only when the
+ * student's outputs are right (grader/THREATS.md).
  *
  * A test's name is "exercise: case", e.g. "dft: impulse"; `make grade
  * ONLY=dft` runs the tests whose exercise part is "dft". A test passes when

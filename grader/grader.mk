@@ -10,7 +10,7 @@
 #   make grade-check            CI: solutions score full marks, stubs score 0 without crashing
 #   make references             regenerate data/reference/ from the solutions
 #   make check-references       regenerate into a temporary folder and compare
-#   make new-lesson NAME=09-topic   scaffold a lesson from grader/template/
+#   make new-lesson NAME=13-topic   scaffold a lesson from grader/template/
 #   make grade-all SUBMISSIONS=dir  grade a class (one folder per student)
 #
 # Per lesson, make builds the lesson's judge, build/grade/judge/NN-topic/,
@@ -161,6 +161,7 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	  $(JUDGE_ROOT)/$$L/judge grade --lesson $$L --submission "$(SUBMISSION)/$$L" \
 	    --build-dir $$d/build --judge-dir $(JUDGE_ROOT)/$$L --lesson-dir $(LESSONS_DIR)/$$L \
 	    $(GRADE_JUDGE_ARGS) --out $$f --only '$(ONLY)' $(if $(filter 1,$(V)),-v); rc=$$?; \
+	  export DSPLAB_SANDBOX_WARNED=1; \
 	  [ $$rc = 0 ] || echo "$$L: the judge exited with status $$rc"; \
 	  [ $$rc = 3 ] && exit 3; \
 	  [ -f $$f ] || { echo "$$L: the judge stopped before the end (status $$rc)"; \

@@ -1,11 +1,11 @@
 #!/bin/sh
 # new-lesson.sh NAME LESSONS_DIR REFERENCE_DIR — scaffolds LESSONS_DIR/NAME
-# from grader/template/ (run by `make new-lesson NAME=09-topic`).
+# from grader/template/ (run by `make new-lesson NAME=13-topic`).
 set -eu
 name=$1 lessons=${2:-lessons} refs=${3:-data/reference}
 case "$name" in
     [0-9][0-9]-*) ;;
-    *) echo "usage: make new-lesson NAME=NN-topic   (e.g. NAME=09-pitch-tracking)" >&2; exit 2 ;;
+    *) echo "usage: make new-lesson NAME=NN-topic   (e.g. NAME=13-pitch-tracking)" >&2; exit 2 ;;
 esac
 if printf '%s' "$name" | grep -q '[^a-z0-9-]'; then
     echo "new-lesson: NAME uses lowercase letters, digits and '-' only: $name" >&2; exit 2

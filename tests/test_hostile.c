@@ -248,6 +248,16 @@ static int ensure_run(void)
     snprintf(p, sizeof p, "%s/exercise.h", dir);
     put_file(p, "#error a header of my own\n");
 
+    /* a lesson folder that links to the solutions, and a student folder
+     * that links to the honest student's */
+    student_folder("dirlinker", dir, sizeof dir);
+    rmdir(dir);
+    CU_ASSERT_EQUAL_FATAL(symlink(solution, dir), 0);
+    char honest_dir[1300], alias[1300];
+    snprintf(honest_dir, sizeof honest_dir, "%s/honest", class_dir);
+    snprintf(alias, sizeof alias, "%s/alias-of-honest", class_dir);
+    CU_ASSERT_EQUAL_FATAL(symlink(honest_dir, alias), 0);
+
     run_status = run_class("") == 0 ? 0 : 1;
     if (run_status) {
         char path[1200];
@@ -337,6 +347,13 @@ static void test_every_attack_scores_zero(void)
     int linker = -1;
     CU_ASSERT(gradebook_points("linker", &linker, status, sizeof status));
     CU_ASSERT_EQUAL(linker, 0);
+    int dirlinker = -1;
+    CU_ASSERT(gradebook_points("dirlinker", &dirlinker, status, sizeof status));
+    CU_ASSERT_EQUAL(dirlinker, 0);
+    int alias = -1;
+    CU_ASSERT(gradebook_points("alias-of-honest", &alias, status, sizeof status));
+    CU_ASSERT_EQUAL(alias, 0);
+    CU_ASSERT_STRING_EQUAL(status, "refused");
 }
 
 static void test_each_attack_is_named(void)
@@ -364,6 +381,9 @@ static void test_each_attack_is_named(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(report, "dft_ex.c: not graded: it is a symbolic link"));
     CU_ASSERT_PTR_NOT_NULL(strstr(report, "only files named like the lesson's exercise files"));
     CU_ASSERT_PTR_NOT_NULL(strstr(report, "ignored: exercise.h: headers are not graded"));
+    free(report);
+    report = student_file("dirlinker", "report.txt");
+    CU_ASSERT(report && strstr(report, "the lesson's folder is a symbolic link"));
     free(report);
 }
 

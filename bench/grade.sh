@@ -1,0 +1,83 @@
+#!/bin/sh
+# bench/grade.sh — how long `make grade` takes for the whole course with the
+# reference solutions, in one run, three ways (medians of BENCH_RUNS runs):
+#   sandboxed     today's grader: each file compiled and each test run in
+#                 bubblewrap, exercise calls sent to a worker process
+#   unsandboxed   the same grader with UNSAFE=1 (no bwrap; same processes)
+#   before        the grader before the sandbox (BENCH_BEFORE, a commit;
+#                 built in a temporary worktree), when git has that commit
+# each both "fresh" (the submission's objects compiled: its build folder
+# removed first) and "again" (nothing changed since the last run), after
+# `make` (library, tool and judges built). Prints seconds and the ratio to
+# the before-grader. Run by `make bench`.
+set -eu
+BUILD=${BUILD:-build}
+runs=${BENCH_RUNS:-3}
+before_commit=${BENCH_BEFORE:-83fb571}
+tmp=$(mktemp -d)
+cleanup() {
+    if [ -d "$tmp/before" ]; then git worktree remove --force "$tmp/before" >/dev/null 2>&1 || true; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+for d in lessons/*/; do
+    n=$(basename "$d")
+    mkdir -p "$tmp/sol/$n"
+    cp "$d"solution/*.c "$tmp/sol/$n/"
+done
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# time_grade DIR BUILD FRESH EXTRA: one make grade, seconds on stdout
+time_grade() {
+    dir=$1 build=$2 fresh=$3 extra=$4
+    [ "$fresh" = 1 ] && rm -rf "$dir/$build/grade/sub"
+    t0=$(now)
+    # shellcheck disable=SC2086
+    (cd "$dir" && make -s BUILD="$build" grade SUBMISSION="$tmp/sol" \
+        GRADE_REPORT_DIR="$tmp/out" $extra >"$tmp/last.txt" 2>&1) || true
+    t1=$(now)
+    grep -q '^Score: 217/217' "$tmp/last.txt" || grep -q '^Score: \([0-9]*\)/\1$' "$tmp/last.txt" ||
+        { echo "bench/grade.sh: the solutions did not score full marks:" >&2; tail -5 "$tmp/last.txt" >&2; exit 1; }
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", b - a}'
+}
+
+measure() { # NAME DIR BUILD EXTRA
+    for fresh in 1 0; do
+        : >"$tmp/times"
+        time_grade "$2" "$3" 1 "$4" >/dev/null # warm up (and build what is missing)
+        i=0
+        while [ $i -lt "$runs" ]; do
+            time_grade "$2" "$3" "$fresh" "$4" >>"$tmp/times"
+            i=$((i + 1))
+        done
+        printf '%s %s %s\n' "$1" "$fresh" "$(median <"$tmp/times")" >>"$tmp/results"
+    done
+}
+
+make -s BUILD="$BUILD" all grade-build >/dev/null
+: >"$tmp/results"
+measure sandboxed "$PWD" "$BUILD" ""
+measure unsandboxed "$PWD" "$BUILD" "UNSAFE=1"
+if git rev-parse --verify -q "$before_commit^{commit}" >/dev/null 2>&1 &&
+   git worktree add --detach -q "$tmp/before" "$before_commit" >/dev/null 2>&1 &&
+   make -C "$tmp/before" -s -j2 BUILD=build all >/dev/null 2>&1; then
+    measure before "$tmp/before" build ""
+else
+    echo "note: the grader before the sandbox (commit $before_commit) is not available here; skipped"
+fi
+
+printf '\ngrading all lessons, reference solutions, median of %s runs (seconds)\n' "$runs"
+printf '%-12s %10s %10s %14s %14s\n' grader fresh again "fresh/before" "again/before"
+bf=$(awk '$1 == "before" && $2 == 1 {print $3}' "$tmp/results")
+ba=$(awk '$1 == "before" && $2 == 0 {print $3}' "$tmp/results")
+for g in sandboxed unsandboxed before; do
+    f=$(awk -v g=$g '$1 == g && $2 == 1 {print $3}' "$tmp/results")
+    a=$(awk -v g=$g '$1 == g && $2 == 0 {print $3}' "$tmp/results")
+    [ -n "$f" ] || continue
+    awk -v g=$g -v f="$f" -v a="$a" -v bf="${bf:-0}" -v ba="${ba:-0}" 'BEGIN {
+        printf "%-12s %10.2f %10.2f %14s %14s\n", g, f, a,
+            bf > 0 ? sprintf("%.2fx", f / bf) : "-", ba > 0 ? sprintf("%.2fx", a / ba) : "-" }'
+done
