@@ -526,6 +526,11 @@ static int mode_summarize(const struct options *opt, int nfiles, char **files)
                    files[i]);
             crashed = 1;
         }
+        /* A lesson scores between 0 and its maximum, whatever a fragment says. */
+        if (ls[i].score > ls[i].max_score)
+            ls[i].score = ls[i].max_score;
+        if (ls[i].score < 0)
+            ls[i].score = 0;
         score += ls[i].score;
         max += ls[i].max_score;
         n_tests += (int)ls[i].n_tests;
