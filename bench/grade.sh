@@ -54,6 +54,8 @@ measure() { # NAME DIR BUILD EXTRA
             i=$((i + 1))
         done
         printf '%s %s %s\n' "$1" "$fresh" "$(median <"$tmp/times")" >>"$tmp/results"
+        printf '  %s, %s: %s s (runs: %s)\n' "$1" "$([ "$fresh" = 1 ] && echo fresh || echo again)" \
+            "$(median <"$tmp/times")" "$(tr '\n' ' ' <"$tmp/times")"
     done
 }
 
@@ -78,6 +80,8 @@ for g in sandboxed unsandboxed before; do
     a=$(awk -v g=$g '$1 == g && $2 == 0 {print $3}' "$tmp/results")
     [ -n "$f" ] || continue
     awk -v g=$g -v f="$f" -v a="$a" -v bf="${bf:-0}" -v ba="${ba:-0}" 'BEGIN {
-        printf "%-12s %10.2f %10.2f %14s %14s\n", g, f, a,
-            bf > 0 ? sprintf("%.2fx", f / bf) : "-", ba > 0 ? sprintf("%.2fx", a / ba) : "-" }'
+        rf = "-"; ra = "-"
+        if (bf > 0) rf = sprintf("%.2fx", f / bf)
+        if (ba > 0) ra = sprintf("%.2fx", a / ba)
+        printf "%-12s %10.2f %10.2f %14s %14s\n", g, f, a, rf, ra }'
 done
