@@ -702,6 +702,11 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
         fmt(syms_path, sizeof syms_path, "%s.syms", obj_path);
         fmt(sects_path, sizeof sects_path, "%s.sects", obj_path);
         char *pp = read_small(pp_path, 64 << 20, NULL);
+        if (!pp) { /* clang names it after the source's stem: dft_ex.i */
+            fmt(pp_path, sizeof pp_path, "%s/%.*s.i", dir_obj, (int)(strlen(f->file) - 2),
+                f->file);
+            pp = read_small(pp_path, 64 << 20, NULL);
+        }
         char *syms = read_small(syms_path, 4 << 20, NULL);
         char *sects = read_small(sects_path, 4 << 20, NULL);
         if (!pp || !syms || !sects)
@@ -713,8 +718,14 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
         free(syms);
         free(sects);
         char tmp[4400];
-        fmt(tmp, sizeof tmp, "%s/%s.s", dir_obj, f->file);
-        unlink(tmp);
+        static const char *const temps[] = {"%s/%s.s", "%s/%.*s.s", "%s/%.*s.bc"};
+        for (size_t t = 0; t < 3; t++) {
+            if (t == 0)
+                fmt(tmp, sizeof tmp, temps[t], dir_obj, f->file);
+            else
+                fmt(tmp, sizeof tmp, temps[t], dir_obj, (int)(strlen(f->file) - 2), f->file);
+            unlink(tmp);
+        }
         unlink(pp_path);
     }
 
