@@ -786,6 +786,7 @@ static int link_worker(const struct gate_config *c, const struct rpc_lesson *les
     fmt(dir_obj, sizeof dir_obj, "%s/obj", c->build_dir);
     fmt(stub_dir, sizeof stub_dir, "%s/stub", c->judge_dir);
     mkdirs(dir_bin);
+    mkdirs(dir_obj); /* bound even when every file is a stub */
     struct sb_bind binds[] = {
         {c->judge_dir, "/judge", 0},
         {dir_obj, "/obj", 0},

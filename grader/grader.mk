@@ -155,19 +155,13 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
 	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(if $(CLI_SRC),$(DSPLAB)) && \
 	  $(MAKE) --no-print-directory -s $$j grade-build
-	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR); frags=; \
-	for L in $(GRADE_LESSONS); do \
-	  d=$(GRADE_DIR)/$$L; f=$$d/result.txt; mkdir -p $$d; rm -f $$f; \
-	  $(JUDGE_ROOT)/$$L/judge grade --lesson $$L --submission "$(SUBMISSION)/$$L" \
-	    --build-dir $$d/build --judge-dir $(JUDGE_ROOT)/$$L --lesson-dir $(LESSONS_DIR)/$$L \
-	    $(GRADE_JUDGE_ARGS) --out $$f --only '$(ONLY)' $(if $(filter 1,$(V)),-v); rc=$$?; \
-	  export DSPLAB_SANDBOX_WARNED=1; \
-	  [ $$rc = 0 ] || echo "$$L: the judge exited with status $$rc"; \
-	  [ $$rc = 3 ] && exit 3; \
-	  [ -f $$f ] || { echo "$$L: the judge stopped before the end (status $$rc)"; \
-	                  printf 'lesson\t%s\t0\n' $$L >$$f; }; \
-	  frags="$$frags $$f"; \
-	done; \
+	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR) $(GRADE_DIR); \
+	color=never; [ -t 1 ] && [ -z "$${NO_COLOR:-}" ] && [ "$${TERM:-dumb}" != dumb ] && color=always; \
+	sh grader/grade-lessons.sh $(JUDGE_ROOT) $(GRADE_DIR) "$(SUBMISSION)" $(LESSONS_DIR) \
+	  $(GRADE_JOBS) "$(GRADE_LESSONS)" $(GRADE_JUDGE_ARGS) --only '$(ONLY)' --color $$color \
+	  $(if $(filter 1,$(V)),-v); rc=$$?; \
+	[ $$rc = 3 ] && exit 3; \
+	frags=$$(cat $(GRADE_DIR)/.fragments); \
 	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \
 	  --json $(GRADE_REPORT_DIR)/results.json --junit $(GRADE_REPORT_DIR)/junit.xml \
 	  --points $(GRADE_REPORT_DIR)/points.tsv \
