@@ -25,8 +25,9 @@
  *
  * EXAMPLE  x[m] = exp(j 2 pi 3 m / 64), n = 64  ->  X[3] = 64, all other
  *          bins 0, three times over. On the machine this lesson was written
- *          on (gcc -O2): n = 4096 took 38 ms naively, 86 us with the
- *          reference fft_ex and 11 us with FFTW.
+ *          on, the reference solution under the grader took, at n = 4096,
+ *          44 ms naively, 0.29 ms with fft_ex (154 times faster) and 31 us
+ *          with FFTW (9.4 times faster again).
  *   The grader checks the three spectra (FFT and FFTW to 1e-12, the naive
  *   DFT to 1e-9, of the spectrum's size) and that the three times are
  *   positive, finite numbers: never their values, which belong to the
