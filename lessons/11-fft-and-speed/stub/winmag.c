@@ -32,8 +32,9 @@
  *          (X = {3+4j, 2j, 1-1j} for winmag_scalar_ex)
  *   The grader checks both against each other and against the definition
  *   to 1e-14 relative (cabs and sqrt(re^2+im^2) may differ in the last
- *   bit), on arrays that are not 16-byte aligned. Only correctness counts;
- *   the README shows how to see the vectorised loop and time it.
+ *   bit), with lengths that leave every possible tail after a SIMD loop.
+ *   Only correctness counts; the README shows how to see the vectorised
+ *   loop and time it.
  * HINT  the grader compiles at -O1, which never vectorises. To see what
  *       the compiler does with your loop:
  *       gcc -std=c11 -O3 -fno-math-errno -fopt-info-vec -Ilib/include \
