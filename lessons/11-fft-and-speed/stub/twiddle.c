@@ -22,8 +22,8 @@
  *       shortcut w[k] = w[k-1] * w[1] adds the rounding error of w[1] (about
  *       1e-16) k times over: off by 1e-14 at n = 512 and 7e-13 at
  *       n = 65536, which the grader notices (and so does Part 3's FFT from
- *       n = 16384 on). k / n with size_t
- *       operands is integer division: convert to double first.
+ *       n = 16384 on). k / n with size_t operands is integer division:
+ *       convert to double first.
  * CHECK make grade LESSON=11 ONLY=twiddle
  */
 #include <math.h>
