@@ -189,6 +189,9 @@ PLOT_OUTPUTS += $(L11)/$(1).png
 $(L11)/$(1).png: $(L11)/$(3) $(L11)/machine.gp plots/$(2).gp plots/common.gp plots/finish.gp
 	gnuplot -e "term='png'; outfile='$$@'; width=900; height=$(if $(filter simd,$(1)),600,520); plotdir='plots'" \
 	  -e "datafile='$(L11)/$(3)'; machinefile='$(L11)/machine.gp'; title='$(4)'" plots/$(2).gp
+	@sz=$$$$(wc -c < $$@); if [ $$$$sz -gt $(PLOT_MAX_BYTES) ]; then \
+	    echo "plots: $$@ is $$$$sz bytes, over the $(PLOT_MAX_BYTES)-byte limit" >&2; \
+	    rm -f $$@; exit 1; fi
 endef
 $(eval $(call plot_l11,fft-speed,fft-speed,fft-speed.txt,one DFT of n complex values: plain loops / a clever algorithm / a tuned library))
 $(eval $(call plot_l11,fft-cache,fft-cache,fft-speed.txt,the cost of one butterfly grows when the data leave the caches))
