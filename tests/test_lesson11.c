@@ -6,8 +6,9 @@
  * replacement; the case fails loudly if the solution no longer contains the
  * text), runs the real `make grade LESSON=11 ONLY=...` on it and checks that
  * the expected test fails with the expected hint, and that the solution
- * itself passes the same tests. The graded runs reuse the grader's compile
- * cache, so unchanged files are compiled once.
+ * itself passes the same tests. Every case rewrites the same submission
+ * folder, so the grader's compile cache (per file content) compiles each
+ * unchanged file once, and one grading folder is left to remove.
  *
  * Under SAN=1 the program only says so and passes: which hint a wrong
  * answer draws does not depend on the sanitizers, `make SAN=1 grade-check`
@@ -142,11 +143,12 @@ static int make_submission(const char *dir, const struct slip *s)
     return 1;
 }
 
-/* make grade on tmp/dir with ONLY=only; the report, or NULL. */
-static char *grade(const char *dir, const char *only)
+/* make grade on tmp/dir with ONLY=only; the report (kept as tmp/name.txt),
+ * or NULL. */
+static char *grade(const char *dir, const char *only, const char *name)
 {
     char cmd[4096], report[2048];
-    snprintf(report, sizeof report, "%s/%s.txt", tmp, dir);
+    snprintf(report, sizeof report, "%s/%s.txt", tmp, name);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
              "BUILD=%s %s grade LESSON=11 ONLY=%s SUBMISSION='%s/%s' GRADE_REPORT_DIR='%s/out' "
@@ -158,8 +160,8 @@ static char *grade(const char *dir, const char *only)
 
 static void test_solution_passes(void)
 {
-    CU_ASSERT_FATAL(make_submission("solution", NULL));
-    char *r = grade("solution", "bitrev,twiddle,fft,rfft,winmag");
+    CU_ASSERT_FATAL(make_submission("sub", NULL));
+    char *r = grade("sub", "bitrev,twiddle,fft,rfft,winmag", "solution");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     int ok = strstr(r, "\nScore: 27/27") != NULL && strstr(r, "FAIL") == NULL;
     if (!ok)
@@ -172,13 +174,13 @@ static void test_each_slip_draws_its_hint(void)
 {
     for (size_t i = 0; i < TEST_COUNT(slips); i++) {
         const struct slip *s = &slips[i];
-        char dir[32];
-        snprintf(dir, sizeof dir, "slip%zu", i);
-        if (!make_submission(dir, s)) {
+        char name[32];
+        snprintf(name, sizeof name, "slip%zu", i);
+        if (!make_submission("sub", s)) {
             CU_FAIL("submission not made");
             continue;
         }
-        char *r = grade(dir, s->only);
+        char *r = grade("sub", s->only, name);
         CU_ASSERT_PTR_NOT_NULL(r);
         if (r == NULL)
             continue;
@@ -200,8 +202,22 @@ static void test_each_slip_draws_its_hint(void)
     }
 }
 
+/* Removes the scratch folder and the grader's folder for the submission,
+ * BUILD/grade/sub/<its absolute path, '_' doubled, '/' as '_'> (grader.mk's
+ * grade_key). */
 static void test_cleanup(void)
 {
+    char path[1024], key[2048], cmd[4096];
+    size_t k = 0;
+    snprintf(path, sizeof path, "%s/sub", tmp);
+    for (const char *c = path; *c && k + 2 < sizeof key; c++) {
+        if (*c == '_')
+            key[k++] = '_';
+        key[k++] = *c == '/' ? '_' : *c;
+    }
+    key[k] = '\0';
+    snprintf(cmd, sizeof cmd, "rm -rf '%s/grade/sub/%s'", build_dir(), key);
+    CU_ASSERT_EQUAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
     test_rmdir(tmp);
 }
 
