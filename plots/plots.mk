@@ -4,6 +4,7 @@
 #                         drawn by `dsplab plot` from data/sounds (committed;
 #                         each must stay under 150 KB)
 #   make plots-demo       one figure of every kind into plots/out/ (ignored by git)
+#   make fft-timings      measure lesson 11's timings again on this machine (about a minute)
 #
 # A figure is remade when its input, the tool or a gnuplot script changes.
 # To add one: one $(eval $(call plot_figure,OUTPUT,KIND,INPUT,OPTIONS)) line
@@ -156,6 +157,46 @@ $(eval $(call plot_figure,$(L09)/violin-flute-morph.png,decomposition,\
   --labels 'violin-a4.wav;flute-a5.wav;violin pitch with flute magnitudes (morph)' \
   --fmax 5000 --range 60 --width 800 --height 500 \
   --title 'dsplab morph --alpha-freq 0 --alpha-mag 1'))
+
+# Lesson 11 draws measured timings, committed beside its figures (the
+# numbers its README quotes): `make fft-timings` measures this machine again
+# with figures/measure.c, built from the lesson's solution (winmag.c four
+# times, with the flags measure.c lists), and the figures follow.
+L11 := lessons/11-fft-and-speed/figures
+L11_SOL := lessons/11-fft-and-speed/solution
+L11_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) \
+             -Ilib/include -Ilessons/11-fft-and-speed $(PKG_CFLAGS)
+$(PLOT_DATA)/l11/measure: $(L11)/measure.c $(wildcard $(L11_SOL)/*.c) \
+  lessons/11-fft-and-speed/exercise.h $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(L11_CFLAGS) -O2 -fno-tree-vectorize -Dwinmag_ex=winmag_novec_ex \
+	  -Dwinmag_scalar_ex=winmag_scalar_novec_ex -c $(L11_SOL)/winmag.c -o $(@D)/winmag-novec.o
+	$(CC) $(L11_CFLAGS) -O3 -fno-math-errno -Dwinmag_ex=winmag_sse2_ex \
+	  -Dwinmag_scalar_ex=winmag_scalar_sse2_ex -c $(L11_SOL)/winmag.c -o $(@D)/winmag-sse2.o
+	$(CC) $(L11_CFLAGS) -O3 -fno-math-errno -mavx2 -Dwinmag_ex=winmag_avx2_ex \
+	  -Dwinmag_scalar_ex=winmag_scalar_avx2_ex -c $(L11_SOL)/winmag.c -o $(@D)/winmag-avx2.o
+	$(CC) $(L11_CFLAGS) -O2 -o $@ $(L11)/measure.c $(L11_SOL)/fft.c $(L11_SOL)/bitrev.c \
+	  $(L11_SOL)/twiddle.c $(@D)/winmag-novec.o $(@D)/winmag-sse2.o $(@D)/winmag-avx2.o \
+	  $(LIB_A) $(LIBS_ALL)
+.PHONY: fft-timings
+fft-timings: $(PLOT_DATA)/l11/measure
+	$< $(L11)
+	@$(MAKE) --no-print-directory $(L11_FIGURES)
+
+# $(1) figure name, $(2) script, $(3) data file, $(4) title
+define plot_l11
+PLOT_OUTPUTS += $(L11)/$(1).png
+$(L11)/$(1).png: $(L11)/$(3) $(L11)/machine.gp plots/$(2).gp plots/common.gp plots/finish.gp
+	gnuplot -e "term='png'; outfile='$$@'; width=900; height=$(if $(filter simd,$(1)),600,520); plotdir='plots'" \
+	  -e "datafile='$(L11)/$(3)'; machinefile='$(L11)/machine.gp'; title='$(4)'" plots/$(2).gp
+	@sz=$$$$(wc -c < $$@); if [ $$$$sz -gt $(PLOT_MAX_BYTES) ]; then \
+	    echo "plots: $$@ is $$$$sz bytes, over the $(PLOT_MAX_BYTES)-byte limit" >&2; \
+	    rm -f $$@; exit 1; fi
+endef
+$(eval $(call plot_l11,fft-speed,fft-speed,fft-speed.txt,one DFT of n complex values: plain loops / a clever algorithm / a tuned library))
+$(eval $(call plot_l11,fft-cache,fft-cache,fft-speed.txt,the cost of one butterfly grows when the data leave the caches))
+$(eval $(call plot_l11,simd,simd,simd.txt,mag[k] = w[k] |X[k]|: the same loop four ways))
+L11_FIGURES := $(filter $(L11)/%,$(PLOT_OUTPUTS))
 
 # One figure of each kind, for looking at the tool's output (not committed).
 PLOT_DEMO := plots/out

@@ -63,6 +63,7 @@ struct lesson {
 static const struct lesson L01 = {"01", "01-sounds", 20, 29};
 static const struct lesson L02 = {"02", "02-sinusoids-dft", 21, 27};
 static const struct lesson L04 = {"04", "04-stft", 21, 27};
+static const struct lesson L11 = {"11", "11-fft-and-speed", 21, 31};
 
 struct hint {
     const char *test, *text;
@@ -124,6 +125,50 @@ static const struct wrong_case cases[] = {
      {"odf: speech envelopes", "odf: random"}, {NULL}, 23,
      {{"odf: example",
        "odf_ex wrote odf[5], past the end of its 5 values: a loop bound off by one"}}},
+    {&L11, "fft-no-bitrev",
+     {"fft: {1, 2, 3, 4}", "fft: impulses, a constant, one exponential (n = 8)",
+      "rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)",
+      "fftbench: exp(j 2 pi 3 m / 64)"},
+     {"fft: random, n = 1, 2, 4, ..., 65536 against FFTW", "fft: piano, n = 2048 (reference)",
+      "fftbench: random, n = 1024 and 4096"},
+     {NULL}, 17,
+     {{"fft: {1, 2, 3, 4}", "hint: your X matches an FFT whose butterflies ran on x in "
+                            "natural order"},
+      {"rfft: random, n = 2, 4, ..., 65536 against FFTW",
+       "note: fft_ex (Part 3) does not pass its own example yet"}}},
+    {&L11, "fft-no-stride",
+     {"fft: impulses, a constant, one exponential (n = 8)",
+      "fft: random, n = 1, 2, 4, ..., 65536 against FFTW", "fft: piano, n = 2048 (reference)",
+      "rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)",
+      "fftbench: exp(j 2 pi 3 m / 64)"},
+     {"fftbench: random, n = 1024 and 4096"}, {NULL}, 19,
+     {{"fft: impulses, a constant, one exponential (n = 8)",
+       "hint: your X matches an FFT that uses w[j] in every stage"},
+      {"fft: random, n = 1, 2, 4, ..., 65536 against FFTW", "w[j * (n/len)]"}}},
+    {&L11, "twiddle-plus-sign",
+     {"twiddle: n = 8", "fft: {1, 2, 3, 4}", "fft: impulses, a constant, one exponential (n = 8)",
+      "rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)",
+      "fftbench: exp(j 2 pi 3 m / 64)"},
+     {"twiddle: n = 2, 4, ..., 65536", "fft: random, n = 1, 2, 4, ..., 65536 against FFTW",
+      "fft: piano, n = 2048 (reference)", "fftbench: random, n = 1024 and 4096"},
+     {NULL}, 14,
+     {{"twiddle: n = 8", "is exp(+j pi/4): use exp(-j 2 pi k/n)"},
+      {"fft: {1, 2, 3, 4}", "hint: your X matches an FFT with twiddles exp(+j 2 pi k/n)"}}},
+    {&L11, "rfft-even-odd-swapped", {"rfft: {1, 2, 3, 4} and {5, -3}"},
+     {"rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)"},
+     {NULL}, 26,
+     {{"rfft: {1, 2, 3, 4} and {5, -3}",
+       "hint: your X matches z[m] = x[2m+1] + j x[2m]: the even samples are the real parts"}}},
+    {&L11, "rfft-no-nyquist", {"rfft: {1, 2, 3, 4} and {5, -3}"},
+     {"rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)"},
+     {NULL}, 26,
+     {{"rfft: {1, 2, 3, 4} and {5, -3}", "hint: X[2] (bin n/2) was never written"}}},
+    {&L11, "winmag-no-sqrt", {"winmag: {3+4j, 2j, 1-1j}"},
+     {"winmag: random, n = 0, 1, 7, 1000, 1023",
+      "winmag: piano spectrum under a triangle (reference)"},
+     {NULL}, 27,
+     {{"winmag: {3+4j, 2j, 1-1j}",
+       "hint: mag is w (re^2 + im^2): the magnitude needs the square root"}}},
 };
 
 static int in_list(const char *const *list, size_t n, const char *name)
@@ -296,12 +341,23 @@ static void test_lesson04(void)
             check_case(&cases[i]);
 }
 
+static void test_lesson11(void)
+{
+    if (!lesson_gradable(&L11))
+        return;
+    for (size_t i = 0; i < TEST_COUNT(cases); i++)
+        if (cases[i].lesson == &L11)
+            check_case(&cases[i]);
+}
+
 static const struct test_case tests[] = {
     {"lesson 01: wrong submissions lose exactly their tests", test_lesson01},
     {"lesson 02: wrong submissions lose exactly their tests, with the suite's hints",
      test_lesson02},
     {"lesson 04: wrong submissions lose exactly their tests, with the suite's hints",
      test_lesson04},
+    {"lesson 11: wrong submissions lose exactly their tests, with the suite's hints",
+     test_lesson11},
 };
 
 int main(void)
