@@ -23,5 +23,7 @@
 #include "dsplab/harmonic.h"
 #include "dsplab/residual.h"
 #include "dsplab/transform.h"
+#include "dsplab/features.h"
+#include "dsplab/classify.h"
 
 #endif
