@@ -302,7 +302,10 @@ static void descriptors_sine(void)
         const double got[3] = {d[DESC_CENTROID], d[DESC_SPREAD], d[DESC_ROLLOFF]};
         const double want[3] = {1000.0, TONE_BIN_HZ / sqrt(2.0), 1031.25};
         if (!grade_close(what, got, want, 3, 1e-6, RTOL)) {
-            if (fabs(d[DESC_CENTROID] - 1000.0) < 1.0)
+            if (fabs(d[DESC_CENTROID] * TONE_BIN_HZ - 1000.0) < 1.0)
+                grade_note("the centroid is in bins: f_k = k * bin_hz, bin_hz = sample_rate "
+                           "/ n_fft");
+            else if (fabs(d[DESC_CENTROID] - 1000.0) < 1.0)
                 grade_note("close but not exact: is the window periodic (DSP_WINDOW_PERIODIC)?");
             else
                 grade_note("frame t is centred on sample t * hop: it starts at t*hop - n_fft/2");
