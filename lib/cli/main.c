@@ -37,7 +37,8 @@
     CMD(decompose, "sinusoidal + residual + stochastic parts (WAVs) and the tracks")    \
     CMD(stretch, "time scaling with the phase vocoder (WAV), pitch unchanged")          \
     CMD(pitch, "pitch shifting with the harmonic + stochastic model (WAV)")             \
-    CMD(morph, "morph two harmonic sounds (WAV): pitch, timbre and noise mixed")
+    CMD(morph, "morph two harmonic sounds (WAV): pitch, timbre and noise mixed")        \
+    CMD(features, "spectral descriptors per frame, or a summary per sound (lesson 10)")
 
 #define DECLARE(name, summary) int cmd_##name(int argc, char **argv);
 COMMANDS(DECLARE)
