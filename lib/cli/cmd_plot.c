@@ -53,6 +53,10 @@ enum {
     OPT_SOUND,
     OPT_SYMMETRIC,
     OPT_LABELS,
+    OPT_X,
+    OPT_Y,
+    OPT_LOGX,
+    OPT_LOGY,
 };
 
 static const char help[] =
@@ -85,6 +89,8 @@ static const char help[] =
     "  feedback DATA               a grader comparison (columns: index got expected\n"
     "                              [error]; headers atol, rtol, what): both curves,\n"
     "                              the mismatching region shaded, the error below\n"
+    "  scatter DATA                two columns of a `dsplab features --table` text\n"
+    "                              table, one colour per class [--x NAME --y NAME]\n"
     "\n"
     "  -o, --output OUT    OUT.png (pngcairo) or OUT.svg\n"
     "      --width W       pixels (default 1000)\n"
@@ -101,6 +107,9 @@ static const char help[] =
     "      --fmin F, --fmax F  frequency range in Hz (spectrograms)\n"
     "      --sound SOUND   the sound under tracks or f0\n"
     "      --labels L      panel labels separated by ',' or ';' (decomposition)\n"
+    "      --x NAME, --y NAME  the table columns on each axis (scatter; default\n"
+    "                      centroid_mean and flatness_mean)\n"
+    "      --logx, --logy  logarithmic axes (scatter)\n"
     "      --matrix OUT    also write the reduced data sent to gnuplot as text\n"
     "                      (the image matrix, rows = pixel rows from the bottom)\n"
     "  -h, --help          show this help\n"
@@ -126,6 +135,8 @@ struct plot_opts {
     const char *sound;
     const char *labels;
     int symmetric;
+    const char *xcol, *ycol;    /* scatter */
+    int logx, logy;
     struct cli_analysis a;
 };
 
@@ -1502,9 +1513,124 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
 
 /* ---- the command ----------------------------------------------------------- */
 
+/* ---- scatter ------------------------------------------------------------ */
+
+/* The index of name among the space-separated words of list, or -1. */
+static int word_index(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+    int i = 0;
+    for (const char *w = list; *w;) {
+        while (*w == ' ')
+            w++;
+        if (!*w)
+            break;
+        size_t n = strcspn(w, " ");
+        if (n == len && strncmp(w, name, len) == 0)
+            return i;
+        w += n;
+        i++;
+    }
+    return -1;
+}
+
+/* A table of `dsplab features --table OUT.txt`: column 0 the class index
+ * (header class_names), the others named by column_names. One binary file
+ * of (x, y) records per class that has rows. */
+static void plot_scatter(const struct plot_opts *o, const char *path)
+{
+    const char *xname = o->xcol ? o->xcol : "centroid_mean";
+    const char *yname = o->ycol ? o->ycol : "flatness_mean";
+    static char columns[16384], classes[4096];
+    if (has_suffix(path, ".npy") || has_suffix(path, ".csv") ||
+        dsp_datafile_header_value(path, "column_names", columns, sizeof columns) != DSP_OK ||
+        dsp_datafile_header_value(path, "class_names", classes, sizeof classes) != DSP_OK)
+        cli_runtime_error(path, "not a class table (no column_names and class_names headers): "
+                          "make one with dsplab features --table OUT.txt");
+    int xi = word_index(columns, xname), yi = word_index(columns, yname);
+    if (xi < 1 || yi < 1)
+        cli_usage_error("%s: no column '%s' (columns: %s)", path, xi < 1 ? xname : yname,
+                        columns);
+    struct dsp_mat m;
+    if (dsp_mat_read(path, &m) != DSP_OK)
+        cli_runtime_error(path, "%s", dsp_last_error());
+    int n_classes = 0;
+    for (const char *w = classes; *w; w += strcspn(w, " ")) {
+        while (*w == ' ')
+            w++;
+        if (*w)
+            n_classes++;
+    }
+    if (m.rows == 0 || (size_t)xi >= m.cols || (size_t)yi >= m.cols || n_classes == 0) {
+        dsp_mat_free(&m);
+        cli_runtime_error(path, "the table has no rows, or fewer columns than its names");
+    }
+    struct dsp_matfile *mf = matrix_open(o, 3);
+    if (mf)
+        cli_output_header(mf, "fields", "class %s %s", xname, yname);
+    char ids[4096] = "", counts[4096] = "", labels[4096] = "";
+    size_t ki = 0, kc = 0, kl = 0;
+    for (int c = 0; c < n_classes; c++) {
+        char name[32];
+        snprintf(name, sizeof name, "class%d.bin", c);
+        FILE *f = NULL;
+        size_t count = 0;
+        for (size_t r = 0; r < m.rows; r++) {
+            const double *row = m.data + r * m.cols;
+            if (row[0] != (double)c)
+                continue;
+            double rec[2] = {row[xi], row[yi]};
+            if (!f)
+                f = bin_open(name);
+            put_doubles(f, rec, 2);
+            if (mf) {
+                double out[3] = {row[0], rec[0], rec[1]};
+                cli_output_row(mf, out);
+            }
+            count++;
+        }
+        if (!f)
+            continue;
+        bin_close(f, name);
+        /* the class's name: word c of class_names */
+        const char *w = classes;
+        for (int i = 0; i <= c; i++) {
+            while (*w == ' ')
+                w++;
+            if (i < c)
+                w += strcspn(w, " ");
+        }
+        int wl = (int)strcspn(w, " ");
+        if (ki + 16 < sizeof ids && kc + 24 < sizeof counts && kl + (size_t)wl + 2 < sizeof labels) {
+            ki += (size_t)snprintf(ids + ki, sizeof ids - ki, "%s%d", ki ? " " : "", c);
+            kc += (size_t)snprintf(counts + kc, sizeof counts - kc, "%s%zu", kc ? " " : "", count);
+            kl += (size_t)snprintf(labels + kl, sizeof labels - kl, "%s%.*s", kl ? " " : "", wl, w);
+        }
+    }
+    size_t unlabelled = 0;
+    for (size_t r = 0; r < m.rows; r++) {
+        double cl = m.data[r * m.cols];
+        if (!(cl >= 0 && cl < n_classes && cl == floor(cl)))
+            unlabelled++;
+    }
+    dsp_mat_free(&m);
+    if (unlabelled)
+        cli_runtime_error(path, "%zu rows have a class that is not in class_names", unlabelled);
+    if (mf)
+        cli_output_commit(mf);
+    var_str("datadir", tmpdir);
+    var_str("ids", ids);
+    var_str("counts", counts);
+    var_str("labels", labels);
+    var_str("xname", xname);
+    var_str("yname", yname);
+    var_int("logx", o->logx);
+    var_int("logy", o->logy);
+}
+
 static const char *const kinds[] = {"waveform", "dft",   "window", "spectrogram",
                                     "melspec",  "mfcc",  "tracks", "f0",
-                                    "decomposition", "feedback"};
+                                    "decomposition", "feedback", "scatter"};
 
 CLI_COMMAND(plot)
 {
@@ -1525,6 +1651,10 @@ CLI_COMMAND(plot)
         {"sound", required_argument, NULL, OPT_SOUND},
         {"symmetric", no_argument, NULL, OPT_SYMMETRIC},
         {"labels", required_argument, NULL, OPT_LABELS},
+        {"x", required_argument, NULL, OPT_X},
+        {"y", required_argument, NULL, OPT_Y},
+        {"logx", no_argument, NULL, OPT_LOGX},
+        {"logy", no_argument, NULL, OPT_LOGY},
         CLI_HELP_OPTION,
         {0, 0, 0, 0},
     };
@@ -1583,6 +1713,10 @@ CLI_COMMAND(plot)
         case OPT_SOUND: o.sound = optarg; break;
         case OPT_SYMMETRIC: o.symmetric = 1; break;
         case OPT_LABELS: o.labels = optarg; break;
+        case OPT_X: o.xcol = optarg; break;
+        case OPT_Y: o.ycol = optarg; break;
+        case OPT_LOGX: o.logx = 1; break;
+        case OPT_LOGY: o.logy = 1; break;
         default: cli_analysis_option(&o.a, c, optarg); break;
         }
     }
@@ -1591,7 +1725,7 @@ CLI_COMMAND(plot)
     int nops = argc - optind;
     if (nops < 1)
         cli_usage_error("missing KIND argument (one of waveform, dft, window, spectrogram, "
-                        "melspec, mfcc, tracks, f0, decomposition, feedback)");
+                        "melspec, mfcc, tracks, f0, decomposition, feedback, scatter)");
     o.kind = argv[optind];
     int known = 0;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -1599,12 +1733,13 @@ CLI_COMMAND(plot)
             known = 1;
     if (!known)
         cli_usage_error("unknown plot kind '%s' (one of waveform, dft, window, spectrogram, "
-                        "melspec, mfcc, tracks, f0, decomposition, feedback)", o.kind);
+                        "melspec, mfcc, tracks, f0, decomposition, feedback, scatter)", o.kind);
     int multi = strcmp(o.kind, "decomposition") == 0;
     if (nops < 2)
         cli_usage_error("missing %s argument",
                         strcmp(o.kind, "window") == 0 ? "NAME"
                         : strcmp(o.kind, "feedback") == 0 || strcmp(o.kind, "tracks") == 0 ||
+                                strcmp(o.kind, "scatter") == 0 ||
                                 strcmp(o.kind, "f0") == 0
                             ? "DATA"
                             : "INPUT");
@@ -1640,6 +1775,8 @@ CLI_COMMAND(plot)
         plot_tracks(&o, input, 1);
     else if (strcmp(o.kind, "decomposition") == 0)
         plot_decomposition(&o, argv + optind + 1, nops - 1);
+    else if (strcmp(o.kind, "scatter") == 0)
+        plot_scatter(&o, input);
     else
         plot_feedback(&o, input);
 
