@@ -35,6 +35,7 @@ L06 := lessons/06-harmonic-model/figures
 L07 := lessons/07-sines-plus-residual/figures
 L08 := lessons/08-mel-spectrogram/figures
 L09 := lessons/09-transformations/figures
+L10 := lessons/10-sound-description/figures
 SND := data/sounds
 # data the figures are drawn from (tracks, f0, mel), rebuilt as needed
 PLOT_DATA := $(BUILD)/plots
@@ -122,6 +123,21 @@ $(eval $(call plot_figure,$(L08)/speech-melspec.png,melspec,$(PLOT_DATA)/speech-
   --title 'speech-front-center.wav: 128-band mel spectrogram (librosa defaults; dB; top 80 dB)'))
 $(eval $(call plot_figure,$(L08)/speech-mfcc.png,mfcc,$(PLOT_DATA)/speech-mfcc.txt,\
   --width 900 --height 450 --title 'speech-front-center.wav: 20 MFCCs (librosa defaults)'))
+# Lesson 10: the labelled clips, one summary row each, two columns at a time
+CLIPS := $(sort $(wildcard data/clips/*/*.wav))
+$(PLOT_DATA)/clips.txt: $(CLIPS) $(DSPLAB)
+	@mkdir -p $(@D)
+	$(DSPLAB) features --table $@ $(CLIPS)
+$(eval $(call plot_figure,$(L10)/clips-centroid-flatness.png,scatter,$(PLOT_DATA)/clips.txt,\
+  --x centroid_mean --y flatness_mean --logy --width 900 --height 520 \
+  --title 'data/clips: mean spectral centroid and mean flatness of each clip (log scale)'))
+$(eval $(call plot_figure,$(L10)/clips-zcr-mfcc0std.png,scatter,$(PLOT_DATA)/clips.txt,\
+  --x zcr_mean --y mfcc0_std --width 900 --height 520 \
+  --title 'data/clips: mean zero-crossing rate and the spread of MFCC 0 (loudness) over time'))
+$(eval $(call plot_figure,$(L10)/clips-spectrograms.png,decomposition,\
+  data/clips/flute/flute-05.wav data/clips/piano/piano-05.wav data/clips/speech/speech-05.wav data/clips/noise/noise-05.wav,\
+  --labels 'flute-05;piano-05;speech-05 ("five");noise-05' --size 512 --hop 64 --range 80 \
+  --width 900 --height 640 --title 'four of the 100 clips (0.5 s at 16 kHz; top 80 dB shown)'))
 
 # lesson 09: the sounds dsplab stretch, pitch and morph make, beside their
 # originals on one time axis

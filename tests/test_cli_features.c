@@ -181,6 +181,8 @@ static void test_batch(void)
 /* A failing input leaves no table; usage errors name the option. */
 static void test_errors(void)
 {
+    const char *names[] = {"features"};
+    expect_command_help(names, TEST_COUNT(names));
     char missing[4400];
     snprintf(missing, sizeof missing, "%s/missing.wav", dir);
     expect_runtime(missing, "cannot open", "features --table '%s/t.txt' '%s' '%s'", outdir,
