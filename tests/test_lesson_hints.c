@@ -64,6 +64,7 @@ static const struct lesson L01 = {"01", "01-sounds", 20, 29};
 static const struct lesson L02 = {"02", "02-sinusoids-dft", 21, 27};
 static const struct lesson L04 = {"04", "04-stft", 21, 27};
 static const struct lesson L11 = {"11", "11-fft-and-speed", 21, 31};
+static const struct lesson L10 = {"10", "10-sound-description", 27, 34};
 
 struct hint {
     const char *test, *text;
@@ -169,6 +170,33 @@ static const struct wrong_case cases[] = {
      {NULL}, 27,
      {{"winmag: {3+4j, 2j, 1-1j}",
        "hint: mag is w (re^2 + im^2): the magnitude needs the square root"}}},
+    {&L10, "centroid-in-bins",
+     {"centroid: worked example", "spread: worked example and a tone",
+      "spread: silence, a flat spectrum, bad arguments", "descriptors: a 1000 Hz sine"},
+     {"centroid: a 1000 Hz tone", "descriptors: a piano note", "descriptors: a spoken word"},
+     {NULL}, 24,
+     {{"centroid: worked example", "you returned 2, the centroid in BINS"},
+      {"descriptors: a 1000 Hz sine", "the centroid is in bins"}}},
+    {&L10, "rolloff-strict", {"rolloff: worked example, three fractions"}, {NULL}, {NULL}, 32,
+     {{"rolloff: worked example, three fractions",
+       "one bin too high: the running sum must be >= fraction * total, not >"}}},
+    {&L10, "zcr-divide-by-n",
+     {"zcr: worked example", "descriptors: a piano note", "descriptors: a spoken word"},
+     {"zcr: a sine crosses 2f times a second"}, {NULL}, 30,
+     {{"zcr: worked example", "3/5: divide by the n - 1 = 4 pairs"},
+      {"descriptors: a piano note", "the zcr is 511/512 of the expected one"}}},
+    {&L10, "summary-sample-std",
+     {"summary: worked example", "summary: one frame, bad arguments"},
+     {"summary: MFCCs of a spoken word"}, {NULL}, 30,
+     {{"summary: worked example", "divides by T - 1 (the sample std)"}}},
+    {&L10, "confusion-transposed",
+     {"confusion: worked example", "crossval: 100 clips, accuracy above 0.85"}, {NULL}, {NULL},
+     31,
+     {{"confusion: worked example", "your matrix is the transpose"},
+      {"crossval: 100 clips, accuracy above 0.85", "your matrix is the transpose"}}},
+    {&L10, "crossval-scale-all-rows", {"crossval: 100 clips, accuracy above 0.85"}, {NULL},
+     {NULL}, 32,
+     {{"crossval: 100 clips, accuracy above 0.85", "this is what scaling with ALL rows gives"}}},
 };
 
 static int in_list(const char *const *list, size_t n, const char *name)
@@ -350,6 +378,15 @@ static void test_lesson11(void)
             check_case(&cases[i]);
 }
 
+static void test_lesson10(void)
+{
+    if (!lesson_gradable(&L10))
+        return;
+    for (size_t i = 0; i < TEST_COUNT(cases); i++)
+        if (cases[i].lesson == &L10)
+            check_case(&cases[i]);
+}
+
 static const struct test_case tests[] = {
     {"lesson 01: wrong submissions lose exactly their tests", test_lesson01},
     {"lesson 02: wrong submissions lose exactly their tests, with the suite's hints",
@@ -358,6 +395,8 @@ static const struct test_case tests[] = {
      test_lesson04},
     {"lesson 11: wrong submissions lose exactly their tests, with the suite's hints",
      test_lesson11},
+    {"lesson 10: wrong submissions lose exactly their tests, with the suite's hints",
+     test_lesson10},
 };
 
 int main(void)
