@@ -127,7 +127,7 @@ $(eval $(call plot_figure,$(L08)/speech-mfcc.png,mfcc,$(PLOT_DATA)/speech-mfcc.t
 CLIPS := $(sort $(wildcard data/clips/*/*.wav))
 $(PLOT_DATA)/clips.txt: $(CLIPS) $(DSPLAB)
 	@mkdir -p $(@D)
-	$(DSPLAB) features --table $@ $(CLIPS)
+	$(DSPLAB) features --table $@ data/clips
 $(eval $(call plot_figure,$(L10)/clips-centroid-flatness.png,scatter,$(PLOT_DATA)/clips.txt,\
   --x centroid_mean --y flatness_mean --logy --width 900 --height 520 \
   --title 'data/clips: mean spectral centroid and mean flatness of each clip (log scale)'))

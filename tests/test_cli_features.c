@@ -131,6 +131,15 @@ static void test_table_and_scatter(void)
     CU_ASSERT_EQUAL(dsp_datafile_header_value(table, "class_names", hdr, sizeof hdr), DSP_OK);
     CU_ASSERT_STRING_EQUAL(hdr, "noise tone");
 
+    /* a folder stands for its sounds, sorted: noise/a, noise/b, tone/a, tone/b */
+    CU_ASSERT_EQUAL_FATAL(dsplab("features --table '%s' '%s/sounds'", table, dir), 0);
+    read_mat(table, &m);
+    CU_ASSERT_EQUAL_FATAL(m.rows, 4);
+    CU_ASSERT(m.data[0] == 0.0 && m.data[m.cols] == 0.0 && m.data[2 * m.cols] == 1.0 &&
+              m.data[3 * m.cols] == 1.0);
+    CU_ASSERT_DOUBLE_EQUAL(m.data[3 * m.cols + centroid], 2000.0, 100.0);
+    dsp_mat_free(&m);
+
     CU_ASSERT_EQUAL_FATAL(dsplab("features --table '%s' '%s' '%s'", csv, tone, noise_a), 0);
     FILE *f = fopen(csv, "r");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
@@ -195,6 +204,7 @@ static void test_errors(void)
     expect_usage("--table writes one file", "features --table '%s/t.txt' '%s' --jobs 2",
                  outdir, tone);
     expect_usage("missing FILE", "features --table '%s/t.txt'", outdir);
+    expect_runtime(outdir, "no sound files", "features --table '%s/t.txt' '%s'", outdir, outdir);
     expect_dir(outdir, "");
 }
 

@@ -4,8 +4,10 @@
  * being the name of its folder. */
 #include "batch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +30,7 @@ static const char help[] =
     "                       [--n-mels M] [--n-mfcc Q] [-o OUT]\n"
     "       dsplab features FILE... | --list LIST  --out-dir DIR [--format npy|txt]\n"
     "                       [--force] [--jobs N] [the options above]\n"
-    "       dsplab features FILE... | --list LIST  --table OUT.txt|OUT.npy|OUT.csv\n"
+    "       dsplab features FILE|FOLDER... | --list LIST  --table OUT.txt|OUT.npy|OUT.csv\n"
     "                       [the options above]\n"
     "Describes FILE (mono downmix) with the descriptors of\n"
     "lib/include/dsplab/features.h. Frames of N samples centred on k*H (zeros\n"
@@ -37,7 +39,8 @@ static const char help[] =
     "rolloff (Hz), flux, zero-crossing rate. With --summary, one row instead: the\n"
     "means of Q MFCCs and of the 6 descriptors over the frames, then their\n"
     "standard deviations (2 * (Q + 6) values), the vector lesson 10 classifies.\n"
-    "With --table, one summary row per input in one file: the first column is the\n"
+    "With --table, one summary row per input in one file (a FOLDER stands for the\n"
+    "sound files under it, in sorted order): the first column is the\n"
     "class, the name of the folder holding the input (data/clips/piano/x.wav ->\n"
     "piano), numbered in sorted order (header class_names); a .csv table has a\n"
     "header row and the file and class names instead. `dsplab plot scatter` draws\n"
@@ -55,7 +58,7 @@ static const char help[] =
     "\n"
     "Examples: dsplab features data/clips/piano/piano-00.wav -o piano-desc.txt\n"
     "          dsplab features data/clips/*/*.wav --summary --out-dir feats --jobs 2\n"
-    "          dsplab features data/clips/*/*.wav --table clips.txt\n";
+    "          dsplab features data/clips --table clips.txt\n";
 
 struct features_ctx {
     struct dsp_features_params p;   /* sample_rate filled per input */
@@ -204,58 +207,126 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The inputs: the operands, or the lines of --list (blank lines and '#'
- * comments skipped). */
-static char **table_inputs(int argc, char **argv, const char *list, size_t *n, char **text)
+/* A growing list of owned paths. */
+struct paths {
+    char **v;
+    size_t n, cap;
+};
+
+static void paths_add(struct paths *p, char *path)
 {
-    *text = NULL;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 64;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (!v)
+            cli_runtime_error(NULL, "out of memory");
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = path;
+}
+
+static int is_sound_name(const char *name)
+{
+    static const char *const ext[] = {".wav", ".flac", ".ogg", ".aif", ".aiff"};
+    size_t len = strlen(name);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        size_t e = strlen(ext[i]);
+        if (len > e && strcasecmp(name + len - e, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The sound files under folder dir (.wav .flac .ogg .aif .aiff, at any
+ * depth, hidden entries skipped), in sorted order, so that a folder per
+ * class can be given as it is. */
+static void add_folder(struct paths *p, const char *dir, int depth)
+{
+    if (depth > 16)
+        cli_runtime_error(dir, "folders nested more than 16 deep");
+    DIR *d = opendir(dir);
+    if (!d)
+        cli_runtime_error(dir, "%s", strerror(errno));
+    struct paths names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.') {
+            char *name = strdup(e->d_name);
+            if (!name)
+                cli_runtime_error(NULL, "out of memory");
+            paths_add(&names, name);
+        }
+    closedir(d);
+    qsort(names.v, names.n, sizeof *names.v, compare_strings);
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    for (size_t i = 0; i < names.n; i++) {
+        size_t len = dl + 1 + strlen(names.v[i]) + 1;
+        char *path = cli_malloc(len, 1);
+        snprintf(path, len, "%.*s/%s", (int)dl, dir, names.v[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            add_folder(p, path, depth + 1);
+            free(path);
+        } else if (is_sound_name(names.v[i])) {
+            paths_add(p, path);
+        } else {
+            free(path);
+        }
+        free(names.v[i]);
+    }
+    free(names.v);
+}
+
+/* The inputs: the operands (a folder stands for the sounds under it), or
+ * the lines of --list (blank lines and '#' comments skipped). */
+static void table_inputs(int argc, char **argv, const char *list, struct paths *in)
+{
     if (!list) {
-        *n = (size_t)(argc - optind);
-        return argv + optind;
+        for (int i = optind; i < argc; i++) {
+            struct stat st;
+            if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+                size_t before = in->n;
+                add_folder(in, argv[i], 0);
+                if (in->n == before)
+                    cli_runtime_error(argv[i], "no sound files (.wav .flac .ogg .aif .aiff) "
+                                      "in this folder");
+            } else {
+                char *copy = strdup(argv[i]);
+                if (!copy)
+                    cli_runtime_error(NULL, "out of memory");
+                paths_add(in, copy);
+            }
+        }
+        return;
     }
     if (argc > optind)
         cli_usage_error("give the inputs as FILE operands or with --list, not both");
     FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
     if (!f)
         cli_runtime_error(list, "%s", strerror(errno));
-    size_t cap = 4096, len = 0;
-    char *buf = cli_malloc(cap, 1);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            char *more = realloc(buf, cap * 2);
-            if (!more) {
-                free(buf);
-                cli_runtime_error(NULL, "out of memory");
-            }
-            buf = more;
-            cap *= 2;
-        }
-    }
-    int bad = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
-        free(buf);
-        cli_runtime_error(list, "read error");
-    }
-    buf[len] = '\0';
-    size_t lines = 1;
-    for (size_t i = 0; i < len; i++)
-        lines += buf[i] == '\n';
-    char **in = cli_malloc(lines, sizeof *in);
-    *n = 0;
-    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
-        size_t l = strlen(line);
-        while (l > 0 && (line[l - 1] == '\r' || line[l - 1] == ' ' || line[l - 1] == '\t'))
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        size_t l = (size_t)got;
+        while (l > 0 && strchr("\r\n \t", line[l - 1]))
             line[--l] = '\0';
         if (l == 0 || line[0] == '#')
             continue;
-        in[(*n)++] = line;
+        char *copy = strdup(line);
+        if (!copy)
+            cli_runtime_error(NULL, "out of memory");
+        paths_add(in, copy);
     }
-    *text = buf;
-    return in;
+    int bad = ferror(f);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (bad)
+        cli_runtime_error(list, "read error");
 }
 
 /* A CSV field: quoted when it holds a comma, quote or line break. */
@@ -285,9 +356,10 @@ static void remove_csv_tmp(void)
 static int table_main(struct features_ctx *c, int argc, char **argv, const char *table,
                       const char *list)
 {
-    size_t n;
-    char *text;
-    char **inputs = table_inputs(argc, argv, list, &n, &text);
+    struct paths in = {0};
+    table_inputs(argc, argv, list, &in);
+    char **inputs = in.v;
+    size_t n = in.n;
     if (n == 0)
         cli_usage_error("missing FILE argument (the sounds to tabulate)");
     char **cls = cli_malloc(n, sizeof *cls), **names = cli_malloc(n, sizeof *names);
@@ -380,14 +452,12 @@ static int table_main(struct features_ctx *c, int argc, char **argv, const char 
     for (size_t i = 0; i < n; i++) {
         free(rows[i]);
         free(cls[i]);
+        free(inputs[i]);
     }
     free(rows);
     free(cls);
     free(names);
-    if (text) {
-        free(inputs);
-        free(text);
-    }
+    free(inputs);
     return 0;
 }
 
