@@ -258,7 +258,8 @@ static void add_folder(struct paths *p, const char *dir, int depth)
             paths_add(&names, name);
         }
     closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, compare_strings);
+    if (names.n > 1)   /* qsort wants a non-NULL base even for 0 items */
+        qsort(names.v, names.n, sizeof *names.v, compare_strings);
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
