@@ -7,6 +7,7 @@
 #include <dsplab/fft.h>
 #include <dsplab/gen.h>
 #include <dsplab/status.h>
+#include <dsplab/stft.h>
 #include <dsplab/window.h>
 #include <math.h>
 #include <stdio.h>
@@ -286,6 +287,54 @@ static void test_analyser_on_a_sine(void)
     dsp_features_free(ft);
 }
 
+/* The analyser computes its descriptors in one fused pass (and the
+ * flatness's logarithms as one log of a product); on the magnitudes of the
+ * library's STFT of the same frames (unit-sum periodic Hann, M = N = 512,
+ * hop 256: the same framing, magnitudes equal to ~1e-16 relative) the
+ * public functions must give the same values: 1e-10 relative (sums of 257
+ * terms in another order, the frexp product against 257 logarithms). The
+ * rolloff is a bin frequency; on noise no running sum lands within
+ * rounding of its threshold, so it must match exactly. */
+static void test_analyser_equals_public_functions(void)
+{
+    enum { LEN = 6000 };
+    double x[LEN], w[NFFT], mag[NBINS], prev[NBINS], v;
+    dsp_gen_noise(0.3, 99, x, LEN);
+    for (size_t i = 0; i < LEN; i++)
+        x[i] += 0.5 * sin(0.2 * (double)i);
+    struct dsp_features_params p = dsp_features_defaults(FS);
+    struct dsp_features *ft = dsp_features_new(&p);
+    dsp_window_fill(DSP_WIN_HANN, 0.0, DSP_WINDOW_PERIODIC, w, NFFT);
+    struct dsp_stft *st = dsp_stft_new(w, NFFT, NFFT, 256);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ft);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    size_t frames = dsp_features_num_frames(ft, LEN);
+    CU_ASSERT_EQUAL_FATAL(frames, dsp_stft_num_frames(st, LEN));
+    double *D = malloc(frames * DSP_FEAT_COUNT * sizeof *D);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(D);
+    CU_ASSERT_EQUAL(dsp_features_frames(ft, x, LEN, D, frames), DSP_OK);
+    for (size_t k = 0; k < frames; k++) {
+        const double *d = D + k * DSP_FEAT_COUNT;
+        CU_ASSERT_EQUAL_FATAL(dsp_stft_magnitude(st, x, LEN, k, mag), DSP_OK);
+        dsp_spectral_centroid(mag, NBINS, BIN_HZ, &v);
+        CU_ASSERT_DOUBLE_EQUAL(d[DSP_FEAT_CENTROID], v, 1e-10 * v);
+        dsp_spectral_spread(mag, NBINS, BIN_HZ, &v);
+        CU_ASSERT_DOUBLE_EQUAL(d[DSP_FEAT_SPREAD], v, 1e-10 * v);
+        dsp_spectral_flatness(mag, NBINS, &v);
+        CU_ASSERT_DOUBLE_EQUAL(d[DSP_FEAT_FLATNESS], v, 1e-10 * v);
+        dsp_spectral_rolloff(mag, NBINS, BIN_HZ, 0.85, &v);
+        CU_ASSERT_DOUBLE_EQUAL(d[DSP_FEAT_ROLLOFF], v, 0.0);
+        if (k > 0) {
+            dsp_spectral_flux(prev, mag, NBINS, &v);
+            CU_ASSERT_DOUBLE_EQUAL(d[DSP_FEAT_FLUX], v, 1e-10 * v + 1e-15);
+        }
+        memcpy(prev, mag, sizeof mag);
+    }
+    free(D);
+    dsp_stft_free(st);
+    dsp_features_free(ft);
+}
+
 /* Silence gives finite values (centroid 0, flatness 1, MFCCs at the floor). */
 static void test_analyser_silence_and_params(void)
 {
@@ -329,6 +378,8 @@ int main(void)
         {"summary: mean and population std", test_summary},
         {"analyser on a sine: frames and summary", test_analyser_on_a_sine},
         {"analyser on silence; bad parameters", test_analyser_silence_and_params},
+        {"analyser equals the public functions on the STFT's magnitudes",
+         test_analyser_equals_public_functions},
     };
     return test_run("features", cases, TEST_COUNT(cases));
 }

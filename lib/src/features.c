@@ -290,6 +290,56 @@ size_t dsp_features_summary_len(const struct dsp_features *ft)
     return 2 * (ft->p.n_mfcc + DSP_FEAT_COUNT);
 }
 
+/* Centroid, spread, flatness and rolloff of a valid spectrum (the
+ * analyser's own, finite and >= 0 by construction) in three passes, with
+ * the same formulas as the public functions above, which check their input
+ * and are called one by one. The flatness needs the mean of ln P_k; 257
+ * logarithms per frame cost more than the rest of the frame, so the powers
+ * are multiplied instead, as mantissas in [0.5, 1) (frexp) with their
+ * exponents summed apart, and the product's logarithm is taken once: no
+ * overflow or underflow whatever the level. The result agrees with
+ * dsp_spectral_flatness to a few ulps (tests/test_features.c compares). */
+static void describe(const double *mag, size_t n, double bin_hz, double fraction, double *d)
+{
+    double sum = 0.0, first = 0.0, pow_sum = 0.0, prod = 1.0;
+    long exponent = 0;
+    for (size_t k = 0; k < n; k++) {
+        sum += mag[k];
+        first += (double)k * bin_hz * mag[k];
+        double p = fmax(mag[k] * mag[k], 1e-10);
+        int e;
+        pow_sum += p;
+        prod *= frexp(p, &e);   /* halves prod at most: renormalise well before 1e-300 */
+        exponent += e;
+        if (k % 64 == 63) {
+            prod = frexp(prod, &e);
+            exponent += e;
+        }
+    }
+    double log_sum = log(prod) + (double)exponent * log(2.0);
+    double c = sum > 0.0 ? first / sum : 0.0, second = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        double dev = (double)k * bin_hz - c;
+        second += dev * dev * mag[k];
+    }
+    d[DSP_FEAT_CENTROID] = c;
+    d[DSP_FEAT_SPREAD] = sum > 0.0 ? sqrt(second / sum) : 0.0;
+    d[DSP_FEAT_FLATNESS] = exp(log_sum / (double)n) / (pow_sum / (double)n);
+    d[DSP_FEAT_ROLLOFF] = 0.0;
+    if (sum > 0.0) {
+        double threshold = fraction * sum, acc = 0.0;
+        size_t k = 0, last = 0;
+        for (; k < n; k++) {
+            acc += mag[k];
+            if (mag[k] > 0.0)
+                last = k;
+            if (acc >= threshold)
+                break;
+        }
+        d[DSP_FEAT_ROLLOFF] = (double)(k < n ? k : last) * bin_hz;
+    }
+}
+
 /* Frame k: its power spectrum into ft->power (and, if mel is not NULL, its
  * mel bands), its descriptors into d (ft->prev holds frame k-1's magnitude). */
 static int one_frame(struct dsp_features *ft, const double *x, size_t len, size_t k, double *d,
@@ -305,22 +355,22 @@ static int one_frame(struct dsp_features *ft, const double *x, size_t len, size_
         if (s != DSP_OK)
             return s;
     }
+    double to_model = 1.0 / ft->win_sum;   /* the DFT model's units */
     for (size_t b = 0; b < nb; b++)
-        ft->mag[b] = sqrt(ft->power[b]) / ft->win_sum;
+        ft->mag[b] = sqrt(ft->power[b]) * to_model;
     /* the same n_fft samples the window saw, zeros outside the signal */
     long start = (long)(k * ft->p.hop) - (long)(n_fft / 2);
     for (size_t i = 0; i < n_fft; i++) {
         long j = start + (long)i;
         ft->frame[i] = j >= 0 && (size_t)j < len ? x[j] : 0.0;
     }
-    dsp_spectral_centroid(ft->mag, nb, bin_hz, &d[DSP_FEAT_CENTROID]);
-    dsp_spectral_spread(ft->mag, nb, bin_hz, &d[DSP_FEAT_SPREAD]);
-    dsp_spectral_flatness(ft->mag, nb, &d[DSP_FEAT_FLATNESS]);
-    dsp_spectral_rolloff(ft->mag, nb, bin_hz, ft->p.rolloff, &d[DSP_FEAT_ROLLOFF]);
-    if (k == 0)
-        d[DSP_FEAT_FLUX] = 0.0;
-    else
-        dsp_spectral_flux(ft->prev, ft->mag, nb, &d[DSP_FEAT_FLUX]);
+    describe(ft->mag, nb, bin_hz, ft->p.rolloff, d);
+    double flux = 0.0;   /* frame 0 has no previous frame */
+    for (size_t b = 0; k > 0 && b < nb; b++) {
+        double step = ft->mag[b] - ft->prev[b];
+        flux += step * step;
+    }
+    d[DSP_FEAT_FLUX] = sqrt(flux);
     dsp_zero_crossing_rate(ft->frame, n_fft, &d[DSP_FEAT_ZCR]);
     memcpy(ft->prev, ft->mag, nb * sizeof *ft->mag);
     return DSP_OK;
