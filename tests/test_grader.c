@@ -385,7 +385,7 @@ static void test_solutions_full_stubs_zero(void)
     snprintf(path, sizeof path, "%s/grade-check.txt", tmp);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade-check >%s 2>&1",
+             "BUILD=%s %s grade-check GRADE_WERROR=1 >%s 2>&1",
              build_dir(), SAN_BUILD ? "SAN=1" : "", path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
     size_t n = 0;
