@@ -189,6 +189,9 @@ static void child(iso_body body, void *arg, const struct iso_limits *lim, const 
     /* A new session: its own process group (killed as a whole), and no
      * controlling terminal, so /dev/tty cannot reach the student's screen. */
     setsid();
+    /* If the judge dies (a class run's per-student limit kills it), so does
+     * the test, and with it the worker's sandbox (--die-with-parent). */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     signal(SIGPIPE, SIG_DFL);
     close(unused_r1);
     close(unused_r2);

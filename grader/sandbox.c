@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -261,7 +262,8 @@ pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const
         args_free(&a);
         return pid;
     }
-    /* the child */
+    /* the child: it dies with its parent, and leads its own group if asked */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (new_group)
         setpgid(0, 0);
     signal(SIGPIPE, SIG_DFL);

@@ -185,12 +185,6 @@ static int ensure_run(void)
     snprintf(canary, sizeof canary, "%s/canary", tmp);
     mkdir(class_dir, 0755);
     put_file(canary, "the instructor's file\n");
-    char lessons[1200], link_path[2400], target[2400];
-    snprintf(lessons, sizeof lessons, "%s/lessons", tmp);
-    mkdir(lessons, 0755);
-    snprintf(link_path, sizeof link_path, "%s/%s", lessons, LESSON);
-    snprintf(target, sizeof target, "%s/lessons/%s", repo, LESSON);
-    CU_ASSERT_EQUAL_FATAL(symlink(target, link_path), 0);
 
     char stubs[2400], solution[2400], dir[2600];
     snprintf(stubs, sizeof stubs, "%s/lessons/%s/stub", repo, LESSON);
@@ -469,7 +463,46 @@ static void test_reruns_regrade_only_what_changed(void)
     CU_ASSERT_EQUAL(honest, 27);
 }
 
+/* A student over the per-student wall-clock limit: a TIMEOUT row, and the
+ * gradebook is still written, with the other student's row intact. */
+static void test_a_slow_student_gets_a_timeout_row(void)
+{
+    char subs[1200], dir[1400], cmd[6000], stubs[2400], path[1600];
+    snprintf(subs, sizeof subs, "%s/slow-class", tmp);
+    mkdir(subs, 0755);
+    snprintf(stubs, sizeof stubs, "%s/lessons/%s/stub", repo, LESSON);
+    snprintf(dir, sizeof dir, "%s/sleeper", subs);
+    mkdir(dir, 0755);
+    snprintf(dir, sizeof dir, "%s/sleeper/%s", subs, LESSON);
+    mkdir(dir, 0755);
+    copy_dir_files(stubs, dir);
+    snprintf(path, sizeof path, "%s/dft_ex.c", dir);
+    put_file(path, "#include <unistd.h>\n#include \"exercise.h\"\n"
+                   "int dft_ex(const double *x, size_t n, double complex *X)\n"
+                   "{ (void)x, (void)n, (void)X; for (;;) pause(); }\n");
+    snprintf(dir, sizeof dir, "%s/quick", subs);
+    mkdir(dir, 0755);
+    snprintf(dir, sizeof dir, "%s/quick/%s", subs, LESSON);
+    mkdir(dir, 0755);
+    copy_dir_files(stubs, dir);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade-all SUBMISSIONS=%s LESSONS_DIR=%s/lessons GRADE_REPORT_DIR=%s/slow "
+             "GRADE_JOBS=2 GRADE_STUDENT_WALL=6 >%s/slow.txt 2>&1",
+             build_dir(), SAN_BUILD ? "SAN=1" : "", subs, tmp, tmp, tmp);
+    CU_ASSERT_EQUAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+    snprintf(path, sizeof path, "%s/slow/class/gradebook.csv", tmp);
+    char *csv = slurp(path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    int ok = strstr(csv, "\"sleeper\",0,0,0,TIMEOUT") && strstr(csv, "\"quick\",0,0,27,ok");
+    if (!ok)
+        printf("\n  gradebook:\n%s\n", csv);
+    CU_ASSERT(ok);
+    free(csv);
+}
+
 static const struct test_case cases[] = {
+    {"a student over the wall-clock limit gets a TIMEOUT row", test_a_slow_student_gets_a_timeout_row},
     {"every attack scores 0, the honest student 27", test_every_attack_scores_zero},
     {"each refused attack is named in its report", test_each_attack_is_named},
     {"no report quotes a solution, reference or system file", test_nothing_leaks_into_reports},
@@ -482,6 +515,14 @@ int main(void)
 {
     snprintf(tmp, sizeof tmp, "%s", test_tmpdir());
     if (!getcwd(repo, sizeof repo))
+        return 1;
+    /* the course for these runs: lesson 02 alone */
+    char lessons[1200], link_path[2400], target[2400];
+    snprintf(lessons, sizeof lessons, "%s/lessons", tmp);
+    mkdir(lessons, 0755);
+    snprintf(link_path, sizeof link_path, "%s/%s", lessons, LESSON);
+    snprintf(target, sizeof target, "%s/lessons/%s", repo, LESSON);
+    if (symlink(target, link_path) != 0)
         return 1;
     int rc = test_run("hostile submissions", cases, TEST_COUNT(cases));
     test_rmdir(tmp);
