@@ -54,7 +54,7 @@ int grade_true(int condition, const char *fmt, ...)
 #endif
     ;
 
-/* An extra feedback line (shown under failures, and under passes with V=1). */
+/* An extra feedback line (shown under failures with V=1, under passes with V=2). */
 void grade_note(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

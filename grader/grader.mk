@@ -4,7 +4,8 @@
 #   make grade LESSON=02        one lesson (prefix of the folder name)
 #   make grade ONLY=dft         one exercise (the part of a test's name before ':')
 #   make grade SUBMISSION=dir   grade dir/NN-topic/*.c instead of assignments/
-#   make grade V=1              show details of passing tests too
+#   make grade V=1              one line per test, failures in full (the default is
+#                               one line per exercise); V=2 passing tests' details too
 #   make grade STRICT=1         exit non-zero unless the score is full (CI)
 #   make assignments            copy missing stubs into assignments/ (never overwrites)
 #   make grade-check            CI: solutions score full marks, stubs score 0 without crashing
@@ -78,7 +79,7 @@ JUDGE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
 
 # A student sees the grade report, not compiler command lines (V=1 shows
 # them); warnings and errors still reach the terminal.
-GRADE_Q := $(if $(filter 1,$(V)),,@)
+GRADE_Q := $(if $(filter 1 2,$(V)),,@)
 
 $(GRADE_ROOT)/obj/%.o: grader/%.c $(GRADER_HDR) $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -159,7 +160,8 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	color=never; [ -t 1 ] && [ -z "$${NO_COLOR:-}" ] && [ "$${TERM:-dumb}" != dumb ] && color=always; \
 	sh grader/grade-lessons.sh $(JUDGE_ROOT) $(GRADE_DIR) "$(SUBMISSION)" $(LESSONS_DIR) \
 	  $(GRADE_JOBS) "$(GRADE_LESSONS)" $(GRADE_JUDGE_ARGS) --only '$(ONLY)' --color $$color \
-	  $(if $(filter 1,$(V)),-v); rc=$$?; \
+	  --view $(if $(filter 2,$(V)),all,$(if $(filter 1,$(V)),tests,exercises)) \
+	  --report $(GRADE_REPORT_DIR)/report.html; rc=$$?; \
 	[ $$rc = 3 ] && exit 3; \
 	frags=$$(cat $(GRADE_DIR)/.fragments); \
 	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \

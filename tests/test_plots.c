@@ -463,7 +463,7 @@ static void test_grader_feedback_plot(void)
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade LESSON=02 ONLY=mag_db "
+             "BUILD=%s %s grade V=1 LESSON=02 ONLY=mag_db "
              "SUBMISSION=tests/grader/lesson02-wrong/db-of-power GRADE_REPORT_DIR=%s/out",
              build, san ? "SAN=1" : "", dir);
     static char gout[1 << 16];
