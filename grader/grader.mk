@@ -93,6 +93,12 @@ $(GRADER_A): $(GRADER_OBJ)
 $(GRADETOOL): $(GRADER_A) $(LIB_A)
 	$(GRADE_Q)$(CC) $(LDFLAGS_ALL) -o $@ $(JUDGE_LIBS)
 
+# The HTML report: a program of its own around the trusted core, reading
+# the fragments the judges wrote (grader/html/report_html.c).
+GRADE_HTML := $(GRADE_ROOT)/report-html
+$(GRADE_HTML): grader/html/report_html.c $(GRADER_HDR) $(GRADER_A)
+	$(GRADE_Q)$(CC) $(CFLAGS_ALL) -Igrader -o $@ $< $(LDFLAGS_ALL) $(GRADER_A)
+
 grade-tool: $(GRADETOOL)
 grade-force:
 
@@ -154,7 +160,7 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
-	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(if $(CLI_SRC),$(DSPLAB)) && \
+	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(GRADE_HTML) $(if $(CLI_SRC),$(DSPLAB)) && \
 	  $(MAKE) --no-print-directory -s $$j grade-build
 	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR) $(GRADE_DIR); \
 	color=never; [ -t 1 ] && [ -z "$${NO_COLOR:-}" ] && [ "$${TERM:-dumb}" != dumb ] && color=always; \
@@ -164,6 +170,7 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	  --report $(GRADE_REPORT_DIR)/report.html; rc=$$?; \
 	[ $$rc = 3 ] && exit 3; \
 	frags=$$(cat $(GRADE_DIR)/.fragments); \
+	$(GRADE_HTML) --out $(GRADE_REPORT_DIR)/report.html --figures $(GRADE_DIR) $$frags || true; \
 	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \
 	  --json $(GRADE_REPORT_DIR)/results.json --junit $(GRADE_REPORT_DIR)/junit.xml \
 	  --points $(GRADE_REPORT_DIR)/points.tsv \

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define FS 8000.0
 #define LEN 8000
@@ -496,6 +497,91 @@ static void test_grader_feedback_plot(void)
     dsp_mat_free(&m);
 }
 
+/* The HTML report the same run wrote (grader/html/report_html.c): the
+ * lesson, the failing test with its hint, the figure inline, nothing the
+ * page could fetch or run; then drawn by headless Chromium, whose
+ * screenshot must be the window's size and not blank. */
+static void test_grader_html_report(void)
+{
+    fixture();
+    char path[1200];
+    snprintf(path, sizeof path, "%s/out/report.html", dir);
+    FILE *f = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    static char html[1 << 22];
+    size_t n = fread(html, 1, sizeof html - 1, f);
+    fclose(f);
+    html[n] = '\0';
+    CU_ASSERT(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "default-src 'none'; img-src data:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<h2>02-sinusoids-dft"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "</span> mag_db: piano frame <small>0/"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<b class=\"hint\">"));
+    /* one figure, inline: the failed piano frame's (the other failures are
+     * short arrays, read in the text) */
+    const char *img = strstr(html, "src=\"data:image/png;base64,iVBORw0KGgo");
+    CU_ASSERT_PTR_NOT_NULL(img);
+    CU_ASSERT_PTR_NULL(strstr(html, "<script"));
+    CU_ASSERT_PTR_NULL(strstr(html, "src=\"file:"));
+    /* each test of the lesson once */
+    size_t tests = 0;
+    for (const char *p = html; (p = strstr(p, "<div class=\"test ")); p++)
+        tests++;
+    CU_ASSERT_EQUAL(tests, 4); /* ONLY=mag_db */
+
+    const char *chromium = access("/usr/bin/chromium", X_OK) == 0 ? "/usr/bin/chromium" : NULL;
+    if (!chromium) {
+        printf("\n  chromium is not installed: the report was not rendered\n");
+        return;
+    }
+    char shot[1200], cmd[4096];
+    snprintf(shot, sizeof shot, "%s/report.png", dir);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "
+             "--user-data-dir=%s/chromium --window-size=1000,1400 --screenshot=%s file://%s",
+             chromium, dir, shot, path);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    unsigned w = 0, h = 0;
+    png_size(shot, &w, &h);
+    CU_ASSERT_EQUAL(w, 1000);
+    CU_ASSERT_EQUAL(h, 1400);
+    /* Not blank: a white page compresses to a few kB; this one holds text in
+     * three colours and the figure. With python3, count the pixels too. */
+    struct stat st;
+    CU_ASSERT(stat(shot, &st) == 0 && st.st_size > 40000);
+    if (access("/usr/bin/python3", X_OK) == 0) {
+        snprintf(cmd, sizeof cmd,
+                 "/usr/bin/python3 -c 'import sys, zlib, struct\n"
+                 "d = open(sys.argv[1], \"rb\").read(); i = 8; idat = b\"\"\n"
+                 "while i < len(d):\n"
+                 "    n, t = struct.unpack(\">I4s\", d[i:i+8])\n"
+                 "    if t == b\"IHDR\": w, h, bits, ct = struct.unpack(\">IIBB\", d[i+8:i+18])\n"
+                 "    if t == b\"IDAT\": idat += d[i+8:i+8+n]\n"
+                 "    i += 12 + n\n"
+                 "bpp = {2: 3, 6: 4}[ct]; raw = zlib.decompress(idat); stride = w * bpp\n"
+                 "prev = bytearray(stride); dark = red = 0\n"
+                 "for y in range(h):\n"
+                 "    f = raw[y*(stride+1)]; line = bytearray(raw[y*(stride+1)+1:(y+1)*(stride+1)])\n"
+                 "    for x in range(stride):\n"
+                 "        a = line[x-bpp] if x >= bpp else 0; b = prev[x]; c = prev[x-bpp] if x >= bpp else 0\n"
+                 "        p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)\n"
+                 "        pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)\n"
+                 "        line[x] = (line[x] + [0, a, b, (a+b)//2, pr][f]) & 255\n"
+                 "    for x in range(0, stride, bpp):\n"
+                 "        r, g, bl = line[x], line[x+1], line[x+2]\n"
+                 "        dark += r < 100 and g < 100 and bl < 100\n"
+                 "        red += r > 150 and g < 80 and bl < 80\n"
+                 "    prev = line\n"
+                 "assert dark > 2000 and red > 200, (dark, red)\n"
+                 "' %s",
+                 shot);
+        int rc = test_sh(cmd, out, sizeof out, err, sizeof err);
+        if (rc != 0)
+            printf("\n  the screenshot %s looks blank: %s\n", shot, err);
+        CU_ASSERT_EQUAL(rc, 0);
+    }
+}
+
 static void cleanup(void)
 {
     if (dir[0])
@@ -516,6 +602,8 @@ static const struct test_case cases[] = {
     {"no -o, DISPLAY unreachable: the PNG, no hang", test_unreachable_display},
     {"usage errors exit 2", test_usage_errors},
     {"make grade: a failed spectrum names its feedback plot", test_grader_feedback_plot},
+    {"make grade: report.html holds the tests and the figure, and Chromium draws it",
+     test_grader_html_report},
     {"cleanup", cleanup},
 };
 
