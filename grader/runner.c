@@ -697,6 +697,8 @@ static int mode_grade(const struct grade_suite *s, const struct options *opt)
                              opt->compile_wall > 0 ? opt->compile_wall : 60};
     char fbdir[4200];
     snprintf(fbdir, sizeof fbdir, "%s/feedback", opt->build_dir);
+    /* Figures of an earlier run must not stay once the test passes. */
+    remove_tree(fbdir);
     plotfb_set_dir(fbdir);
     struct gate_result gr;
     if (gate_build(&gc, &rpc_lesson, &gr) != 0) {

@@ -203,6 +203,73 @@ static void test_svg(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(head, "width=\"1000\""));
 }
 
+/* Reads a whole (small) text file into buf; returns its length. */
+static size_t slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return n;
+}
+
+/* Feedback figures that teach: a dB comparison whose quiet values sit at
+ * -300 dB (rounding noise) is drawn down to 120 dB below the maximum, not to
+ * -300; a matrix (matrix_rows x matrix_cols headers, written by
+ * grade_close_matrix) is drawn as three heat maps, not one long line. The
+ * SVG's text names what was drawn. */
+static void test_feedback_db_floor_and_matrix(void)
+{
+    fixture();
+    static char text[1 << 18];
+    char txt[1200], svg[1200];
+    static char body[1 << 20];
+    snprintf(txt, sizeof txt, "%s/lobe.txt", dir);
+    snprintf(svg, sizeof svg, "%s/lobe.svg", dir);
+    size_t len = (size_t)snprintf(text, sizeof text,
+                                  "# test: lobe: x\n# what: lobe (dB)\n# atol: 1e-06\n"
+                                  "# rtol: 0\n");
+    for (int i = 0; i < 64; i++) {
+        double e = i < 8 ? -6.0 * i : -300.0;   /* a main lobe, then rounding noise */
+        len += (size_t)snprintf(text + len, sizeof text - len, "%d %.17g %.17g\n", i,
+                                i == 3 ? e + 1 : e, e);
+    }
+    write_text(txt, text);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, svg), 0);
+    slurp(svg, body, sizeof body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "clipped 120 dB below the max"));
+    /* the value axis (the first panel) stops at -120 dB: no -300 tick */
+    CU_ASSERT_PTR_NULL(strstr(body, ">-300<"));
+    CU_ASSERT_PTR_NULL(strstr(body, ">-250<"));
+
+    /* a 6 x 20 matrix, one row wrong */
+    snprintf(txt, sizeof txt, "%s/matrix.txt", dir);
+    snprintf(svg, sizeof svg, "%s/matrix.svg", dir);
+    len = (size_t)snprintf(text, sizeof text,
+                           "# test: stft: x\n# what: mX (dB)\n# atol: 1e-06\n# rtol: 0\n"
+                           "# matrix_rows: 6\n# matrix_cols: 20\n");
+    for (int i = 0; i < 120; i++) {
+        double e = -3.0 * (i % 20);
+        len += (size_t)snprintf(text + len, sizeof text - len, "%d %.17g %.17g\n", i,
+                                i / 20 == 2 ? e + 2 : e, e);
+    }
+    write_text(txt, text);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, svg), 0);
+    slurp(svg, body, sizeof body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "expected"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "yours - expected (20 of 120 values outside"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "<image"));   /* heat maps are images */
+    char png[1200];
+    snprintf(png, sizeof png, "%s/matrix.png", dir);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, png), 0);
+    unsigned w, h;
+    png_size(png, &w, &h);
+    CU_ASSERT_EQUAL(w, 1000);
+    CU_ASSERT_EQUAL(h, 600);
+}
+
 static double header(const char *path, const char *key)
 {
     char buf[64];
@@ -495,6 +562,15 @@ static void test_grader_feedback_plot(void)
     if (m.rows == 129 && m.cols == 3)
         CU_ASSERT(fabs(m.data[5 * 3 + 1] - 2 * m.data[5 * 3 + 2]) <= 1e-9 * fabs(m.data[5 * 3 + 1]));
     dsp_mat_free(&m);
+
+    /* A figure from an earlier run does not stay: each run starts with an
+     * empty feedback folder (the same run again: its own figure is back). */
+    char stale[1100];
+    snprintf(stale, sizeof stale, "%.*s/stale--old.png", (int)(strrchr(png, '/') - png), png);
+    write_text(stale, "old");
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, gout, sizeof gout, err, sizeof err), 0);
+    CU_ASSERT_NOT_EQUAL(access(stale, F_OK), 0);
+    CU_ASSERT_EQUAL(access(png, F_OK), 0);
 }
 
 /* The HTML report the same run wrote (grader/html/report_html.c): the
@@ -601,6 +677,8 @@ static const struct test_case cases[] = {
     {"without gnuplot: one line naming the package, exit 1", test_missing_gnuplot},
     {"no -o, DISPLAY unreachable: the PNG, no hang", test_unreachable_display},
     {"usage errors exit 2", test_usage_errors},
+    {"feedback figures: dB clipped 120 dB below the max; a matrix as three heat maps",
+     test_feedback_db_floor_and_matrix},
     {"make grade: a failed spectrum names its feedback plot", test_grader_feedback_plot},
     {"make grade: report.html holds the tests and the figure, and Chromium draws it",
      test_grader_html_report},
