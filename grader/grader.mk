@@ -13,6 +13,8 @@
 #   make check-references       regenerate into a temporary folder and compare
 #   make new-lesson NAME=13-topic   scaffold a lesson from grader/template/
 #   make grade-all SUBMISSIONS=dir  grade a class (one folder per student)
+#   make try LESSON=04 ONLY=stft [SOUND=f.wav]  your function on a real sound, drawn
+#                               beside the library's (lessons/NN-topic/try.c)
 #
 # Per lesson, make builds the lesson's judge, build/grade/judge/NN-topic/,
 # from trusted sources only: suite.c, boundary.c (the proxies), grader/ and
@@ -266,3 +268,30 @@ grade-all:
 	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) GRADE_ALL_COMPILE_CPU=$(GRADE_COMPILE_CPU) \
 	  GRADE_ALL_COMPILE_WALL=$(GRADE_COMPILE_WALL) NO_COLOR=1 \
 	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"
+
+# make try: the student's own exercise file, linked with the lesson's
+# try.c driver (its "try:" lines name each exercise's file and default
+# sound) and libdsplab, run on a sound; the outputs, a WAV when the output
+# is a signal, and figures of yours beside the library's go to
+# $(GRADE_REPORT_DIR)/try/NN-topic/EXERCISE/. Not the grader: the student's
+# code, compiled and run on their own machine, without the sandbox.
+SOUND ?=
+.PHONY: try
+try:
+	@test -n "$(ONLY)" || { echo "usage: make try LESSON=NN ONLY=exercise [SOUND=file] [SUBMISSION=dir]"; exit 2; }
+	@set -- $(GRADE_LESSONS); test $$# = 1 || { echo "make try: LESSON=$(LESSON) must name one lesson"; exit 2; }
+	@$(MAKE) --no-print-directory -s $(LIB_A) $(DSPLAB) $(if $(filter assignments,$(SUBMISSION)),assignments)
+	@L=$(GRADE_LESSONS); t=$(LESSONS_DIR)/$$L/try.c; \
+	test -f $$t || { echo "make try: lesson $$L has no try.c yet"; exit 2; }; \
+	line=$$(sed -n 's/^ \* try: \($(ONLY) .*\)/\1/p' $$t); [ -n "$$line" ] || { \
+	  echo "make try: no exercise '$(ONLY)' in $$t; it has:$$(sed -n 's/^ \* try: \([^ ]*\) .*/ \1/p' $$t | tr -d '\n')"; exit 2; }; \
+	set -f; set -- $$line; file=$$2; snd="$(SOUND)"; [ -n "$$snd" ] || snd=$(GRADE_DATA_DIR)/$$3; \
+	src="$(SUBMISSION)/$$L/$$file"; \
+	test -f "$$src" || { echo "make try: $$src: no such file"; exit 2; }; \
+	test -f "$$snd" || { echo "make try: $$snd: no such sound"; exit 2; }; \
+	bin=$(BUILD)/try/$$L/try-$(ONLY); out=$(GRADE_REPORT_DIR)/try/$$L/$(ONLY); \
+	mkdir -p $$(dirname $$bin) $$out; \
+	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$src" \
+	  $(LIB_A) $(LIBS_ALL) || { echo "make try: $$src does not compile (make grade says more)"; exit 1; }; \
+	echo "your $(ONLY) ($$src) on $$snd:"; \
+	$$bin $(ONLY) "$$snd" $$out $(abspath $(DSPLAB)) && echo "files: $$out/"
