@@ -78,7 +78,7 @@ static double *try_read(size_t *n)
 }
 
 /* A matrix (rows x cols, row by row) as dsplab text data with headers. */
-static void try_write_matrix(const char *name, const double *v, size_t rows, size_t cols,
+__attribute__((unused)) static void try_write_matrix(const char *name, const double *v, size_t rows, size_t cols,
                              const char *const *headers)
 {
     struct dsp_matfile *f = dsp_matfile_create(try_path(name), cols);
@@ -96,7 +96,7 @@ static void try_write_matrix(const char *name, const double *v, size_t rows, siz
 }
 
 /* compare.txt: index, yours, the library's (a matrix when rows > 1). */
-static void try_write_compare(const char *what, const double *yours, const double *lib,
+__attribute__((unused)) static void try_write_compare(const char *what, const double *yours, const double *lib,
                               size_t rows, size_t cols)
 {
     struct dsp_matfile *f = dsp_matfile_create(try_path("compare.txt"), 3);
@@ -131,7 +131,7 @@ static void try_write_compare(const char *what, const double *yours, const doubl
            rows * cols);
 }
 
-static void try_write_wav(const char *name, const double *x, size_t n)
+__attribute__((unused)) static void try_write_wav(const char *name, const double *x, size_t n)
 {
     if (dsp_audio_write_wav(try_path(name), x, n, 1, try_fs, DSP_WAV_FLOAT32) != DSP_OK)
         try_fail("%s: %s", try_path(name), dsp_last_error());
@@ -139,7 +139,7 @@ static void try_write_wav(const char *name, const double *x, size_t n)
 }
 
 /* dsplab plot KIND INPUT -o OUTDIR/OUT [args...] (NULL-terminated). */
-static void try_plot(const char *kind, const char *input, const char *out, const char *title,
+__attribute__((unused)) static void try_plot(const char *kind, const char *input, const char *out, const char *title,
                      ...)
 {
     const char *argv[24] = {"dsplab", "plot", kind, input, "-o", try_path(out), "--title", title};
