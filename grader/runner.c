@@ -522,8 +522,7 @@ static int print_exercise(struct run_ctx *c, const char *ex, char *file_shown)
         const struct outcome *o = &c->res[first_fail];
         char line[300];
         first_detail(o, line, sizeof line);
-        const char *status = strcmp(o->status, "FAIL") == 0 ? "FAIL" : o->status;
-        printf("%s: %d/%d %s%s%s  %s%s%s\n", ex, score, max, col_bad, status, col_off,
+        printf("%s: %d/%d %s%s%s  %s%s%s\n", ex, score, max, col_bad, o->status, col_off,
                s->tests[first_fail].name, line[0] ? ": " : "", line);
     }
     long f = file_of_exercise(ex);
