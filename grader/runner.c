@@ -454,10 +454,29 @@ static long file_of_exercise(const char *ex)
     return -1;
 }
 
-/* The first line of a test's details, without its indentation. */
+/* The line of a test's details that says what went wrong, without its
+ * indentation: the first that reads like a verdict (a check's "got ...,
+ * expected ...", "returned", "not implemented yet", a crash, a skip), else
+ * the first line (a suite's own note or message). */
 static void first_detail(const struct outcome *o, char *buf, size_t size)
 {
-    const char *d = o->detail.data ? o->detail.data : "";
+    static const char *const verdict[] = {"not implemented yet", "skipped: depends on",
+                                          "got ", "expected", "returned", "crashed",
+                                          "wrote ", "not graded", "check failed", "over the",
+                                          "still running", "exited", "NaN", "length"};
+    const char *all = o->detail.data ? o->detail.data : "";
+    const char *pick = NULL;
+    for (const char *p = all; *p && !pick;) {
+        size_t n = strcspn(p, "\n");
+        for (size_t v = 0; v < sizeof verdict / sizeof verdict[0] && !pick; v++) {
+            const char *hit = strstr(p, verdict[v]);
+            if (hit && hit < p + n && strncmp(p, "    |", 5) != 0 &&
+                strncmp(p, "    hint:", 9) != 0)
+                pick = p;
+        }
+        p += n + (p[n] == '\n');
+    }
+    const char *d = pick ? pick : all;
     while (*d == ' ')
         d++;
     size_t n = strcspn(d, "\n");
