@@ -1,5 +1,5 @@
 /* Tests of `make try` (grader/grader.mk, lessons/try.h, lessons/NN/try.c):
- * for each lesson that has a try.c, one exercise on its default sound with
+ * for each lesson that has a try.c (01, 02, 04, 08), one exercise on its default sound with
  * the lesson's solution as the submission: the run succeeds, prints where
  * the files are, writes the outputs, the comparison and its figures (PNGs
  * of the default size), a WAV when the output is a signal, and the
@@ -64,8 +64,9 @@ static void setup(void)
     if (tmp[0])
         return;
     snprintf(tmp, sizeof tmp, "%s", test_tmpdir());
-    static const char *const lessons[] = {"02-sinusoids-dft", "04-stft", "08-mel-spectrogram"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const lessons[] = {"01-sounds", "02-sinusoids-dft", "04-stft",
+                                          "08-mel-spectrogram"};
+    for (size_t i = 0; i < 4; i++) {
         copy_lesson(lessons[i], "solution");
         copy_lesson(lessons[i], "stub");
     }
@@ -103,6 +104,11 @@ static void check_solution(const char *lesson, const char *ex, const char *figur
     }
     snprintf(path, sizeof path, "%s/yours.wav", dir);
     CU_ASSERT_EQUAL(access(path, R_OK) == 0, wav);
+}
+
+static void test_lesson01_normalize_writes_a_wav(void)
+{
+    check_solution("01-sounds", "normalize", "yours-waveform.png", 1);
 }
 
 static void test_lesson02_dft(void)
@@ -147,6 +153,7 @@ static void cleanup(void)
 }
 
 static const struct test_case cases[] = {
+    {"lesson 01 normalize on speech: a WAV to listen to", test_lesson01_normalize_writes_a_wav},
     {"lesson 02 dft on the piano: files, figures, yours == library", test_lesson02_dft},
     {"lesson 02 sine: a WAV to listen to", test_lesson02_sine_writes_a_wav},
     {"lesson 04 stft on the flute: spectrograms and heat-map comparison", test_lesson04_stft},
