@@ -339,6 +339,22 @@ struct cmp_stats {
     size_t nonfinite, first_nonfinite;
 };
 
+int grade_close_matrix(const char *what, const double *got, const double *expected, size_t rows,
+                       size_t cols, double atol, double rtol)
+{
+    plotfb_set_shape(rows, cols);
+    int ok = grade_close(what, got, expected, rows * cols, atol, rtol);
+    plotfb_set_shape(0, 0);
+    if (!ok && cols > 0)
+        for (size_t i = 0; i < rows * cols; i++)
+            if (!close_enough(got[i], expected[i], atol, rtol)) {
+                grade_note("the first mismatch is at row %zu, column %zu (of %zu x %zu)",
+                           i / cols, i % cols, rows, cols);
+                break;
+            }
+    return ok;
+}
+
 int grade_close(const char *what, const double *got, const double *expected, size_t n,
                 double atol, double rtol)
 {

@@ -35,6 +35,13 @@ int grade_length(const char *what, size_t got, size_t expected);
 int grade_close(const char *what, const double *got, const double *expected, size_t n,
                 double atol, double rtol);
 
+/* A matrix stored row by row (rows x cols, index = row * cols + col), e.g.
+ * an STFT's frames x bins: grade_close, plus the row and column of the first
+ * mismatch, and a failure's figure shows three heat maps (yours, expected,
+ * difference) instead of one long line. */
+int grade_close_matrix(const char *what, const double *got, const double *expected, size_t rows,
+                       size_t cols, double atol, double rtol);
+
 /* Complex arrays (atol/rtol on |got - expected|). */
 int grade_close_complex(const char *what, const double complex *got,
                         const double complex *expected, size_t n, double atol, double rtol);
@@ -54,7 +61,7 @@ int grade_true(int condition, const char *fmt, ...)
 #endif
     ;
 
-/* An extra feedback line (shown under failures, and under passes with V=1). */
+/* An extra feedback line (shown under failures with V=1, under passes with V=2). */
 void grade_note(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

@@ -844,11 +844,15 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                struct gate_result *r)
 {
     memset(r, 0, sizeof *r);
-    struct text msg = {0};
+    struct text msg = {0};     /* about the files, in order */
+    struct text general = {0}; /* about no one file */
     r->n_files = lesson->n_files;
     r->problem = calloc(lesson->n_files + 1, sizeof *r->problem);
+    r->file_messages = calloc(lesson->n_files + 1, sizeof *r->file_messages);
+    struct text *per_file = calloc(lesson->n_files + 1, sizeof *per_file);
     struct file_state *fs = calloc(lesson->n_files + 1, sizeof *fs);
-    if (!r->problem || !fs || mkdirs(c->build_dir) != 0) {
+    if (!r->problem || !r->file_messages || !per_file || !fs || mkdirs(c->build_dir) != 0) {
+        free(per_file);
         free(fs);
         r->messages = xstrdup("grader: cannot create the build folder (or out of memory)\n");
         return -1;
@@ -878,8 +882,8 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
     c = &abs;
 
     if (sub_is_link) {
-        text_printf(&msg, "not graded: the lesson's folder is a symbolic link; submit the "
-                          "folder itself\n");
+        text_printf(&general, "not graded: the lesson's folder is a symbolic link; submit the "
+                              "folder itself\n");
         for (size_t i = 0; i < lesson->n_files; i++)
             set_problem(&fs[i], "the lesson's folder is a symbolic link");
     }
@@ -908,11 +912,11 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                                   ? "only files named like the lesson's exercise files "
                                     "([A-Za-z0-9_-]+.c) are graded"
                                   : "not one of this lesson's exercise files";
-            text_printf(&msg, "ignored: %s: %s\n", shown, why);
+            text_printf(&general, "ignored: %s: %s\n", shown, why);
         }
         closedir(d);
         if (ignored > 5)
-            text_printf(&msg, "ignored: %d more\n", ignored - 5);
+            text_printf(&general, "ignored: %d more\n", ignored - 5);
     }
 
     char cc_real[4096];
@@ -923,7 +927,10 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
             continue;
         }
         if (!fs[i].problem) {
+            size_t before = msg.len;
             build_file(c, &lesson->files[i], cc_real, &fs[i], &msg);
+            if (msg.len > before)
+                text_add(&per_file[i], msg.data + before, msg.len - before);
         } else {
             fmt(fs[i].object_buf, sizeof fs[i].object_buf, "%s/stub/%s.o", c->judge_dir,
                 lesson->files[i].file);
@@ -975,9 +982,12 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                 strncmp(fs[i].object, c->build_dir, strlen(c->build_dir)) == 0) {
                 set_problem(&fs[i], "it does not link with the rest of the lesson (an "
                                     "undefined or doubly defined function?)");
+                size_t before = msg.len;
                 text_printf(&msg, "%s: not graded: %s\n", lesson->files[i].file,
                             fs[i].problem);
                 add_log_excerpt(&msg, log, needle, 6);
+                if (msg.len > before)
+                    text_add(&per_file[i], msg.data + before, msg.len - before);
                 fmt(fs[i].object_buf, sizeof fs[i].object_buf, "%s/stub/%s.o",
                          c->judge_dir, lesson->files[i].file);
                 fs[i].key = fnv_str(14695981039346656037ULL, "stub");
@@ -985,20 +995,31 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
             }
         }
         if (!blamed) {
-            text_printf(&msg, "the lesson's exercises do not link into one program:\n");
-            add_log_excerpt(&msg, log, NULL, 12);
+            text_printf(&general, "the lesson's exercises do not link into one program:\n");
+            add_log_excerpt(&general, log, NULL, 12);
             free(log);
             break;
         }
         free(log);
     }
 
-    for (size_t i = 0; i < lesson->n_files; i++)
+    for (size_t i = 0; i < lesson->n_files; i++) {
         r->problem[i] = fs[i].problem;
+        r->file_messages[i] = per_file[i].data;
+    }
+    /* All of it, for the per-test view: what is about no one file first. */
+    size_t general_len = general.len;
+    if (msg.data)
+        text_add(&general, msg.data, msg.len);
+    r->messages = xstrdup(general.data ? general.data : "");
+    if (general.data)
+        general.data[general_len] = '\0';
+    r->general_messages = general.data ? general.data : xstrdup("");
+    free(msg.data);
+    free(per_file);
     free(fs);
     for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
         free(owned[i]);
-    r->messages = msg.data ? msg.data : xstrdup("");
     return 0;
 }
 
@@ -1006,6 +1027,10 @@ void gate_result_free(struct gate_result *r)
 {
     for (size_t i = 0; r->problem && i < r->n_files; i++)
         free(r->problem[i]);
+    for (size_t i = 0; r->file_messages && i < r->n_files; i++)
+        free(r->file_messages[i]);
+    free(r->file_messages);
+    free(r->general_messages);
     free(r->problem);
     free(r->worker);
     free(r->messages);

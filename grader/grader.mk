@@ -4,7 +4,8 @@
 #   make grade LESSON=02        one lesson (prefix of the folder name)
 #   make grade ONLY=dft         one exercise (the part of a test's name before ':')
 #   make grade SUBMISSION=dir   grade dir/NN-topic/*.c instead of assignments/
-#   make grade V=1              show details of passing tests too
+#   make grade V=1              one line per test, failures in full (the default is
+#                               one line per exercise); V=2 passing tests' details too
 #   make grade STRICT=1         exit non-zero unless the score is full (CI)
 #   make assignments            copy missing stubs into assignments/ (never overwrites)
 #   make grade-check            CI: solutions score full marks, stubs score 0 without crashing
@@ -12,6 +13,8 @@
 #   make check-references       regenerate into a temporary folder and compare
 #   make new-lesson NAME=13-topic   scaffold a lesson from grader/template/
 #   make grade-all SUBMISSIONS=dir  grade a class (one folder per student)
+#   make try LESSON=04 ONLY=stft [SOUND=f.wav]  your function on a real sound, drawn
+#                               beside the library's (lessons/NN-topic/try.c)
 #
 # Per lesson, make builds the lesson's judge, build/grade/judge/NN-topic/,
 # from trusted sources only: suite.c, boundary.c (the proxies), grader/ and
@@ -78,7 +81,7 @@ JUDGE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
 
 # A student sees the grade report, not compiler command lines (V=1 shows
 # them); warnings and errors still reach the terminal.
-GRADE_Q := $(if $(filter 1,$(V)),,@)
+GRADE_Q := $(if $(filter 1 2,$(V)),,@)
 
 $(GRADE_ROOT)/obj/%.o: grader/%.c $(GRADER_HDR) $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -91,6 +94,12 @@ $(GRADER_A): $(GRADER_OBJ)
 # The summariser: the grader with no suite linked in.
 $(GRADETOOL): $(GRADER_A) $(LIB_A)
 	$(GRADE_Q)$(CC) $(LDFLAGS_ALL) -o $@ $(JUDGE_LIBS)
+
+# The HTML report: a program of its own around the trusted core, reading
+# the fragments the judges wrote (grader/html/report_html.c).
+GRADE_HTML := $(GRADE_ROOT)/report-html
+$(GRADE_HTML): grader/html/report_html.c $(GRADER_HDR) $(GRADER_A)
+	$(GRADE_Q)$(CC) $(CFLAGS_ALL) -Igrader -o $@ $< $(LDFLAGS_ALL) $(GRADER_A)
 
 grade-tool: $(GRADETOOL)
 grade-force:
@@ -153,15 +162,17 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
 	@case "$$MAKEFLAGS" in *jobserver*) j= ;; *) j=-j$(GRADE_JOBS) ;; esac; \
-	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(if $(CLI_SRC),$(DSPLAB)) && \
+	  $(MAKE) --no-print-directory -s $$j $(LIB_A) $(GRADETOOL) $(GRADE_HTML) $(if $(CLI_SRC),$(DSPLAB)) && \
 	  $(MAKE) --no-print-directory -s $$j grade-build
 	@start=$$(date +%s.%N); mkdir -p $(GRADE_REPORT_DIR) $(GRADE_DIR); \
 	color=never; [ -t 1 ] && [ -z "$${NO_COLOR:-}" ] && [ "$${TERM:-dumb}" != dumb ] && color=always; \
 	sh grader/grade-lessons.sh $(JUDGE_ROOT) $(GRADE_DIR) "$(SUBMISSION)" $(LESSONS_DIR) \
 	  $(GRADE_JOBS) "$(GRADE_LESSONS)" $(GRADE_JUDGE_ARGS) --only '$(ONLY)' --color $$color \
-	  $(if $(filter 1,$(V)),-v); rc=$$?; \
+	  --view $(if $(filter 2,$(V)),all,$(if $(filter 1,$(V)),tests,exercises)) \
+	  --report $(GRADE_REPORT_DIR)/report.html; rc=$$?; \
 	[ $$rc = 3 ] && exit 3; \
 	frags=$$(cat $(GRADE_DIR)/.fragments); \
+	$(GRADE_HTML) --out $(GRADE_REPORT_DIR)/report.html --figures $(GRADE_DIR) $$frags || true; \
 	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \
 	  --json $(GRADE_REPORT_DIR)/results.json --junit $(GRADE_REPORT_DIR)/junit.xml \
 	  --points $(GRADE_REPORT_DIR)/points.tsv \
@@ -257,3 +268,30 @@ grade-all:
 	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) GRADE_ALL_COMPILE_CPU=$(GRADE_COMPILE_CPU) \
 	  GRADE_ALL_COMPILE_WALL=$(GRADE_COMPILE_WALL) NO_COLOR=1 \
 	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"
+
+# make try: the student's own exercise file, linked with the lesson's
+# try.c driver (its "try:" lines name each exercise's file and default
+# sound) and libdsplab, run on a sound; the outputs, a WAV when the output
+# is a signal, and figures of yours beside the library's go to
+# $(GRADE_REPORT_DIR)/try/NN-topic/EXERCISE/. Not the grader: the student's
+# code, compiled and run on their own machine, without the sandbox.
+SOUND ?=
+.PHONY: try
+try:
+	@test -n "$(ONLY)" || { echo "usage: make try LESSON=NN ONLY=exercise [SOUND=file] [SUBMISSION=dir]"; exit 2; }
+	@set -- $(GRADE_LESSONS); test $$# = 1 || { echo "make try: LESSON=$(LESSON) must name one lesson"; exit 2; }
+	@$(MAKE) --no-print-directory -s $(LIB_A) $(DSPLAB) $(if $(filter assignments,$(SUBMISSION)),assignments)
+	@L=$(GRADE_LESSONS); t=$(LESSONS_DIR)/$$L/try.c; \
+	test -f $$t || { echo "make try: lesson $$L has no try.c yet"; exit 2; }; \
+	line=$$(sed -n 's/^ \* try: \($(ONLY) .*\)/\1/p' $$t); [ -n "$$line" ] || { \
+	  echo "make try: no exercise '$(ONLY)' in $$t; it has:$$(sed -n 's/^ \* try: \([^ ]*\) .*/ \1/p' $$t | tr -d '\n')"; exit 2; }; \
+	set -f; set -- $$line; file=$$2; snd="$(SOUND)"; [ -n "$$snd" ] || snd=$(GRADE_DATA_DIR)/$$3; \
+	src="$(SUBMISSION)/$$L/$$file"; \
+	test -f "$$src" || { echo "make try: $$src: no such file"; exit 2; }; \
+	test -f "$$snd" || { echo "make try: $$snd: no such sound"; exit 2; }; \
+	bin=$(BUILD)/try/$$L/try-$(ONLY); out=$(GRADE_REPORT_DIR)/try/$$L/$(ONLY); \
+	mkdir -p $$(dirname $$bin) $$out; \
+	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$src" \
+	  $(LIB_A) $(LIBS_ALL) || { echo "make try: $$src does not compile (make grade says more)"; exit 1; }; \
+	echo "your $(ONLY) ($$src) on $$snd:"; \
+	$$bin $(ONLY) "$$snd" $$out $(abspath $(DSPLAB)) && echo "files: $$out/"

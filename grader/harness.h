@@ -109,6 +109,9 @@ struct gate_result {
     char **problem;            /* per file: NULL, or why it was not graded (malloc'd) */
     size_t n_files;
     char *messages;            /* lines to show above the lesson's tests (malloc'd) */
+    char **file_messages;      /* per file: the part of messages about it (warnings, why
+                                  not graded), or NULL (malloc'd) */
+    char *general_messages;    /* the part of messages about no one file (malloc'd) */
     int sanitized;             /* built with -fsanitize: no address-space limit */
 };
 
@@ -135,6 +138,7 @@ struct rep_lesson {
     int score, max_score;
     struct rep_test *tests;
     size_t n_tests;
+    char *messages;        /* the gate's lines (warnings, files not graded), or NULL */
 };
 
 /* Writes a lesson's results to path atomically (temp + rename). */

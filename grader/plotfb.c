@@ -21,6 +21,13 @@
 #include "check.h"
 
 static int plotted;   /* once per test: each test runs in a fresh child */
+static size_t shape_rows, shape_cols;
+
+void plotfb_set_shape(size_t rows, size_t cols)
+{
+    shape_rows = rows;
+    shape_cols = cols;
+}
 
 /* "dft: example {1,2,3,4}" -> "dft-example-1-2-3-4" */
 static void slug(char *dst, size_t size, const char *s)
@@ -145,6 +152,11 @@ static void plot_arrays(const char *what, const double *got, const double *expec
     dsp_matfile_header(f, "what", "%s", shown_what);
     dsp_matfile_header(f, "atol", "%.17g", atol);
     dsp_matfile_header(f, "rtol", "%.17g", rtol);
+    int matrix = shape_rows >= 2 && shape_cols >= 2 && shape_rows * shape_cols == n;
+    if (matrix) {
+        dsp_matfile_header(f, "matrix_rows", "%zu", shape_rows);
+        dsp_matfile_header(f, "matrix_cols", "%zu", shape_cols);
+    }
     dsp_matfile_header(f, "fields", cgot ? "index |got| |expected| |got-expected|"
                                          : "index got expected");
     for (size_t i = 0; i < n; i++) {
@@ -170,7 +182,8 @@ static void plot_arrays(const char *what, const double *got, const double *expec
     snprintf(title, sizeof title, "%s: %s", test, shown_what);
     remove(png);   /* an old figure must not pass for this run's */
     if (tool && run_tool(tool, txt, png, title) == 0 && access(png, R_OK) == 0)
-        grade_note("plot: %s (yours against the expected values, mismatches shaded)",
+        grade_note(matrix ? "plot: %s (yours, the expected and the difference as heat maps)"
+                          : "plot: %s (yours against the expected values, mismatches shaded)",
                    shown(png));
     else
         grade_note("values: %s (draw them with: dsplab plot feedback %s)", shown(txt),

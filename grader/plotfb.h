@@ -24,6 +24,10 @@
 /* Where the figures go (default: feedback/ beside the judge). */
 void plotfb_set_dir(const char *dir);
 
+/* The shape of the next arrays compared (rows x cols, row by row); 0, 0:
+ * a flat array. The figure of a matrix is three heat maps. */
+void plotfb_set_shape(size_t rows, size_t cols);
+
 void plotfb_close(const char *what, const double *got, const double *expected, size_t n,
                   double atol, double rtol);
 

@@ -208,6 +208,11 @@ int rep_write_fragment(const char *path, const struct rep_lesson *l)
     rep_buf_put(&b, "lesson\t", 7);
     put_escaped(&b, l->name);
     rep_buf_printf(&b, "\t%d\n", l->built);
+    if (l->messages && l->messages[0]) {
+        rep_buf_put(&b, "messages\t", 9);
+        put_escaped(&b, l->messages);
+        rep_buf_put(&b, "\n", 1);
+    }
     for (size_t i = 0; i < l->n_tests; i++) {
         const struct rep_test *t = &l->tests[i];
         rep_buf_put(&b, "test\t", 5);
@@ -280,6 +285,9 @@ int rep_read_fragment(const char *path, struct rep_lesson *l)
             l->name = unescape(field[1], len[1]);
             l->built = atoi(field[2]);
             rc = 0;
+        } else if (n == 2 && len[0] == 8 && strncmp(field[0], "messages", 8) == 0) {
+            free(l->messages);
+            l->messages = unescape(field[1], len[1]);
         } else if (n == 7 && len[0] == 4 && strncmp(field[0], "test", 4) == 0) {
             struct rep_test *p = realloc(l->tests, (l->n_tests + 1) * sizeof *p);
             if (!p)
@@ -314,6 +322,7 @@ void rep_lesson_free(struct rep_lesson *l)
     }
     free(l->tests);
     free(l->name);
+    free(l->messages);
     memset(l, 0, sizeof *l);
 }
 

@@ -9,15 +9,21 @@
  *   judge grade --submission DIR --build-dir DIR --judge-dir DIR
  *               --lesson-dir DIR --include-dir DIR --cc CC --cflags "..."
  *               --ldflags "..." --libs "..." [--sandbox auto|require|off]
- *               [--lesson NAME] [--only EX[,EX]] [-v] [--out FRAGMENT]
+ *               [--lesson NAME] [--only EX[,EX]] [--view exercises|tests|all] [-v]
+ *               [--out FRAGMENT] [--report HTML]
  *               [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
  *               [--compile-cpu S] [--compile-wall S]
  *       checks and compiles the submission's exercise files one by one in
  *       the sandbox and links them into a worker (gate.c); then runs the
  *       suite's tests, each in its own process (isolate.c), whose exercise
  *       calls go to the worker (rpc_proxy.c); prints "== NAME ==", one line
- *       per test with indented details, and "Part NAME score: X/Y"; writes
- *       the results to FRAGMENT. Points come only from the suite's table.
+ *       per test with the failures' indented details (--view tests, the
+ *       default; -v or --view all: the passing tests' details too) or one
+ *       line per exercise (--view exercises: points, status, the first
+ *       failure's message, the file's compiler warnings; make grade's
+ *       default), and "Part NAME score: X/Y"; writes every test's results
+ *       and the gate's messages to FRAGMENT. Points come only from the
+ *       suite's table.
  *   judge list
  *       the tests, their points and dependencies.
  *   gradetool summarize [--json F] [--junit F] [--points F] [--start EPOCH]
@@ -58,14 +64,20 @@ extern const struct grade_suite grade_suite __attribute__((weak));
 #define SLOW_S 0.5
 
 struct options {
-    const char *lesson, *only, *out, *ref_dir, *data_dir, *log;
+    const char *lesson, *only, *out, *ref_dir, *data_dir, *log, *report;
     const char *submission, *build_dir, *judge_dir, *lesson_dir, *include_dir;
     const char *cc, *cflags, *ldflags, *libs, *sandbox;
     double compile_cpu, compile_wall;
     const char *json, *junit, *points;
     int verbose, color, strict, expect_zero;
+    int view;          /* VIEW_EXERCISES, VIEW_TESTS or VIEW_ALL (-v) */
     double start;
 };
+
+/* What the terminal shows: one line per exercise (make grade's default), one
+ * line per test with the failures' details (the judge's default, used for
+ * class reports), or that and the passing tests' details too (V=1, -v). */
+enum { VIEW_TESTS, VIEW_EXERCISES, VIEW_ALL };
 
 static const char *col_ok = "", *col_bad = "", *col_dim = "", *col_off = "";
 
@@ -216,7 +228,7 @@ static void put_output(struct rep_buf *b, const struct iso_result *r, size_t max
                        i);
 }
 
-/* ---- run mode ---- */
+/* ---- run mode (first part) ---- */
 
 enum state { ST_UNSEEN, ST_RUNNING, ST_DONE };
 
@@ -370,6 +382,177 @@ static void evaluate(struct run_ctx *c, size_t i)
     o->state = ST_DONE;
 }
 
+
+/* ---- the exercise view ---- */
+
+/* The exercise of a test: the part of its name before ':', trimmed. */
+static void exercise_of(const char *name, char *buf, size_t size)
+{
+    const char *colon = strchr(name, ':');
+    size_t n = colon ? (size_t)(colon - name) : strlen(name);
+    while (n > 0 && name[n - 1] == ' ')
+        n--;
+    snprintf(buf, size, "%.*s", (int)n, name);
+}
+
+/* 1 when the space-separated list holds word exactly. */
+static int list_has(const char *list, const char *word, size_t n)
+{
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t k = strcspn(p, " ");
+        if (k == n && strncmp(p, word, n) == 0)
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
+/* 1 when s holds word as a whole '_'- or ' '-separated part. */
+static int has_part(const char *s, size_t len, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= len; i++)
+        if (strncmp(s + i, word, w) == 0 && (i == 0 || s[i - 1] == '_' || s[i - 1] == ' ') &&
+            (i + w == len || s[i + w] == '_' || s[i + w] == ' ' || s[i + w] == '.'))
+            return 1;
+    return 0;
+}
+
+/* The lesson file an exercise lives in, by the lesson's file table: the file
+ * named after it (dft_ex.c, lobe.c), else the file defining ex_ex, else the
+ * file or function with ex as a word of its name (block_energy.c for
+ * "energy", sound_info_ex for "info", melapply.c for "apply"). -1: none. */
+static long file_of_exercise(const char *ex)
+{
+    if (!&rpc_lesson || !rpc_lesson.files)
+        return -1;
+    char want[200];
+    snprintf(want, sizeof want, "%s_ex", ex);
+    size_t n = strlen(ex);
+    for (int rule = 0; rule < 3; rule++)
+        for (size_t i = 0; i < rpc_lesson.n_files; i++) {
+            const struct rpc_file *f = &rpc_lesson.files[i];
+            char base[200];
+            snprintf(base, sizeof base, "%s", f->file);
+            char *dot = strrchr(base, '.');
+            if (dot)
+                *dot = '\0';
+            size_t bl = strlen(base);
+            if (bl > 3 && strcmp(base + bl - 3, "_ex") == 0)
+                base[bl -= 3] = '\0';
+            if (rule == 0 && strcmp(base, ex) == 0)
+                return (long)i;
+            if (rule == 1 && (list_has(f->functions, want, strlen(want)) ||
+                              list_has(f->functions, ex, n)))
+                return (long)i;
+            if (rule == 2 && ((bl > n && strcmp(base + bl - n, ex) == 0) ||
+                              has_part(f->functions, strlen(f->functions), ex)))
+                return (long)i;
+        }
+    return -1;
+}
+
+/* The line of a test's details that says what went wrong, without its
+ * indentation: the first that reads like a verdict (a check's "got ...,
+ * expected ...", "returned", "not implemented yet", a crash, a skip), else
+ * the first line (a suite's own note or message). */
+static void first_detail(const struct outcome *o, char *buf, size_t size)
+{
+    static const char *const verdict[] = {"not implemented yet", "skipped: depends on",
+                                          "got ", "expected", "returned", "crashed",
+                                          "wrote ", "not graded", "check failed", "over the",
+                                          "still running", "exited", "NaN", "length"};
+    const char *all = o->detail.data ? o->detail.data : "";
+    const char *pick = NULL;
+    for (const char *p = all; *p && !pick;) {
+        size_t n = strcspn(p, "\n");
+        for (size_t v = 0; v < sizeof verdict / sizeof verdict[0] && !pick; v++) {
+            const char *hit = strstr(p, verdict[v]);
+            if (hit && hit < p + n && strncmp(p, "    |", 5) != 0 &&
+                strncmp(p, "    hint:", 9) != 0)
+                pick = p;
+        }
+        p += n + (p[n] == '\n');
+    }
+    const char *d = pick ? pick : all;
+    while (*d == ' ')
+        d++;
+    size_t n = strcspn(d, "\n");
+    if (n > 200)
+        snprintf(buf, size, "%.200s ...", d);
+    else
+        snprintf(buf, size, "%.*s", (int)n, d);
+}
+
+/* Prints the gate's lines, indented. */
+static void put_indented(const char *text)
+{
+    for (const char *p = text; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        printf("    %.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
+/* One line for an exercise once all its selected tests ran: its points and
+ * status and the first failure's message; "not started" when every test
+ * says "not implemented yet" (or waits for one that does). Then the
+ * warnings or build problems of the exercise's file, once per file. */
+static int print_exercise(struct run_ctx *c, const char *ex, char *file_shown)
+{
+    const struct grade_suite *s = c->suite;
+    int score = 0, max = 0, tests = 0, todo = 0, other = 0;
+    long first_fail = -1, first_skip = -1;
+    for (size_t j = 0; j < s->n_tests; j++) {
+        char e[200];
+        exercise_of(s->tests[j].name, e, sizeof e);
+        if (strcmp(e, ex) != 0 || !only_matches(c->opt->only, s->tests[j].name))
+            continue;
+        const struct outcome *o = &c->res[j];
+        tests++;
+        max += s->tests[j].points;
+        char line[300];
+        first_detail(o, line, sizeof line);
+        if (o->passed) {
+            score += s->tests[j].points;
+            other++;
+            continue;
+        }
+        int skipped = strncmp(line, "skipped: depends on", 19) == 0;
+        if (strncmp(line, "not implemented yet", 19) == 0)
+            todo++;
+        else if (!skipped)
+            other++;
+        if (skipped && first_skip < 0)
+            first_skip = (long)j;
+        if (!skipped && first_fail < 0)
+            first_fail = (long)j;
+    }
+    if (first_fail < 0)
+        first_fail = first_skip;
+    if (todo > 0 && other == 0) {
+        printf("%s: %snot started%s (%d test%s, %d point%s)\n", ex, col_dim, col_off, tests,
+               tests == 1 ? "" : "s", max, max == 1 ? "" : "s");
+    } else if (first_fail < 0) {
+        printf("%s: %d/%d %sOK%s\n", ex, score, max, col_ok, col_off);
+    } else {
+        const struct outcome *o = &c->res[first_fail];
+        char line[300];
+        first_detail(o, line, sizeof line);
+        printf("%s: %d/%d %s%s%s  %s%s%s\n", ex, score, max, col_bad, o->status, col_off,
+               s->tests[first_fail].name, line[0] ? ": " : "", line);
+    }
+    long f = file_of_exercise(ex);
+    if (f >= 0 && c->gate && c->gate->file_messages && !file_shown[f]) {
+        file_shown[f] = 1;
+        put_indented(c->gate->file_messages[f]);
+    }
+    return first_fail >= 0 || (todo > 0 && other == 0);
+}
+
+
 static void print_line(const char *name, const char *status, double seconds)
 {
     const char *col = strcmp(status, "OK") == 0 ? col_ok : col_bad;
@@ -399,20 +582,55 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
     for (size_t i = 0; i < s->n_tests; i++)
         selected += only_matches(opt->only, s->tests[i].name);
     struct rep_lesson l = {(char *)lesson, 1, 0, 0, calloc(selected + 1, sizeof(struct rep_test)),
-                           0};
+                           0, NULL};
     if (selected)
         printf("%s== %s ==%s\n", col_dim, lesson, col_off);
-    if (selected && gate && gate->messages && gate->messages[0])
+    int compact = opt->view == VIEW_EXERCISES;
+    size_t n_files = gate && gate->file_messages ? gate->n_files : 0;
+    char *file_shown = calloc(n_files + 1, 1);
+    if (selected && gate && !compact && gate->messages && gate->messages[0])
         fputs(gate->messages, stdout);
+    if (selected && gate && compact && file_shown) {
+        /* Above the exercises: what is about no one file, and about files
+         * no selected exercise lives in. */
+        if (gate->general_messages && gate->general_messages[0])
+            fputs(gate->general_messages, stdout);
+        for (size_t i = 0; i < s->n_tests; i++) {
+            char e[200];
+            exercise_of(s->tests[i].name, e, sizeof e);
+            long f = only_matches(opt->only, s->tests[i].name) ? file_of_exercise(e) : -1;
+            if (f >= 0)
+                file_shown[f] = 2;
+        }
+        for (size_t f = 0; f < n_files; f++) {
+            if (file_shown[f] == 0 && gate->file_messages[f] && !(opt->only && opt->only[0]))
+                fputs(gate->file_messages[f], stdout);
+            file_shown[f] = file_shown[f] == 2 ? 0 : 1;
+        }
+    }
+    int unfinished = 0;
     for (size_t i = 0; i < s->n_tests; i++) {
         const struct grade_test *t = &s->tests[i];
         if (!only_matches(opt->only, t->name))
             continue;
         evaluate(&c, i);
         struct outcome *o = &c.res[i];
-        print_line(t->name, o->status, o->seconds);
-        if ((!o->passed || opt->verbose) && o->detail.data)
-            fputs(o->detail.data, stdout);
+        if (!compact) {
+            print_line(t->name, o->status, o->seconds);
+            if ((!o->passed || opt->view == VIEW_ALL) && o->detail.data)
+                fputs(o->detail.data, stdout);
+        } else if (file_shown) {
+            /* The exercise's line once its last selected test has run. */
+            char e[200], e2[200];
+            exercise_of(t->name, e, sizeof e);
+            int later = 0;
+            for (size_t j = i + 1; j < s->n_tests && !later; j++) {
+                exercise_of(s->tests[j].name, e2, sizeof e2);
+                later = strcmp(e, e2) == 0 && only_matches(opt->only, s->tests[j].name);
+            }
+            if (!later)
+                unfinished |= print_exercise(&c, e, file_shown);
+        }
         fflush(stdout);
         int pts = o->passed ? t->points : 0;
         l.score += pts;
@@ -427,10 +645,15 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
             rt->output = o->report.data ? o->report.data : (char *)"";
         }
     }
+    free(file_shown);
+    if (selected && compact && unfinished)
+        printf("%s(each test with its hints: make grade V=1; with the figures: %s)%s\n", col_dim,
+               opt->report ? opt->report : "the HTML report", col_off);
     if (selected)
         printf("Part %s score: %d/%d\n", lesson, l.score, l.max_score);
     fflush(stdout);
     int rc = 0;
+    l.messages = gate ? gate->messages : NULL;
     if (opt->out && rep_write_fragment(opt->out, &l) != 0) {
         fprintf(stderr, "grade: cannot write %s\n", opt->out);
         rc = 2;
@@ -492,6 +715,8 @@ static int mode_grade(const struct grade_suite *s, const struct options *opt)
                              opt->compile_wall > 0 ? opt->compile_wall : 60};
     char fbdir[4200];
     snprintf(fbdir, sizeof fbdir, "%s/feedback", opt->build_dir);
+    /* Figures of an earlier run must not stay once the test passes. */
+    remove_tree(fbdir);
     plotfb_set_dir(fbdir);
     struct gate_result gr;
     if (gate_build(&gc, &rpc_lesson, &gr) != 0) {
@@ -629,6 +854,7 @@ int main(int argc, char **argv)
         OPT("--ref-dir", opt.ref_dir)
         OPT("--data-dir", opt.data_dir)
         OPT("--log", opt.log)
+        OPT("--report", opt.report)
         OPT("--json", opt.json)
         OPT("--junit", opt.junit)
         OPT("--points", opt.points)
@@ -661,6 +887,13 @@ int main(int argc, char **argv)
             i++;
         } else if (strcmp(a, "-v") == 0) {
             opt.verbose = 1;
+            opt.view = VIEW_ALL;
+        } else if (strcmp(a, "--view") == 0 && next) {
+            opt.view = strcmp(next, "exercises") == 0 ? VIEW_EXERCISES
+                       : strcmp(next, "all") == 0     ? VIEW_ALL
+                                                      : VIEW_TESTS;
+            opt.verbose = opt.view == VIEW_ALL;
+            i++;
         } else if (strcmp(a, "--strict") == 0) {
             opt.strict = 1;
         } else if (strcmp(a, "--expect-zero") == 0) {

@@ -79,7 +79,7 @@ static int ensure_run(void)
         return 1;
     char path[1200];
     snprintf(path, sizeof path, "%s/grade.txt", tmp);
-    run_status = run_grade("", path);
+    run_status = run_grade("V=1", path);
     out = slurp_file(path, &out_len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     return out != NULL;
@@ -290,10 +290,25 @@ static void test_strict_and_only(void)
     char *s = slurp_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_NOT_EQUAL(rc, 0); /* 3/5 is not full marks */
-    CU_ASSERT_PTR_NOT_NULL(strstr(s, "ramp: basic: OK"));
+    /* make grade's default view: one line per exercise, the first failure's
+     * message on it, the file's compiler warnings under it. */
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "\nramp: 3/5 FAIL  ramp: missing reference: cannot read "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n    bad.c: compiler warnings:\n"));
+    CU_ASSERT_PTR_NULL(strstr(s, "ramp: basic"));
     CU_ASSERT_PTR_NULL(strstr(s, "loop:"));
     CU_ASSERT_PTR_NULL(strstr(s, "02-broken"));
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "Score: 3/5"));
+    free(s);
+
+    /* An exercise whose every test says "not implemented yet" is one line. */
+    snprintf(path, sizeof path, "%s/todo.txt", tmp);
+    CU_ASSERT_EQUAL(run_grade("LESSON=01 ONLY=todo,after", path), 0);
+    s = slurp_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "\ntodo: not started (1 test, 1 point)\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(s, "\nafter: 0/1 FAIL  after: depends on the stub: skipped: depends on "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "make grade V=1"));
     free(s);
 }
 
@@ -302,7 +317,7 @@ static void test_json_and_xml_escape_any_bytes(void)
     static const char nasty[] = "quote\" back\\slash \x01\x1b[31m red\x7f tab\t nl\n"
                                 "bad \xff\xfe \xc3\x28 \xed\xa0\x80 ok \xc3\xa9 \xf0\x9f\x98\x80";
     struct rep_test t = {NULL, (char *)"x: <&>", 0, 1, (char *)"FAIL", 0.5, (char *)nasty};
-    struct rep_lesson l = {(char *)"01-\"odd\"", 1, 0, 1, &t, 1};
+    struct rep_lesson l = {(char *)"01-\"odd\"", 1, 0, 1, &t, 1, NULL};
     char json[1200], xml[1200], frag[1200];
     snprintf(json, sizeof json, "%s/esc.json", tmp);
     snprintf(xml, sizeof xml, "%s/esc.xml", tmp);
@@ -496,7 +511,7 @@ static void check_wrong_case(const struct wrong_case *c)
     snprintf(outdir, sizeof outdir, "%s/out-%s", tmp, c->name);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade LESSON=02 SUBMISSION=tests/grader/lesson02-wrong/%s "
+             "BUILD=%s %s grade V=1 LESSON=02 SUBMISSION=tests/grader/lesson02-wrong/%s "
              "GRADE_REPORT_DIR=%s >%s 2>&1",
              build_dir(), SAN_BUILD ? "SAN=1" : "", c->name, outdir, path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
@@ -655,8 +670,8 @@ static void test_without_the_sandbox(void)
     CU_ASSERT_PTR_NOT_NULL(note);
     if (note)
         CU_ASSERT_PTR_NULL(strstr(note + 1, "bubblewrap (bwrap) is not installed")); /* once */
-    CU_ASSERT_PTR_NOT_NULL(strstr(gout, "ramp: basic: OK"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(gout, "fake: prints OK: FAIL"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gout, "\nramp: 3/5 FAIL  ramp: missing reference: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gout, "\nfake: 0/1 FAIL  fake: prints OK: "));
     CU_ASSERT_PTR_NOT_NULL(strstr(gout, "Score: 3/6"));
 
     char class_dir[1200], student[1300];

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define FS 8000.0
 #define LEN 8000
@@ -200,6 +201,73 @@ static void test_svg(void)
     fclose(f);
     CU_ASSERT_PTR_NOT_NULL(strstr(head, "<svg"));
     CU_ASSERT_PTR_NOT_NULL(strstr(head, "width=\"1000\""));
+}
+
+/* Reads a whole (small) text file into buf; returns its length. */
+static size_t slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return n;
+}
+
+/* Feedback figures that teach: a dB comparison whose quiet values sit at
+ * -300 dB (rounding noise) is drawn down to 120 dB below the maximum, not to
+ * -300; a matrix (matrix_rows x matrix_cols headers, written by
+ * grade_close_matrix) is drawn as three heat maps, not one long line. The
+ * SVG's text names what was drawn. */
+static void test_feedback_db_floor_and_matrix(void)
+{
+    fixture();
+    static char text[1 << 18];
+    char txt[1200], svg[1200];
+    static char body[1 << 20];
+    snprintf(txt, sizeof txt, "%s/lobe.txt", dir);
+    snprintf(svg, sizeof svg, "%s/lobe.svg", dir);
+    size_t len = (size_t)snprintf(text, sizeof text,
+                                  "# test: lobe: x\n# what: lobe (dB)\n# atol: 1e-06\n"
+                                  "# rtol: 0\n");
+    for (int i = 0; i < 64; i++) {
+        double e = i < 8 ? -6.0 * i : -300.0;   /* a main lobe, then rounding noise */
+        len += (size_t)snprintf(text + len, sizeof text - len, "%d %.17g %.17g\n", i,
+                                i == 3 ? e + 1 : e, e);
+    }
+    write_text(txt, text);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, svg), 0);
+    slurp(svg, body, sizeof body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "clipped 120 dB below the max"));
+    /* the value axis (the first panel) stops at -120 dB: no -300 tick */
+    CU_ASSERT_PTR_NULL(strstr(body, ">-300<"));
+    CU_ASSERT_PTR_NULL(strstr(body, ">-250<"));
+
+    /* a 6 x 20 matrix, one row wrong */
+    snprintf(txt, sizeof txt, "%s/matrix.txt", dir);
+    snprintf(svg, sizeof svg, "%s/matrix.svg", dir);
+    len = (size_t)snprintf(text, sizeof text,
+                           "# test: stft: x\n# what: mX (dB)\n# atol: 1e-06\n# rtol: 0\n"
+                           "# matrix_rows: 6\n# matrix_cols: 20\n");
+    for (int i = 0; i < 120; i++) {
+        double e = -3.0 * (i % 20);
+        len += (size_t)snprintf(text + len, sizeof text - len, "%d %.17g %.17g\n", i,
+                                i / 20 == 2 ? e + 2 : e, e);
+    }
+    write_text(txt, text);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, svg), 0);
+    slurp(svg, body, sizeof body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "expected"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "yours - expected (20 of 120 values outside"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "<image"));   /* heat maps are images */
+    char png[1200];
+    snprintf(png, sizeof png, "%s/matrix.png", dir);
+    CU_ASSERT_EQUAL_FATAL(dsplab("plot feedback '%s' -o '%s'", txt, png), 0);
+    unsigned w, h;
+    png_size(png, &w, &h);
+    CU_ASSERT_EQUAL(w, 1000);
+    CU_ASSERT_EQUAL(h, 600);
 }
 
 static double header(const char *path, const char *key)
@@ -463,7 +531,7 @@ static void test_grader_feedback_plot(void)
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade LESSON=02 ONLY=mag_db "
+             "BUILD=%s %s grade V=1 LESSON=02 ONLY=mag_db "
              "SUBMISSION=tests/grader/lesson02-wrong/db-of-power GRADE_REPORT_DIR=%s/out",
              build, san ? "SAN=1" : "", dir);
     static char gout[1 << 16];
@@ -494,6 +562,100 @@ static void test_grader_feedback_plot(void)
     if (m.rows == 129 && m.cols == 3)
         CU_ASSERT(fabs(m.data[5 * 3 + 1] - 2 * m.data[5 * 3 + 2]) <= 1e-9 * fabs(m.data[5 * 3 + 1]));
     dsp_mat_free(&m);
+
+    /* A figure from an earlier run does not stay: each run starts with an
+     * empty feedback folder (the same run again: its own figure is back). */
+    char stale[1100];
+    snprintf(stale, sizeof stale, "%.*s/stale--old.png", (int)(strrchr(png, '/') - png), png);
+    write_text(stale, "old");
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, gout, sizeof gout, err, sizeof err), 0);
+    CU_ASSERT_NOT_EQUAL(access(stale, F_OK), 0);
+    CU_ASSERT_EQUAL(access(png, F_OK), 0);
+}
+
+/* The HTML report the same run wrote (grader/html/report_html.c): the
+ * lesson, the failing test with its hint, the figure inline, nothing the
+ * page could fetch or run; then drawn by headless Chromium, whose
+ * screenshot must be the window's size and not blank. */
+static void test_grader_html_report(void)
+{
+    fixture();
+    char path[1200];
+    snprintf(path, sizeof path, "%s/out/report.html", dir);
+    FILE *f = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    static char html[1 << 22];
+    size_t n = fread(html, 1, sizeof html - 1, f);
+    fclose(f);
+    html[n] = '\0';
+    CU_ASSERT(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "default-src 'none'; img-src data:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<h2>02-sinusoids-dft"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "</span> mag_db: piano frame <small>0/"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<b class=\"hint\">"));
+    /* one figure, inline: the failed piano frame's (the other failures are
+     * short arrays, read in the text) */
+    const char *img = strstr(html, "src=\"data:image/png;base64,iVBORw0KGgo");
+    CU_ASSERT_PTR_NOT_NULL(img);
+    CU_ASSERT_PTR_NULL(strstr(html, "<script"));
+    CU_ASSERT_PTR_NULL(strstr(html, "src=\"file:"));
+    /* each test of the lesson once */
+    size_t tests = 0;
+    for (const char *p = html; (p = strstr(p, "<div class=\"test ")); p++)
+        tests++;
+    CU_ASSERT_EQUAL(tests, 4); /* ONLY=mag_db */
+
+    const char *chromium = access("/usr/bin/chromium", X_OK) == 0 ? "/usr/bin/chromium" : NULL;
+    if (!chromium) {
+        printf("\n  chromium is not installed: the report was not rendered\n");
+        return;
+    }
+    char shot[1200], cmd[4096];
+    snprintf(shot, sizeof shot, "%s/report.png", dir);
+    snprintf(cmd, sizeof cmd,
+             "%s --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "
+             "--user-data-dir=%s/chromium --window-size=1000,1400 --screenshot=%s file://%s",
+             chromium, dir, shot, path);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    unsigned w = 0, h = 0;
+    png_size(shot, &w, &h);
+    CU_ASSERT_EQUAL(w, 1000);
+    CU_ASSERT_EQUAL(h, 1400);
+    /* Not blank: a white page compresses to a few kB; this one holds text in
+     * three colours and the figure. With python3, count the pixels too. */
+    struct stat st;
+    CU_ASSERT(stat(shot, &st) == 0 && st.st_size > 40000);
+    if (access("/usr/bin/python3", X_OK) == 0) {
+        snprintf(cmd, sizeof cmd,
+                 "/usr/bin/python3 -c 'import sys, zlib, struct\n"
+                 "d = open(sys.argv[1], \"rb\").read(); i = 8; idat = b\"\"\n"
+                 "while i < len(d):\n"
+                 "    n, t = struct.unpack(\">I4s\", d[i:i+8])\n"
+                 "    if t == b\"IHDR\": w, h, bits, ct = struct.unpack(\">IIBB\", d[i+8:i+18])\n"
+                 "    if t == b\"IDAT\": idat += d[i+8:i+8+n]\n"
+                 "    i += 12 + n\n"
+                 "bpp = {2: 3, 6: 4}[ct]; raw = zlib.decompress(idat); stride = w * bpp\n"
+                 "prev = bytearray(stride); dark = red = 0\n"
+                 "for y in range(h):\n"
+                 "    f = raw[y*(stride+1)]; line = bytearray(raw[y*(stride+1)+1:(y+1)*(stride+1)])\n"
+                 "    for x in range(stride):\n"
+                 "        a = line[x-bpp] if x >= bpp else 0; b = prev[x]; c = prev[x-bpp] if x >= bpp else 0\n"
+                 "        p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)\n"
+                 "        pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)\n"
+                 "        line[x] = (line[x] + [0, a, b, (a+b)//2, pr][f]) & 255\n"
+                 "    for x in range(0, stride, bpp):\n"
+                 "        r, g, bl = line[x], line[x+1], line[x+2]\n"
+                 "        dark += r < 100 and g < 100 and bl < 100\n"
+                 "        red += r > 150 and g < 80 and bl < 80\n"
+                 "    prev = line\n"
+                 "assert dark > 2000 and red > 200, (dark, red)\n"
+                 "' %s",
+                 shot);
+        int rc = test_sh(cmd, out, sizeof out, err, sizeof err);
+        if (rc != 0)
+            printf("\n  the screenshot %s looks blank: %s\n", shot, err);
+        CU_ASSERT_EQUAL(rc, 0);
+    }
 }
 
 static void cleanup(void)
@@ -515,7 +677,11 @@ static const struct test_case cases[] = {
     {"without gnuplot: one line naming the package, exit 1", test_missing_gnuplot},
     {"no -o, DISPLAY unreachable: the PNG, no hang", test_unreachable_display},
     {"usage errors exit 2", test_usage_errors},
+    {"feedback figures: dB clipped 120 dB below the max; a matrix as three heat maps",
+     test_feedback_db_floor_and_matrix},
     {"make grade: a failed spectrum names its feedback plot", test_grader_feedback_plot},
+    {"make grade: report.html holds the tests and the figure, and Chromium draws it",
+     test_grader_html_report},
     {"cleanup", cleanup},
 };
 

@@ -94,14 +94,16 @@ static void db_double_hint(const double *got, const double *want, size_t n)
 /* dB arrays: values above DB_NOISE within DB_ATOL (+ rtol), values the
  * reference has below DB_NOISE only need to be below it as well. */
 static int close_db(const char *what, const double *got, const double *want, size_t n,
-                    double atol)
+                    double atol, size_t cols)
 {
     double *g = malloc((n ? n : 1) * sizeof *g);
     if (!grade_true(g != NULL, "out of memory"))
         return 0;
     for (size_t i = 0; i < n; i++)
         g[i] = (want[i] <= DB_NOISE && got[i] <= DB_NOISE) ? want[i] : got[i];
-    int ok = grade_close(what, g, want, n, atol, 1e-9);
+    /* cols > 0: a frames x cols matrix, drawn as heat maps when it fails */
+    int ok = cols > 0 ? grade_close_matrix(what, g, want, n / cols, cols, atol, 1e-9)
+                      : grade_close(what, g, want, n, atol, 1e-9);
     if (!ok) {
         grade_note("values below %g dB are rounding noise: there yours only has to be below "
                    "%g dB too",
@@ -131,7 +133,7 @@ static int lobe_case(const char *name, enum dsp_window type, double param, size_
     if (!grade_length(what, len, len_want))
         goto done;
     snprintf(what, sizeof what, "lobe (%s, M = %zu), dB", name, m);
-    ok = close_db(what, lobe, want, len, DB_ATOL);
+    ok = close_db(what, lobe, want, len, DB_ATOL, 0);
 done:
     free(lobe);
     return ok;
@@ -311,7 +313,7 @@ static int stft_case(const char *name, const double *x, size_t len, const double
         goto done;
     char what[128];
     snprintf(what, sizeof what, "mX (%s; index = frame * %zu + bin)", name, nb);
-    if (!close_db(what, mX, emX, total, 1e-6)) {
+    if (!close_db(what, mX, emX, total, 1e-6, nb)) {
         frame_shift_hint(mX, emX, frames, nb, m, hop);
         sample_shift_hint(x, len, w, m, n_fft, hop, mX);
         goto done;
@@ -625,7 +627,7 @@ static void envelope_speech(void)
     }
     /* sums of ~200 squares: relative rounding ~1e-14, i.e. 1e-13 dB */
     close_db("envelopes (index = 2 * frame + band, band 0 = low, 1 = high)", both, ref.data,
-             2 * frames, 1e-9);
+             2 * frames, 1e-9, 0);
 done:
     dsp_mat_free(&ref);
     free(x);

@@ -246,7 +246,7 @@ static int bank_case(double sr, size_t n_fft, size_t n_mels, double fmin, double
              "+ bin)",
              sr, n_fft, n_mels, fmin, fmax, scale_name(scale),
              norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none", n_bins);
-    ok = grade_close(what, W, want, n, 1e-9, 1e-9);
+    ok = grade_close_matrix(what, W, want, n_mels, n_bins, 1e-9, 1e-9);
 done:
     free(W);
     free(want);
@@ -410,8 +410,8 @@ static void apply_random(void)
         }
     if (!grade_status(melapply_ex(W, MELS, BINS, P, FRAMES, S), "melapply_ex"))
         goto done;
-    grade_close("S (random W and P; index = frame * 30 + band)", S, want, FRAMES * MELS, 0,
-                1e-12);
+    grade_close_matrix("S (random W and P; index = frame * 30 + band)", S, want, FRAMES, MELS, 0,
+                       1e-12);
 done:
     free(W);
     free(P);
@@ -477,8 +477,8 @@ static void apply_speech(void)
         top = fmax(top, ref.data[i]);
     grade_note("speech-front-center.wav, 48 kHz: Hann 2048, hop 1024, 40 Slaney bands "
                "0-8000 Hz; %zu frames", frames);
-    grade_close("S (power per band; index = frame * 40 + band)", S, ref.data, frames * SP_MELS,
-                1e-12 * top, 1e-9);
+    grade_close_matrix("S (power per band; index = frame * 40 + band)", S, ref.data, frames,
+                       SP_MELS, 1e-12 * top, 1e-9);
 done:
     dsp_mat_free(&ref);
     free(P);
@@ -664,7 +664,7 @@ static int mfcc_case(const char *what, const double *db, size_t frames, size_t n
         if (i == n && differs)
             grade_note("your coefficients are the plain sums: multiply by s_0 = sqrt(1/M) "
                        "for q = 0 and s_q = sqrt(2/M) for q >= 1 (the orthonormal DCT-II)");
-        ok = grade_close(what, C, want, frames * n_mfcc, 1e-9, 1e-9);
+        ok = grade_close_matrix(what, C, want, frames, n_mfcc, 1e-9, 1e-9);
     }
     free(C);
     return ok;
@@ -833,7 +833,7 @@ static int vggish_case(const char *name, const double *x, size_t len)
     snprintf(what, sizeof what, "log-mel (%s, %zu samples = %zu x 64; index = frame * 64 + band)",
              name, len, frames);
     vggish_log10_note(got, want, frames * VG_BANDS);
-    ok = grade_close(what, got, want, frames * VG_BANDS, 1e-4, 0);
+    ok = grade_close_matrix(what, got, want, frames, VG_BANDS, 1e-4, 0);
 done:
     dsp_vggish_free(v);
     free(got);

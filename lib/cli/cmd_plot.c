@@ -411,6 +411,9 @@ static int display_reachable(const char *display)
     return ok;
 }
 
+/* A kind drawn by another script than KIND.gp (feedback on a matrix). */
+static const char *script_kind;
+
 /* Sets the terminal variables, runs gnuplot on the script, moves the output
  * into place. */
 static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const char *input)
@@ -469,7 +472,7 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
     vars = NULL;
 
     char script[PATH_MAX + 64];
-    snprintf(script, sizeof script, "%s/%s.gp", scripts, o->kind);
+    snprintf(script, sizeof script, "%s/%s.gp", scripts, script_kind ? script_kind : o->kind);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -1401,6 +1404,108 @@ static void plot_decomposition(const struct plot_opts *o, char **paths, int coun
 
 /* ---- grader feedback ------------------------------------------------------ */
 
+/* dB values are clipped this far below their maximum: a bin at -300 dB is
+ * rounding noise, and drawing it would squash everything that matters. */
+#define FEEDBACK_DB_RANGE 120.0
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int is_db(const char *what)
+{
+    return strstr(what, "dB") != NULL;
+}
+
+/* The comparison of a matrix (headers matrix_rows x matrix_cols, index = row * cols +
+ * col): three heat maps, the student's, the expected and their difference,
+ * rows along x (frames, for an STFT) and columns along y (bins, bands). */
+static void plot_feedback_matrix(const struct table *t, size_t rows, size_t cols,
+                                 const char *what, double atol, double rtol)
+{
+    size_t n = t->m.rows, tc = t->m.cols;
+    double lo = INFINITY, hi = -INFINITY, dmax = 0;
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        const double *row = t->m.data + i * tc;
+        for (int k = 1; k <= 2; k++)
+            if (isfinite(row[k])) {
+                lo = row[k] < lo ? row[k] : lo;
+                hi = row[k] > hi ? row[k] : hi;
+            }
+        double err = tc >= 4 ? row[3] : fabs(row[1] - row[2]);
+        if (!(err <= atol + rtol * fabs(row[2])))
+            bad++;
+        double d = row[1] - row[2];
+        if (isfinite(d) && fabs(d) > dmax)
+            dmax = fabs(d);
+    }
+    /* The difference's colours saturate at the 98th percentile of |yours -
+     * expected|, so one outlier does not wash out the pattern. */
+    double *ad = malloc((n ? n : 1) * sizeof *ad);
+    size_t nd = 0;
+    for (size_t i = 0; ad && i < n; i++) {
+        double d = fabs(t->m.data[i * tc + 1] - t->m.data[i * tc + 2]);
+        if (isfinite(d))
+            ad[nd++] = d;
+    }
+    if (nd > 0) {
+        qsort(ad, nd, sizeof *ad, cmp_double);
+        double q = ad[(size_t)(0.98 * (double)(nd - 1))];
+        if (q > 0)
+            dmax = q;
+    }
+    free(ad);
+    int clipped = 0;
+    if (is_db(what) && isfinite(hi) && lo < hi - FEEDBACK_DB_RANGE) {
+        lo = hi - FEEDBACK_DB_RANGE;
+        clipped = 1;
+    }
+    if (!isfinite(lo) || !(hi > lo)) {
+        lo = isfinite(lo) ? lo - 1 : -1;
+        hi = lo + 2;
+    }
+    const char *names[3] = {"got.bin", "exp.bin", "diff.bin"};
+    for (int k = 0; k < 3; k++) {
+        FILE *f = bin_open(names[k]);
+        /* x (the row) runs fastest in gnuplot's binary array */
+        for (size_t c = 0; c < cols; c++)
+            for (size_t r = 0; r < rows; r++) {
+                const double *row = t->m.data + (r * cols + c) * tc;
+                double v = k == 0 ? row[1] : k == 1 ? row[2] : row[1] - row[2];
+                if (k < 2 && isfinite(v) && v < lo)
+                    v = lo;
+                if (!isfinite(v))
+                    v = k < 2 ? hi : (v != v ? 0 : (v > 0 ? dmax : -dmax));
+                if (k == 2)
+                    v = v > dmax ? dmax : v < -dmax ? -dmax : v;
+                float fv = (float)v;
+                if (fwrite(&fv, sizeof fv, 1, f) != 1)
+                    break;
+            }
+        bin_close(f, names[k]);
+    }
+    var_str("gotfile", tmp_path("got.bin"));
+    var_str("expfile", tmp_path("exp.bin"));
+    var_str("difffile", tmp_path("diff.bin"));
+    var_int("mrows", (long long)rows);
+    var_int("mcols", (long long)cols);
+    var_num("zlo", lo);
+    var_num("zhi", hi);
+    var_num("dmax", dmax > 0 ? dmax : 1);
+    var_int("nbad", (long long)bad);
+    var_int("nrec", (long long)n);
+    var_num("atol", atol);
+    var_num("rtol", rtol);
+    char label[300];
+    snprintf(label, sizeof label, "%s%s", what,
+             clipped ? " (clipped 120 dB below the max)" : "");
+    var_text("what", label);
+    script_kind = "feedback-matrix";
+}
+
 static void plot_feedback(const struct plot_opts *o, const char *path)
 {
     (void)o;
@@ -1421,6 +1526,14 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
         dsp_datafile_header_value(path, "test", test, sizeof test);
     }
     size_t n = t.m.rows, cols = t.m.cols;
+    double mrows = header_number(path, "matrix_rows"),
+           mcols = header_number(path, "matrix_cols");
+    if (mrows >= 2 && mcols >= 2 && mrows * mcols == (double)n) {
+        plot_feedback_matrix(&t, (size_t)mrows, (size_t)mcols, what[0] ? what : "output", atol,
+                             rtol);
+        dsp_mat_free(&t.m);
+        return;
+    }
     /* Errors of exactly 0 cannot go on the log axis: they are drawn at a
      * floor 1000 times below the smallest tolerance (or 1e-16 of the
      * largest expected value when the tolerance is 0). */
@@ -1494,6 +1607,15 @@ static void plot_feedback(const struct plot_opts *o, const char *path)
         snprintf(runstr + runlen, sizeof runstr - runlen, "%.10g %.10g", run_a, run_b);
     dsp_mat_free(&t.m);
     bin_close(f, "fb.bin");
+    /* dB: the value axis stops FEEDBACK_DB_RANGE below the maximum */
+    int clipped = 0;
+    if (is_db(what) && isfinite(hi) && lo < hi - FEEDBACK_DB_RANGE) {
+        lo = hi - FEEDBACK_DB_RANGE;
+        clipped = 1;
+        if (strlen(what) + 40 < sizeof what)
+            strcat(what, " (clipped 120 dB below the max)");
+    }
+    var_int("clipped", clipped);
     var_str("fbfile", tmp_path("fb.bin"));
     var_str("runs", runstr);
     var_int("nrec", (long long)n);

@@ -1,0 +1,181 @@
+/*
+ * try.h — helpers for the lessons' try.c drivers (`make try`).
+ *
+ *   make try LESSON=04 ONLY=stft [SOUND=data/sounds/flute-a5.wav] [SUBMISSION=dir]
+ *
+ * A lesson's try.c is a small program linked with ONE of the student's own
+ * exercise files (named on its "try:" lines) and libdsplab, compiled and run
+ * on the student's machine without the grader's sandbox: it is their code,
+ * run by them. It runs the exercise on a real sound, runs the library's
+ * version on the same input, and writes into OUTDIR:
+ *   yours.txt, library.txt   the two outputs in a format `dsplab plot` draws
+ *   yours.wav                when the output is a signal
+ *   compare.txt, compare.png yours against the library's (dsplab plot
+ *                            feedback: two curves, or three heat maps)
+ *   yours-KIND.png, library-KIND.png   the natural figure of each
+ * and prints where they are. The exercises the student's file does not
+ * define are weak symbols: NULL here, so one file is enough to link.
+ *
+ * Everything is static: each try.c includes this file once.
+ */
+#ifndef DSPLAB_LESSONS_TRY_H
+#define DSPLAB_LESSONS_TRY_H
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <dsplab/audio.h>
+#include <dsplab/datafile.h>
+#include <dsplab/status.h>
+
+static const char *try_outdir, *try_tool, *try_sound;
+static double try_fs;
+
+static void try_fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void try_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "try: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    exit(1);
+}
+
+static const char *try_path(const char *name)
+{
+    static char buf[8][4096];
+    static int k;
+    k = (k + 1) % 8;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", try_outdir, name);
+    return buf[k];
+}
+
+/* The student's function ran: DSP_ETODO or an error stops here. */
+static void try_status(int status, const char *fn)
+{
+    if (status == DSP_ETODO)
+        try_fail("%s returned DSP_ETODO: it is not implemented yet", fn);
+    if (status != DSP_OK)
+        try_fail("%s returned %d (%s)", fn, status, dsp_strerror(status));
+}
+
+/* The sound, mono; *n samples at try_fs. */
+static double *try_read(size_t *n)
+{
+    double *x = NULL;
+    if (dsp_audio_read_mono(try_sound, &x, n, &try_fs) != DSP_OK)
+        try_fail("%s: %s", try_sound, dsp_last_error());
+    return x;
+}
+
+/* A matrix (rows x cols, row by row) as dsplab text data with headers. */
+__attribute__((unused)) static void try_write_matrix(const char *name, const double *v, size_t rows, size_t cols,
+                             const char *const *headers)
+{
+    struct dsp_matfile *f = dsp_matfile_create(try_path(name), cols);
+    if (!f)
+        try_fail("%s", dsp_last_error());
+    for (size_t i = 0; headers && headers[i]; i += 2)
+        dsp_matfile_header(f, headers[i], "%s", headers[i + 1]);
+    for (size_t r = 0; r < rows; r++)
+        if (dsp_matfile_write_row(f, v + r * cols) != DSP_OK) {
+            dsp_matfile_abort(f);
+            try_fail("%s: %s", try_path(name), dsp_last_error());
+        }
+    if (dsp_matfile_commit(f) != DSP_OK)
+        try_fail("%s: %s", try_path(name), dsp_last_error());
+}
+
+/* compare.txt: index, yours, the library's (a matrix when rows > 1). */
+__attribute__((unused)) static void try_write_compare(const char *what, const double *yours, const double *lib,
+                              size_t rows, size_t cols)
+{
+    struct dsp_matfile *f = dsp_matfile_create(try_path("compare.txt"), 3);
+    if (!f)
+        try_fail("%s", dsp_last_error());
+    dsp_matfile_header(f, "test", "make try (your output against the library's)");
+    dsp_matfile_header(f, "what", "%s", what);
+    dsp_matfile_header(f, "atol", "1e-9");
+    dsp_matfile_header(f, "rtol", "1e-9");
+    if (rows > 1) {
+        dsp_matfile_header(f, "matrix_rows", "%zu", rows);
+        dsp_matfile_header(f, "matrix_cols", "%zu", cols);
+    }
+    dsp_matfile_header(f, "fields", "index yours library");
+    for (size_t i = 0; i < rows * cols; i++) {
+        double row[3] = {(double)i, yours[i], lib[i]};
+        if (dsp_matfile_write_row(f, row) != DSP_OK) {
+            dsp_matfile_abort(f);
+            try_fail("%s", dsp_last_error());
+        }
+    }
+    if (dsp_matfile_commit(f) != DSP_OK)
+        try_fail("%s", dsp_last_error());
+    double worst = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < rows * cols; i++) {
+        double e = fabs(yours[i] - lib[i]);
+        if (!(e <= worst))
+            worst = e, at = i;
+    }
+    printf("largest |yours - library| = %.3g at index %zu (of %zu values)\n", worst, at,
+           rows * cols);
+}
+
+__attribute__((unused)) static void try_write_wav(const char *name, const double *x, size_t n)
+{
+    if (dsp_audio_write_wav(try_path(name), x, n, 1, try_fs, DSP_WAV_FLOAT32) != DSP_OK)
+        try_fail("%s: %s", try_path(name), dsp_last_error());
+    printf("listen: %s\n", try_path(name));
+}
+
+/* dsplab plot KIND INPUT -o OUTDIR/OUT [args...] (NULL-terminated). */
+__attribute__((unused)) static void try_plot(const char *kind, const char *input, const char *out, const char *title,
+                     ...)
+{
+    const char *argv[24] = {"dsplab", "plot", kind, input, "-o", try_path(out), "--title", title};
+    size_t n = 8;
+    va_list ap;
+    va_start(ap, title);
+    for (const char *a; n + 1 < 24 && (a = va_arg(ap, const char *));)
+        argv[n++] = a;
+    va_end(ap);
+    argv[n] = NULL;
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(try_tool, (char *const *)argv);
+        _exit(127);
+    }
+    int st = 0;
+    while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0)
+        printf("figure: %s\n", try_path(out));
+    else
+        printf("figure: %s could not be drawn (is gnuplot installed?)\n", try_path(out));
+}
+
+/* main's common part: try EXERCISE SOUND OUTDIR DSPLAB */
+static const char *try_start(int argc, char **argv)
+{
+    if (argc != 5)
+        try_fail("usage: try EXERCISE SOUND OUTDIR DSPLAB (run it with make try)");
+    try_sound = argv[2];
+    try_outdir = argv[3];
+    try_tool = argv[4];
+    if (mkdir(try_outdir, 0777) != 0 && errno != EEXIST)
+        try_fail("%s: %s", try_outdir, strerror(errno));
+    return argv[1];
+}
+
+#endif
