@@ -66,6 +66,9 @@ $(BUILD)/obj/lib/%.o: lib/src/%.c $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=default -MMD -MP -c $< -o $@
 
+# The vectorised inner loops: sqrt without errno becomes sqrtpd (kernels.h).
+$(BUILD)/obj/lib/kernels.o: CFLAGS_ALL += -fno-math-errno
+
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^

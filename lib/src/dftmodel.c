@@ -5,6 +5,8 @@
 #include "dsplab/spectrum.h"
 #include "dsplab/status.h"
 
+#include "kernels.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,32 +104,15 @@ const double *dsp_dftmodel_window(const struct dsp_dftmodel *dm)
     return dm->w;
 }
 
-/* out[i] = x[i] * w[i] for i < n. Four products per step: gcc -O2 (its
- * "very cheap" vectoriser leaves loops of unknown length scalar) packs each
- * step into SIMD multiplies; the remainder runs one at a time. */
-static inline void mul(const double *restrict x, const double *restrict w, double *restrict out,
-                       size_t n)
-{
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        out[i] = x[i] * w[i];
-        out[i + 1] = x[i + 1] * w[i + 1];
-        out[i + 2] = x[i + 2] * w[i + 2];
-        out[i + 3] = x[i + 3] * w[i + 3];
-    }
-    for (; i < n; i++)
-        out[i] = x[i] * w[i];
-}
-
 /* Steps 1-2 written straight into the FFT's input buffer: buf[0 .. hm1-1] =
  * (x*w)[hm2 .. M-1], zeros, buf[N-hm2 .. N-1] = (x*w)[0 .. hm2-1]. */
 static void fill_rotated(const struct dsp_dftmodel *dm, const double *w, const double *x,
                          double *buf)
 {
     const size_t hm1 = dm->hm1, hm2 = dm->hm2, n = dm->n;
-    mul(x + hm2, w + hm2, buf, hm1);
+    dsp_k_mul(x + hm2, w + hm2, buf, hm1);
     memset(buf + hm1, 0, (n - hm1 - hm2) * sizeof *buf);
-    mul(x, w, buf + (n - hm2), hm2);
+    dsp_k_mul(x, w, buf + (n - hm2), hm2);
 }
 
 /* Runs the forward FFT of x*w (rotated); the bins stay in the FFT's output. */
@@ -148,26 +133,16 @@ int dsp_dftmodel_spectrum(struct dsp_dftmodel *dm, const double *x, double compl
 /* |X| as sqrt(re^2 + im^2) over the interleaved (re, im) pairs, not cabs():
  * cabs (hypot) guards against overflow and underflow, which costs a branch
  * and a rescale per bin. Frames of audio are far from 1e154, where re^2
- * would overflow. (sqrt itself stays scalar at -O2 because it may set errno;
- * -fno-math-errno would let it vectorise, but bench_stft measured no gain:
- * the FFT dominates.) */
+ * would overflow. The loop is kernels.c's, vectorised (sqrtpd). */
 int dsp_dftmodel_magnitude(struct dsp_dftmodel *dm, const double *x, double *mag)
 {
-    const double *restrict ri = (const double *)forward(dm, dm->w, x);
-    double *restrict out = mag;
-    const size_t nb = dm->nb;
-    for (size_t k = 0; k < nb; k++)
-        out[k] = sqrt(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);
+    dsp_k_mag((const double *)forward(dm, dm->w, x), mag, dm->nb);
     return DSP_OK;
 }
 
 int dsp_dftmodel_power(struct dsp_dftmodel *dm, const double *x, double *power)
 {
-    const double *restrict ri = (const double *)forward(dm, dm->w_raw, x);
-    double *restrict out = power;
-    const size_t nb = dm->nb;
-    for (size_t k = 0; k < nb; k++)
-        out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];
+    dsp_k_pow((const double *)forward(dm, dm->w_raw, x), power, dm->nb);
     return DSP_OK;
 }
 

@@ -4,6 +4,8 @@
 #include "dsplab/fft.h"
 #include "dsplab/status.h"
 
+#include "kernels.h"
+
 #include <complex.h>
 #include <math.h>
 #include <stdlib.h>
@@ -144,31 +146,20 @@ int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, si
     size_t lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
     size_t hi = hi_ll <= (long long)lo ? lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
     memset(in, 0, lo * sizeof *in);
-    if (hi > lo) {
-        const double *restrict xs = x + (size_t)(start + (long long)lo);
-        const double *restrict ws = ms->window + lo;
-        double *restrict out = in + lo;
-        for (size_t i = 0; i < hi - lo; i++)
-            out[i] = ws[i] * xs[i];
-    }
+    if (hi > lo)
+        dsp_k_mul(x + (size_t)(start + (long long)lo), ms->window + lo, in + lo, hi - lo);
     memset(in + hi, 0, (n - hi) * sizeof *in);
     dsp_fft_execute_real(ms->fft);
     const double complex *X = dsp_fft_real_output(ms->fft);
 
     if (ms->p.power == 2.0) {
         /* re, im pairs read as plain doubles so the loop vectorises */
-        const double *restrict ri = (const double *)X;
-        double *restrict out = spec;
-        for (size_t b = 0; b < ms->n_bins; b++)
-            out[b] = ri[2 * b] * ri[2 * b] + ri[2 * b + 1] * ri[2 * b + 1];
+        dsp_k_pow((const double *)X, spec, ms->n_bins);
     } else if (ms->p.power == 1.0) {
         /* sqrt(re^2 + im^2) rather than cabs: cabs (hypot) guards against
          * overflow that a windowed frame of [-1, 1] samples cannot reach,
          * and costs about a third of the VGGish front end's time */
-        const double *restrict ri = (const double *)X;
-        double *restrict out = spec;
-        for (size_t b = 0; b < ms->n_bins; b++)
-            out[b] = sqrt(ri[2 * b] * ri[2 * b] + ri[2 * b + 1] * ri[2 * b + 1]);
+        dsp_k_mag((const double *)X, spec, ms->n_bins);
     } else {
         for (size_t b = 0; b < ms->n_bins; b++)
             spec[b] = pow(cabs(X[b]), ms->p.power);

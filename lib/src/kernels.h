@@ -1,0 +1,43 @@
+/*
+ * kernels.h — the per-frame inner loops of the STFT and the mel front ends
+ * (internal to libdsplab, not installed).
+ *
+ * Each loop is written so that GCC and clang vectorise it at -O2 for the
+ * baseline ISA (SSE2 on x86-64): restrict pointers, no branch in the body,
+ * the main loop in blocks of KERNEL_BLOCK independent iterations (GCC's -O2
+ * "very cheap" vectoriser packs such a block with SLP even when the trip
+ * count is unknown) and a scalar remainder. kernels.c is compiled with
+ * -fno-math-errno (Makefile), so sqrt becomes sqrtpd instead of a call that
+ * might set errno; an argument re^2 + im^2 is never negative, so errno
+ * would never be set anyway.
+ *
+ * On x86-64 with GCC or clang each kernel is also built for AVX2 and
+ * AVX-512F (function multi-versioning, target_clones): the dynamic loader
+ * picks the widest one the running CPU has, so a binary built on one
+ * machine runs on any x86-64. The clones do the same IEEE operations in the
+ * same order (no FMA: -std=c11 keeps contraction off in GCC, and neither
+ * target enables FMA), so every clone returns the same bits.
+ *
+ * Buffers from fftw_malloc are 16- or 32-byte aligned; the kernels do not
+ * require it (unaligned loads cost little on current CPUs) so that callers'
+ * arrays work as well.
+ */
+#ifndef DSPLAB_KERNELS_H
+#define DSPLAB_KERNELS_H
+
+#include <stddef.h>
+
+/* out[i] = x[i] * w[i], i < n. */
+void dsp_k_mul(const double *restrict x, const double *restrict w, double *restrict out,
+               size_t n);
+/* ri: nb interleaved (re, im) pairs -> out[k] = sqrt(re^2 + im^2). */
+void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb);
+/* ri: nb interleaved (re, im) pairs -> out[k] = re^2 + im^2. */
+void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb);
+
+/* The same in single precision. */
+void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out, size_t n);
+void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb);
+void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb);
+
+#endif
