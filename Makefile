@@ -25,7 +25,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SOVERSION := 0
 VERSION := 0.1.0
-PKGS := sndfile fftw3
+PKGS := sndfile fftw3 fftw3f
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 # Recursive (=) so pkg-config runs only after the deps step has installed it.

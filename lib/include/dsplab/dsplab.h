@@ -18,6 +18,7 @@
 #include "dsplab/mfcc.h"
 #include "dsplab/resample.h"
 #include "dsplab/vggish.h"
+#include "dsplab/f32.h"
 #include "dsplab/peaks.h"
 #include "dsplab/sine.h"
 #include "dsplab/harmonic.h"

@@ -1,0 +1,253 @@
+/* f32.c — single-precision STFT magnitudes and mel frames (see f32.h). */
+#include "dsplab/f32.h"
+
+#include "dsplab/status.h"
+#include "dsplab/window.h"
+
+#include "kernels.h"
+
+#include <fftw3.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* fftwf's planner has its own globals, apart from fftw's (fft.c's lock):
+ * it is not thread-safe either. */
+static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* One forward real FFT of size n in float, with aligned buffers. */
+struct plan_f32 {
+    size_t n;
+    float *in;            /* n floats */
+    fftwf_complex *out;   /* n/2+1 bins */
+    fftwf_plan plan;
+};
+
+static int plan_init(struct plan_f32 *p, size_t n)
+{
+    memset(p, 0, sizeof *p);
+    if (n > (size_t)INT_MAX)
+        return dsp_fail(DSP_EINVAL, "FFT size (%zu) is larger than FFTW allows (%d)", n, INT_MAX);
+    p->n = n;
+    p->in = fftwf_malloc(n * sizeof *p->in);
+    p->out = fftwf_malloc((n / 2 + 1) * sizeof *p->out);
+    if (!p->in || !p->out)
+        return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: out of memory", n);
+    pthread_mutex_lock(&planner_lock);
+    p->plan = fftwf_plan_dft_r2c_1d((int)n, p->in, p->out, FFTW_ESTIMATE);
+    pthread_mutex_unlock(&planner_lock);
+    if (!p->plan)
+        return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: FFTW could not make a plan", n);
+    return DSP_OK;
+}
+
+static void plan_free(struct plan_f32 *p)
+{
+    if (p->plan) {
+        pthread_mutex_lock(&planner_lock);
+        fftwf_destroy_plan(p->plan);
+        pthread_mutex_unlock(&planner_lock);
+    }
+    fftwf_free(p->in);
+    fftwf_free(p->out);
+}
+
+/* Fills in[0..m-1] with x[start+i] * w[i] (zero outside 0..len-1) and
+ * in[m..n-1] with zeros. */
+static void fill_frame(float *in, size_t n, const float *x, size_t len, long long start,
+                       const float *w, size_t m)
+{
+    long long lo_ll = start < 0 ? -start : 0, hi_ll = (long long)len - start;
+    size_t lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
+    size_t hi = hi_ll <= (long long)lo ? lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
+    memset(in, 0, lo * sizeof *in);
+    if (hi > lo)
+        dsp_k_mulf(x + (size_t)(start + (long long)lo), w + lo, in + lo, hi - lo);
+    memset(in + hi, 0, (n - hi) * sizeof *in);
+}
+
+/* ---- STFT magnitude ---------------------------------------------------- */
+
+struct dsp_stft_f32 {
+    size_t m, n, hop;
+    float *w;   /* unit-sum window, m values */
+    struct plan_f32 fft;
+};
+
+struct dsp_stft_f32 *dsp_stft_f32_new(const double *window, size_t m, size_t n_fft, size_t hop)
+{
+    struct dsp_stft_f32 *st = NULL;
+    if (!window || m == 0 || hop == 0 || n_fft < m) {
+        dsp_fail(DSP_EINVAL, "stft (float32): need a window of M >= 1 (%zu), FFT size N >= M "
+                 "(%zu) and hop >= 1 (%zu)", m, n_fft, hop);
+        goto fail;
+    }
+    double sum = 0.0;
+    for (size_t i = 0; i < m; i++)
+        sum += window[i];
+    if (!(fabs(sum) > 0.0) || !isfinite(sum)) {
+        dsp_fail(DSP_EINVAL, "window (M = %zu) sums to %g: cannot normalise it to unit sum",
+                 m, sum);
+        goto fail;
+    }
+    st = calloc(1, sizeof *st);
+    if (!st || !(st->w = malloc(m * sizeof *st->w))) {
+        dsp_fail(DSP_ENOMEM, "stft (float32): out of memory for M = %zu", m);
+        goto fail;
+    }
+    st->m = m;
+    st->n = n_fft;
+    st->hop = hop;
+    for (size_t i = 0; i < m; i++)
+        st->w[i] = (float)(window[i] / sum);
+    if (plan_init(&st->fft, n_fft) != DSP_OK)
+        goto fail;
+    return st;
+fail:
+    dsp_stft_f32_free(st);
+    return NULL;
+}
+
+void dsp_stft_f32_free(struct dsp_stft_f32 *st)
+{
+    if (!st)
+        return;
+    plan_free(&st->fft);
+    free(st->w);
+    free(st);
+}
+
+size_t dsp_stft_f32_num_bins(const struct dsp_stft_f32 *st)
+{
+    return st->n / 2 + 1;
+}
+
+size_t dsp_stft_f32_num_frames(const struct dsp_stft_f32 *st, size_t len)
+{
+    return len / st->hop + 1;
+}
+
+/* The windowed frame goes to the front of the FFT buffer, zeros after: not
+ * the DFT model's zero-phase rotation, which changes phases only. */
+int dsp_stft_f32_magnitude(struct dsp_stft_f32 *st, const float *x, size_t len, size_t k,
+                           float *mag)
+{
+    size_t frames = dsp_stft_f32_num_frames(st, len);
+    if (k >= frames || (!x && len > 0))
+        return dsp_fail(DSP_EINVAL, "stft (float32): frame %zu is out of range (%zu frames)", k,
+                        frames);
+    long long start = (long long)(k * st->hop) - (long long)(st->m / 2);
+    fill_frame(st->fft.in, st->n, x, len, start, st->w, st->m);
+    fftwf_execute(st->fft.plan);
+    dsp_k_magf((const float *)st->fft.out, mag, st->n / 2 + 1);
+    return DSP_OK;
+}
+
+/* ---- mel spectrogram --------------------------------------------------- */
+
+struct dsp_melspec_f32 {
+    struct dsp_melspec_params p;
+    size_t n_bins;
+    float *w;        /* win_length values, as given (not normalised) */
+    float *specf;    /* n_bins: |X|^power in float */
+    double *spec;    /* n_bins: the same in double, for the bank */
+    struct dsp_melbank *bank;
+    struct plan_f32 fft;
+};
+
+struct dsp_melspec_f32 *dsp_melspec_f32_new(const struct dsp_melspec_params *p)
+{
+    struct dsp_melspec_f32 *ms = NULL;
+    double *wd = NULL;
+    /* the double object checks every parameter and says what is wrong */
+    struct dsp_melspec *check = dsp_melspec_new(p);
+    if (!check)
+        goto fail;
+    dsp_melspec_free(check);
+    if (p->power != 1.0 && p->power != 2.0) {
+        dsp_fail(DSP_EINVAL, "mel spectrogram (float32): power must be 1 or 2 (got %g)",
+                 p->power);
+        goto fail;
+    }
+    ms = calloc(1, sizeof *ms);
+    if (!ms)
+        goto nomem;
+    ms->p = *p;
+    ms->p.mel.sample_rate = p->sample_rate;
+    ms->p.mel.n_fft = p->n_fft;
+    ms->n_bins = p->n_fft / 2 + 1;
+    ms->w = malloc(p->win_length * sizeof *ms->w);
+    ms->specf = malloc(ms->n_bins * sizeof *ms->specf);
+    ms->spec = malloc(ms->n_bins * sizeof *ms->spec);
+    wd = malloc(p->win_length * sizeof *wd);
+    if (!ms->w || !ms->specf || !ms->spec || !wd)
+        goto nomem;
+    if (dsp_window_fill(p->window, p->window_param, DSP_WINDOW_PERIODIC, wd, p->win_length) !=
+        DSP_OK)
+        goto fail;
+    for (size_t i = 0; i < p->win_length; i++)
+        ms->w[i] = (float)wd[i];
+    free(wd);
+    wd = NULL;
+    if (!(ms->bank = dsp_melbank_new(&ms->p.mel)))
+        goto fail;
+    if (plan_init(&ms->fft, p->n_fft) != DSP_OK)
+        goto fail;
+    return ms;
+nomem:
+    dsp_fail(DSP_ENOMEM, "mel spectrogram (float32): out of memory");
+fail:
+    free(wd);
+    dsp_melspec_f32_free(ms);
+    return NULL;
+}
+
+void dsp_melspec_f32_free(struct dsp_melspec_f32 *ms)
+{
+    if (!ms)
+        return;
+    plan_free(&ms->fft);
+    dsp_melbank_free(ms->bank);
+    free(ms->w);
+    free(ms->specf);
+    free(ms->spec);
+    free(ms);
+}
+
+size_t dsp_melspec_f32_num_frames(const struct dsp_melspec_f32 *ms, size_t len)
+{
+    size_t n = ms->p.n_fft, h = ms->p.hop, m = ms->p.win_length;
+    if (ms->p.framing == DSP_FRAMES_CENTERED)
+        return 1 + (len + 2 * (n / 2) - n) / h;
+    return len < m ? 0 : 1 + (len - m) / h;
+}
+
+size_t dsp_melspec_f32_num_bands(const struct dsp_melspec_f32 *ms)
+{
+    return dsp_melbank_num_bands(ms->bank);
+}
+
+int dsp_melspec_f32_frame(struct dsp_melspec_f32 *ms, const float *x, size_t len, size_t k,
+                          double *mel)
+{
+    size_t n = ms->p.n_fft, m = ms->p.win_length;
+    size_t frames = dsp_melspec_f32_num_frames(ms, len);
+    if (k >= frames || (!x && len > 0))
+        return dsp_fail(DSP_EINVAL, "mel spectrogram (float32): frame %zu out of range (%zu "
+                        "frames for %zu samples)", k, frames, len);
+    /* as melspec.c: the M-point window centred in the N-point frame */
+    long long start = (long long)(k * ms->p.hop);
+    if (ms->p.framing == DSP_FRAMES_CENTERED)
+        start += (long long)((n - m) / 2) - (long long)(n / 2);
+    fill_frame(ms->fft.in, n, x, len, start, ms->w, m);
+    fftwf_execute(ms->fft.plan);
+    if (ms->p.power == 2.0)
+        dsp_k_powf((const float *)ms->fft.out, ms->specf, ms->n_bins);
+    else
+        dsp_k_magf((const float *)ms->fft.out, ms->specf, ms->n_bins);
+    for (size_t b = 0; b < ms->n_bins; b++)
+        ms->spec[b] = ms->specf[b];
+    return dsp_melbank_apply(ms->bank, ms->spec, ms->n_bins, mel);
+}
