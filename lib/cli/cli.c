@@ -350,6 +350,28 @@ static void one_line(char *s)
 
 static const char *output_path;
 
+/* An option left out of the "# command:" line (cli_header_omit). */
+static const char *omitted_option;
+
+void cli_header_omit(const char *long_name)
+{
+    omitted_option = long_name;
+}
+
+/* How many words, from saved_argv[i], the omitted option takes: 2 for
+ * "--name VALUE" (or an unambiguous prefix "--na VALUE"), 1 for
+ * "--name=VALUE", else 0. */
+static int omitted_words(int i)
+{
+    const char *w = saved_argv[i];
+    if (!omitted_option || strncmp(w, "--", 2) != 0)
+        return 0;
+    size_t n = strcspn(w + 2, "="), full = strlen(omitted_option);
+    if (n < 2 || n > full || strncmp(w + 2, omitted_option, n) != 0)
+        return 0;
+    return w[2 + n] == '=' ? 1 : 2;
+}
+
 struct dsp_matfile *cli_output_open(const char *path, size_t cols, const char *file,
                                     double sample_rate)
 {
@@ -365,6 +387,11 @@ struct dsp_matfile *cli_output_open(const char *path, size_t cols, const char *f
     char line[1000] = "dsplab";
     size_t len = strlen(line);
     for (int i = 1; i < saved_argc && len + 1 < sizeof line; i++) {
+        int skip = omitted_words(i);
+        if (skip) {
+            i += skip - 1;
+            continue;
+        }
         int k = snprintf(line + len, sizeof line - len, " %s", saved_argv[i]);
         len = k < 0 || (size_t)k >= sizeof line - len ? sizeof line - 1 : len + (size_t)k;
     }

@@ -36,6 +36,11 @@ static const char help[] =
     "                      ln(mel + 0.01). --hop, --win-length (in 16 kHz samples),\n"
     "                      --n-mels, --fmin and --fmax change it; --n-fft, --htk,\n"
     "                      --norm, --power, --db and --top-db are usage errors\n"
+    "      --dtype D       float64 (default) or float32: the spectrum in single\n"
+    "                      precision (fftw3f; within 1e-5 of each frame's peak, see\n"
+    "                      dsplab/f32.h), written as float32 (.npy '<f4')\n"
+    "      --threads T     threads for one input's frames (default: the CPU count;\n"
+    "                      1 per worker in a batch); the same bytes for any T\n"
     "  -o, --output OUT    write to OUT (.npy: NumPy float64) instead of stdout\n" CLI_BATCH_HELP
     "  -h, --help          show this help\n"
     "\n"

@@ -26,6 +26,11 @@ static const char help[] =
     "      --norm N        slaney (default) or none\n"
     "      --power P       2: power spectrum (default); 1: magnitude\n"
     "      --top-db D      dB clipping range (default 80; none: no clip)\n"
+    "      --dtype D       float64 (default) or float32: the spectrum in single\n"
+    "                      precision (fftw3f; within 1e-5 of each frame's peak, see\n"
+    "                      dsplab/f32.h), written as float32 (.npy '<f4')\n"
+    "      --threads T     threads for one input's frames (default: the CPU count;\n"
+    "                      1 per worker in a batch); the same bytes for any T\n"
     "  -o, --output OUT    write to OUT (.npy: NumPy float64) instead of stdout\n" CLI_BATCH_HELP
     "  -h, --help          show this help\n"
     "\n"

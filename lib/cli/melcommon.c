@@ -3,6 +3,7 @@
 #include "melcommon.h"
 
 #include "batch.h"
+#include "frames.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,6 +29,8 @@ enum {
     OPT_TOP_DB,
     OPT_PRESET,
     OPT_N_MFCC,
+    OPT_DTYPE,
+    OPT_THREADS,
     OPT_OUTPUT = 'o',
 };
 
@@ -38,6 +41,8 @@ struct mel_opts {
     double fmin, fmax, power, top_db;
     int has_fmin, has_fmax, has_norm, has_power, has_top_db;
     int htk, db, vggish;
+    int f32;          /* --dtype float32 */
+    size_t threads;   /* --threads; 0: not given (CPU count, 1 in a batch) */
     enum dsp_mel_norm norm;
     /* the option word of each given option, for conflict messages */
     const char *given_n_fft, *given_htk, *given_norm, *given_power, *given_db, *given_top_db;
@@ -113,6 +118,17 @@ static void parse_option(struct mel_opts *m, int c, const char *arg)
         }
         m->has_top_db = 1;
         m->given_top_db = "--top-db";
+        break;
+    case OPT_DTYPE:
+        if (strcmp(arg, "float32") == 0)
+            m->f32 = 1;
+        else if (strcmp(arg, "float64") == 0)
+            m->f32 = 0;
+        else
+            cli_usage_error("--dtype must be float64 or float32 (got '%s')", arg);
+        break;
+    case OPT_THREADS:
+        m->threads = cli_parse_threads(name, arg);
         break;
     case OPT_PRESET:
         if (strcmp(arg, "vggish") != 0)
@@ -203,6 +219,7 @@ struct setup {
     double fs;                       /* 0: nothing built */
     struct dsp_melspec_params mp;    /* librosa path */
     struct dsp_melspec *ms;
+    struct dsp_melspec_f32 *ms32;    /* --dtype float32 */
     struct dsp_mfcc *mf;
     struct dsp_vggish_params vp;     /* --preset vggish */
     struct dsp_vggish *v;
@@ -212,6 +229,7 @@ struct setup {
 static void setup_free(struct setup *s)
 {
     dsp_melspec_free(s->ms);
+    dsp_melspec_f32_free(s->ms32);
     dsp_mfcc_free(s->mf);
     dsp_vggish_free(s->v);
     dsp_resample_free(s->rs);
@@ -290,6 +308,8 @@ static int setup_build(const struct mel_opts *m, double fs, struct setup *s)
             return dsp_fail(DSP_EINVAL, "%s", why);
         if (!(s->ms = dsp_melspec_new(&s->mp)))
             goto fail;
+        if (m->f32 && !(s->ms32 = dsp_melspec_f32_new(&s->mp)))
+            goto fail;
         if (m->what == CLI_MEL_MFCC &&
             !(s->mf = dsp_mfcc_new(dsp_melspec_num_bands(s->ms), m->n_mfcc ? m->n_mfcc : 20)))
             goto fail;
@@ -305,13 +325,36 @@ fail:
 
 /* Everything one file's computation holds, freed on success and on error.
  * The setup is borrowed from the context's cache (see one_file). */
+/* One thread's objects for one file (frames.h): thread 0 borrows the
+ * setup's, the others own theirs. */
+struct mel_thread {
+    struct dsp_melspec *ms;        /* librosa, float64 */
+    struct dsp_melspec_f32 *ms32;  /* librosa, --dtype float32 */
+    struct dsp_vggish *v;          /* --preset vggish (on 16 kHz samples) */
+    int owned;
+    const double *x;
+    const float *xf;
+    size_t len;
+};
+
 struct job {
     double *x, *x16, *row, *mel, *S;
+    float *xf;
+    struct mel_thread *t;
+    size_t threads;
     struct setup *s;
 };
 
 static void job_free(struct job *j)
 {
+    for (size_t i = 0; j->t && i < j->threads; i++)
+        if (j->t[i].owned) {
+            dsp_melspec_free(j->t[i].ms);
+            dsp_melspec_f32_free(j->t[i].ms32);
+            dsp_vggish_free(j->t[i].v);
+        }
+    free(j->t);
+    free(j->xf);
     free(j->x);
     free(j->x16);
     free(j->row);
@@ -329,11 +372,87 @@ CLI_NORETURN static void job_fail(struct job *j, const char *path)
     cli_runtime_error(path, "%s", msg);
 }
 
+static int mel_row(void *ctx, size_t k, double *row)
+{
+    struct mel_thread *t = ctx;
+    if (t->v)
+        return dsp_vggish_frame(t->v, t->x, t->len, k, row);
+    if (t->ms32)
+        return dsp_melspec_f32_frame(t->ms32, t->xf, t->len, k, row);
+    return dsp_melspec_frame(t->ms, t->x, t->len, k, row);
+}
+
+/* Builds j->threads thread contexts over the samples x (or, with
+ * --dtype float32 on the librosa path, their float copy j->xf). */
+static void job_threads(const struct mel_opts *m, struct job *j, const char *path,
+                        const double *x, size_t len)
+{
+    struct setup *s = j->s;
+    if (s->ms32 && !j->xf) {
+        j->xf = cli_malloc(len, sizeof *j->xf);
+        for (size_t i = 0; i < len; i++)
+            j->xf[i] = (float)x[i];
+    }
+    j->t = cli_malloc(j->threads, sizeof *j->t);
+    memset(j->t, 0, j->threads * sizeof *j->t);
+    for (size_t i = 0; i < j->threads; i++) {
+        struct mel_thread *t = &j->t[i];
+        *t = (struct mel_thread){.x = x, .xf = j->xf, .len = len, .owned = i > 0};
+        if (i == 0) {
+            t->ms = s->ms;
+            t->ms32 = s->ms32;
+            t->v = s->v;
+        } else if (m->vggish) {
+            /* at the preset's own rate: no resampler, the same frames */
+            if (!(t->v = dsp_vggish_new(&s->vp, s->vp.sample_rate)))
+                job_fail(j, path);
+        } else if (s->ms32) {
+            if (!(t->ms32 = dsp_melspec_f32_new(&s->mp)))
+                job_fail(j, path);
+        } else if (!(t->ms = dsp_melspec_new(&s->mp))) {
+            job_fail(j, path);
+        }
+    }
+}
+
+/* What the rows go through, in frame order, on the main thread. */
+struct mel_emit {
+    struct dsp_matfile *f;
+    struct cli_progress progress;
+    int show_progress;
+    size_t frames, n_mels;
+    int db, mfcc;
+    const struct dsp_mfcc *mf;
+    double *S;     /* whole-file rows (a finite top_db), else NULL */
+    double *row;   /* scratch: dB mel bands / MFCCs */
+};
+
+static void mel_emit_row(void *arg, size_t k, const double *mel)
+{
+    struct mel_emit *e = arg;
+    if (e->S) {
+        memcpy(e->S + k * e->n_mels, mel, e->n_mels * sizeof *mel);
+    } else if (!e->db) {
+        cli_output_row(e->f, mel);
+    } else {
+        dsp_melspec_power_to_db(mel, e->n_mels, DB_REF, DB_AMIN, DSP_DB_NO_TOP, e->row);
+        if (e->mfcc) {
+            double *c = e->row + e->n_mels;
+            dsp_mfcc_frame(e->mf, e->row, e->n_mels, c);
+            cli_output_row(e->f, c);
+        } else {
+            cli_output_row(e->f, e->row);
+        }
+    }
+    if (e->show_progress)
+        cli_progress_update(&e->progress, k + 1, e->frames);
+}
+
 /* VGGish log-mel frames, streamed: resample to 16 kHz, then one frame at a
  * time (dsp_vggish_frame on the resampled signal is what dsp_vggish_log_mel
  * computes). */
-static void vggish_file(struct job *j, const char *path, size_t len, const char *out,
-                        int in_batch)
+static void vggish_file(const struct mel_opts *m, struct job *j, const char *path, size_t len,
+                        const char *out, int in_batch)
 {
     const struct dsp_vggish_params *p = &j->s->vp;
     struct dsp_vggish *v = j->s->v;
@@ -351,9 +470,11 @@ static void vggish_file(struct job *j, const char *path, size_t len, const char 
     }
     size_t bands = dsp_vggish_num_bands(v), frames = dsp_vggish_num_frames(v, len);
     size_t hop = dsp_vggish_hop_length(v), win = dsp_vggish_window_length(v);
-    j->row = cli_malloc(bands, sizeof *j->row);
+    job_threads(m, j, path, x16, len16);
 
     struct dsp_matfile *f = cli_output_open(out, bands, path, fs);
+    if (m->f32 && dsp_matfile_set_float32(f) != DSP_OK)
+        job_fail(j, path);
     cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
     cli_output_header(f, "resampled_to", "%.17g", p->sample_rate);
     cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(v));
@@ -369,21 +490,23 @@ static void vggish_file(struct job *j, const char *path, size_t len, const char 
     cli_output_header(f, "norm", "none");
     cli_output_header(f, "power", "1 (magnitude)");
     cli_output_header(f, "log", "ln(mel + %.17g)", p->log_offset);
+    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (computed in float64, stored as "
+                                                 "float32)" : "float64");
     cli_output_header(f, "frames", "%zu", frames);
     cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p->sample_rate);
 
-    struct cli_progress progress;
+    struct mel_emit e = {.f = f, .show_progress = !in_batch, .frames = frames, .n_mels = bands};
     if (!in_batch)
-        cli_progress_begin(&progress, cli_command);
-    for (size_t k = 0; k < frames; k++) {
-        if (dsp_vggish_frame(v, x16, len16, k, j->row) != DSP_OK)
-            job_fail(j, path);
-        cli_output_row(f, j->row);
-        if (!in_batch)
-            cli_progress_update(&progress, k + 1, frames);
-    }
+        cli_progress_begin(&e.progress, cli_command);
+    void **ctx = cli_malloc(j->threads, sizeof *ctx);
+    for (size_t i = 0; i < j->threads; i++)
+        ctx[i] = &j->t[i];
+    int status = cli_frames_run(mel_row, ctx, j->threads, frames, bands, mel_emit_row, &e);
+    free(ctx);
+    if (status != DSP_OK)
+        job_fail(j, path);
     if (!in_batch)
-        cli_progress_end(&progress);
+        cli_progress_end(&e.progress);
     job_free(j);
     cli_output_commit(f);
 }
@@ -406,10 +529,16 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     int db = m->db || mfcc;
     double top_db = m->has_top_db ? m->top_db : DB_TOP;
     size_t cols = mfcc ? n_mfcc : n_mels;
-    j->mel = cli_malloc(n_mels, sizeof *j->mel);
-    j->row = cli_malloc(cols, sizeof *j->row);
+    j->row = cli_malloc(n_mels + cols, sizeof *j->row);
+    job_threads(m, j, path, j->x, len);
+    if (j->xf) {   /* the float copy is all the threads read */
+        free(j->x);
+        j->x = NULL;
+    }
 
     struct dsp_matfile *f = cli_output_open(out, cols, path, fs);
+    if (m->f32 && dsp_matfile_set_float32(f) != DSP_OK)
+        job_fail(j, path);
     cli_output_header(f, "n_fft", "%zu", p->n_fft);
     cli_output_header(f, "hop", "%zu", p->hop);
     cli_output_header(f, "win_length", "%zu", p->win_length);
@@ -437,6 +566,8 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
         cli_output_header(f, "dct", "type 2, orthonormal (scipy norm='ortho'), over the dB "
                                     "mel bands");
     }
+    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (spectrum computed in single "
+                                                 "precision, see dsplab/f32.h)" : "float64");
     cli_output_header(f, "frames", "%zu", frames);
     cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p->hop, fs);
 
@@ -446,23 +577,18 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     int whole = db && isfinite(top_db);
     if (whole)
         j->S = cli_malloc(frames, n_mels * sizeof *j->S);
-    struct cli_progress progress;
+    struct mel_emit e = {.f = f, .show_progress = !in_batch, .frames = frames,
+                         .n_mels = n_mels, .db = db, .mfcc = mfcc, .mf = j->s->mf,
+                         .S = j->S, .row = j->row};
     if (!in_batch)
-        cli_progress_begin(&progress, cli_command);
-    for (size_t k = 0; k < frames; k++) {
-        double *mel = whole ? j->S + k * n_mels : j->mel;
-        if (dsp_melspec_frame(ms, j->x, len, k, mel) != DSP_OK)
-            job_fail(j, path);
-        if (!whole) {
-            if (db)
-                dsp_melspec_power_to_db(mel, n_mels, DB_REF, DB_AMIN, DSP_DB_NO_TOP, mel);
-            if (mfcc)
-                dsp_mfcc_frame(j->s->mf, mel, n_mels, j->row);
-            cli_output_row(f, mfcc ? j->row : mel);
-        }
-        if (!in_batch)
-            cli_progress_update(&progress, k + 1, frames);
-    }
+        cli_progress_begin(&e.progress, cli_command);
+    void **ctx = cli_malloc(j->threads, sizeof *ctx);
+    for (size_t i = 0; i < j->threads; i++)
+        ctx[i] = &j->t[i];
+    int status = cli_frames_run(mel_row, ctx, j->threads, frames, n_mels, mel_emit_row, &e);
+    free(ctx);
+    if (status != DSP_OK)
+        job_fail(j, path);
     if (whole) {
         if (dsp_melspec_power_to_db(j->S, frames * n_mels, DB_REF, DB_AMIN, top_db, j->S) !=
             DSP_OK)
@@ -475,7 +601,7 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
         }
     }
     if (!in_batch)
-        cli_progress_end(&progress);
+        cli_progress_end(&e.progress);
     job_free(j);
     cli_output_commit(f);
 }
@@ -509,8 +635,10 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
             job_fail(&j, path);
     }
     j.s = &c->cache;
+    /* a batch's workers are its parallelism: one thread each unless asked */
+    j.threads = m->threads ? m->threads : in_batch ? 1 : cli_default_threads();
     if (m->vggish)
-        vggish_file(&j, path, len, out, in_batch);
+        vggish_file(m, &j, path, len, out, in_batch);
     else
         melspec_file(m, &j, path, len, out, in_batch);
 }
@@ -545,6 +673,8 @@ static void prepare(struct mel_ctx *c, const char *first)
         {"norm", required_argument, NULL, OPT_NORM},                     \
         {"power", required_argument, NULL, OPT_POWER},                   \
         {"top-db", required_argument, NULL, OPT_TOP_DB},                 \
+        {"dtype", required_argument, NULL, OPT_DTYPE},                   \
+        {"threads", required_argument, NULL, OPT_THREADS},               \
         {"output", required_argument, NULL, OPT_OUTPUT}, CLI_BATCH_OPTIONS, CLI_HELP_OPTION
 
 int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *help)
@@ -564,6 +694,7 @@ int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *he
     struct mel_opts m = {.what = what};
     struct cli_batch b;
     cli_batch_init(&b, argc, argv);
+    cli_header_omit("threads");   /* the output is the same bytes for any count */
     const char *out = NULL;
     int c;
     while ((c = cli_getopt(argc, argv, opts, help)) != -1) {

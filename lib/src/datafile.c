@@ -34,6 +34,7 @@ struct dsp_matfile {
     int started;          /* the rows/columns lines (or npy header) are out */
     long rows_offset;     /* text: file offset of the rows number */
     int io_error;         /* errno of the first failed write, 0 if none */
+    int f32;              /* values stored as float32 (dsp_matfile_set_float32) */
 };
 
 int dsp_mat_alloc(struct dsp_mat *m, size_t rows, size_t cols)
@@ -91,13 +92,14 @@ static uint64_t get_le64(const unsigned char *p)
     return v;
 }
 
-/* The full NPY_HEADER_SIZE-byte header for a (rows, cols) float64 array. */
-static void npy_header(unsigned char *h, size_t rows, size_t cols)
+/* The full NPY_HEADER_SIZE-byte header for a (rows, cols) float64 (or,
+ * with f32, float32) array. */
+static void npy_header(unsigned char *h, size_t rows, size_t cols, int f32)
 {
     char dict[NPY_HEADER_SIZE];
     size_t dict_len = NPY_HEADER_SIZE - 10;
-    int len = snprintf(dict, sizeof dict, "{'descr': '<f8', 'fortran_order': False, 'shape': (%zu, %zu), }",
-                       rows, cols);
+    int len = snprintf(dict, sizeof dict, "{'descr': '<f%d', 'fortran_order': False, 'shape': (%zu, %zu), }",
+                       f32 ? 4 : 8, rows, cols);
     memcpy(h, "\x93NUMPY\x01\x00", 8);
     h[8] = (unsigned char)(dict_len & 0xff);
     h[9] = (unsigned char)(dict_len >> 8);
@@ -150,7 +152,7 @@ struct dsp_matfile *dsp_matfile_create(const char *path, size_t cols)
     if (f->kind == KIND_NPY) {
         /* Placeholder header; the real shape is written on commit. */
         unsigned char h[NPY_HEADER_SIZE];
-        npy_header(h, 0, cols);
+        npy_header(h, 0, cols, 0);
         if (fwrite(h, 1, sizeof h, f->fp) != sizeof h) {
             dsp_fail(DSP_EIO, "%s: cannot write %s: %s", path, f->tmp, strerror(errno));
             fclose(f->fp);
@@ -212,11 +214,34 @@ static void start_text(struct dsp_matfile *f)
     note_io(f, fprintf(f->fp, "# columns: %zu\n", f->cols) >= 0);
 }
 
+int dsp_matfile_set_float32(struct dsp_matfile *f)
+{
+    if (!f)
+        return dsp_fail(DSP_EINVAL, "dsp_matfile_set_float32: NULL file");
+    if (f->rows > 0)
+        return dsp_fail(DSP_EINVAL, "%s: float32 must be chosen before the first row", f->path);
+    f->f32 = 1;
+    return DSP_OK;
+}
+
 int dsp_matfile_write_row(struct dsp_matfile *f, const double *row)
 {
     if (!f || !row)
         return dsp_fail(DSP_EINVAL, "dsp_matfile_write_row: NULL argument");
-    if (f->kind == KIND_NPY) {
+    if (f->kind == KIND_NPY && f->f32) {
+        unsigned char buf[4 * 64];
+        for (size_t c = 0; c < f->cols; c += 64) {
+            size_t k = f->cols - c < 64 ? f->cols - c : 64;
+            for (size_t i = 0; i < k; i++) {
+                float v = (float)row[c + i];
+                uint32_t bits;
+                memcpy(&bits, &v, 4);
+                for (int b = 0; b < 4; b++)
+                    buf[4 * i + (size_t)b] = (unsigned char)(bits >> (8 * b));
+            }
+            note_io(f, fwrite(buf, 4, k, f->fp) == k);
+        }
+    } else if (f->kind == KIND_NPY) {
         unsigned char buf[8 * 64];
         for (size_t c = 0; c < f->cols; c += 64) {
             size_t k = f->cols - c < 64 ? f->cols - c : 64;
@@ -229,8 +254,10 @@ int dsp_matfile_write_row(struct dsp_matfile *f, const double *row)
         }
     } else {
         start_text(f);
+        /* %.9g reads back as the same float32 */
         for (size_t c = 0; c < f->cols; c++)
-            note_io(f, fprintf(f->fp, c ? " %.17g" : "%.17g", row[c]) >= 0);
+            note_io(f, (f->f32 ? fprintf(f->fp, c ? " %.9g" : "%.9g", (double)(float)row[c])
+                               : fprintf(f->fp, c ? " %.17g" : "%.17g", row[c])) >= 0);
         note_io(f, fputc('\n', f->fp) != EOF);
     }
     f->rows++;
@@ -289,7 +316,7 @@ int dsp_matfile_commit(struct dsp_matfile *f)
         note_io(f, pwrite(fd, num, ROWS_FIELD, (off_t)f->rows_offset) == ROWS_FIELD);
     } else if (!f->io_error) {
         unsigned char h[NPY_HEADER_SIZE];
-        npy_header(h, f->rows, f->cols);
+        npy_header(h, f->rows, f->cols, f->f32);
         note_io(f, pwrite(fd, h, sizeof h, 0) == (ssize_t)sizeof h);
     }
     if (fclose(f->fp) != 0)
@@ -346,11 +373,12 @@ static int read_npy(const char *path, struct dsp_mat *m)
         goto done;
     }
     d = strchr(d + 7, '\'');
-    if (!d || strncmp(d, "'<f8'", 5) != 0) {
-        status = dsp_fail(DSP_EFORMAT, "%s: .npy data type is not little-endian float64 ('<f8')",
-                          path);
+    if (!d || (strncmp(d, "'<f8'", 5) != 0 && strncmp(d, "'<f4'", 5) != 0)) {
+        status = dsp_fail(DSP_EFORMAT, "%s: .npy data type is not little-endian float64 ('<f8') "
+                          "or float32 ('<f4')", path);
         goto done;
     }
+    size_t esize = d[3] == '4' ? 4 : 8;
     o += 15;
     while (*o == ' ' || *o == ':')
         o++;
@@ -402,7 +430,7 @@ static int read_npy(const char *path, struct dsp_mat *m)
         status = dsp_fail(DSP_EIO, "%s: cannot seek: %s", path, strerror(errno));
         goto done;
     }
-    size_t avail = (size_t)(end - here) / 8;
+    size_t avail = (size_t)(end - here) / esize;
     if ((dims[1] != 0 && dims[0] > avail / dims[1])) {
         status = dsp_fail(DSP_EFORMAT, "%s: .npy data is truncated: shape (%zu, %zu) needs more "
                           "than the %zu values present", path, dims[0], dims[1], avail);
@@ -417,15 +445,24 @@ static int read_npy(const char *path, struct dsp_mat *m)
     unsigned char buf[8 * 256];
     for (size_t i = 0; i < count;) {
         size_t k = count - i < 256 ? count - i : 256;
-        if (fread(buf, 8, k, fp) != k) {
+        if (fread(buf, esize, k, fp) != k) {
             status = dsp_fail(DSP_EFORMAT, "%s: .npy data is truncated: shape (%zu, %zu) needs "
                               "%zu values", path, dims[0], dims[1], count);
             dsp_mat_free(m);
             goto done;
         }
         for (size_t j = 0; j < k; j++) {
-            uint64_t bits = get_le64(buf + 8 * j);
-            memcpy(&m->data[i + j], &bits, 8);
+            if (esize == 4) {
+                uint32_t bits = 0;
+                for (int b = 3; b >= 0; b--)
+                    bits = (bits << 8) | buf[4 * j + (size_t)b];
+                float v;
+                memcpy(&v, &bits, 4);
+                m->data[i + j] = v;
+            } else {
+                uint64_t bits = get_le64(buf + 8 * j);
+                memcpy(&m->data[i + j], &bits, 8);
+            }
         }
         i += k;
     }

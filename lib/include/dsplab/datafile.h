@@ -59,6 +59,11 @@ int dsp_matfile_header(struct dsp_matfile *f, const char *key, const char *fmt, 
 #endif
     ;
 
+/* Stores the values as float32 (each rounded to nearest): .npy '<f4'
+ * instead of '<f8', text with %.9g (which reads back as the same float).
+ * Call before the first row; DSP_EINVAL after it. */
+int dsp_matfile_set_float32(struct dsp_matfile *f);
+
 /* Appends one row of cols values. */
 int dsp_matfile_write_row(struct dsp_matfile *f, const double *row);
 
@@ -77,7 +82,7 @@ void dsp_matfile_abort(struct dsp_matfile *f);
  * DSP_EIO / DSP_EFORMAT with a message naming the file and line. A file
  * without rows gives m->rows == 0 (cols from "# columns:" or the .npy
  * shape). A 1-D .npy of n values reads as n rows of 1 column; only '<f8'
- * in C order is accepted. */
+ * and '<f4' (converted to double) in C order are accepted. */
 int dsp_mat_read(const char *path, struct dsp_mat *m);
 
 /* Looks up "# key: value" in a text file's header; copies value into buf.
