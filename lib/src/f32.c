@@ -219,8 +219,8 @@ void dsp_melspec_f32_free(struct dsp_melspec_f32 *ms)
 size_t dsp_melspec_f32_num_frames(const struct dsp_melspec_f32 *ms, size_t len)
 {
     size_t n = ms->p.n_fft, h = ms->p.hop, m = ms->p.win_length;
-    if (ms->p.framing == DSP_FRAMES_CENTERED)
-        return 1 + (len + 2 * (n / 2) - n) / h;
+    if (ms->p.framing == DSP_FRAMES_CENTERED)   /* as melspec.c */
+        return len + 2 * (n / 2) < n ? 0 : 1 + (len + 2 * (n / 2) - n) / h;
     return len < m ? 0 : 1 + (len - m) / h;
 }
 

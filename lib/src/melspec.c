@@ -108,8 +108,10 @@ fail:
 size_t dsp_melspec_num_frames(const struct dsp_melspec *ms, size_t len)
 {
     size_t n = ms->p.n_fft, h = ms->p.hop, m = ms->p.win_length;
+    /* librosa pads n/2 zeros per side; an odd n with no sample leaves the
+     * padded signal one short of a frame (numpy: 1 + (-1) // h = 0) */
     if (ms->p.framing == DSP_FRAMES_CENTERED)
-        return 1 + (len + 2 * (n / 2) - n) / h;   /* librosa pads n/2 zeros per side */
+        return len + 2 * (n / 2) < n ? 0 : 1 + (len + 2 * (n / 2) - n) / h;
     return len < m ? 0 : 1 + (len - m) / h;
 }
 
@@ -121,6 +123,28 @@ size_t dsp_melspec_num_bands(const struct dsp_melspec *ms)
 const struct dsp_melbank *dsp_melspec_melbank(const struct dsp_melspec *ms)
 {
     return ms->bank;
+}
+
+/* The FFT of the windowed frame in the FFT's input buffer, then |X|^power
+ * into spec (n_bins values). */
+static int transform(struct dsp_melspec *ms, double *spec)
+{
+    dsp_fft_execute_real(ms->fft);
+    const double complex *X = dsp_fft_real_output(ms->fft);
+
+    if (ms->p.power == 2.0) {
+        /* re, im pairs read as plain doubles so the loop vectorises */
+        dsp_k_pow((const double *)X, spec, ms->n_bins);
+    } else if (ms->p.power == 1.0) {
+        /* sqrt(re^2 + im^2) rather than cabs: cabs (hypot) guards against
+         * overflow that a windowed frame of [-1, 1] samples cannot reach,
+         * and costs about a third of the VGGish front end's time */
+        dsp_k_mag((const double *)X, spec, ms->n_bins);
+    } else {
+        for (size_t b = 0; b < ms->n_bins; b++)
+            spec[b] = pow(cabs(X[b]), ms->p.power);
+    }
+    return DSP_OK;
 }
 
 int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, size_t k,
@@ -149,22 +173,21 @@ int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, si
     if (hi > lo)
         dsp_k_mul(x + (size_t)(start + (long long)lo), ms->window + lo, in + lo, hi - lo);
     memset(in + hi, 0, (n - hi) * sizeof *in);
-    dsp_fft_execute_real(ms->fft);
-    const double complex *X = dsp_fft_real_output(ms->fft);
+    return transform(ms, spec);
+}
 
-    if (ms->p.power == 2.0) {
-        /* re, im pairs read as plain doubles so the loop vectorises */
-        dsp_k_pow((const double *)X, spec, ms->n_bins);
-    } else if (ms->p.power == 1.0) {
-        /* sqrt(re^2 + im^2) rather than cabs: cabs (hypot) guards against
-         * overflow that a windowed frame of [-1, 1] samples cannot reach,
-         * and costs about a third of the VGGish front end's time */
-        dsp_k_mag((const double *)X, spec, ms->n_bins);
-    } else {
-        for (size_t b = 0; b < ms->n_bins; b++)
-            spec[b] = pow(cabs(X[b]), ms->p.power);
-    }
-    return DSP_OK;
+int dsp_melspec_frame_samples(struct dsp_melspec *ms, const double *seg, double *mel)
+{
+    if (!seg || !mel)
+        return dsp_fail(DSP_EINVAL, "mel spectrogram: NULL frame or output");
+    size_t n = ms->p.n_fft, m = ms->p.win_length;
+    double *in = dsp_fft_real_input(ms->fft);
+    dsp_k_mul(seg, ms->window, in, m);
+    memset(in + m, 0, (n - m) * sizeof *in);
+    int s = transform(ms, ms->spec);
+    if (s != DSP_OK)
+        return s;
+    return dsp_melbank_apply(ms->bank, ms->spec, ms->n_bins, mel);
 }
 
 int dsp_melspec_frame(struct dsp_melspec *ms, const double *x, size_t len, size_t k,

@@ -190,6 +190,16 @@ int dsp_vggish_frame(struct dsp_vggish *v, const double *x16, size_t len16, size
     return DSP_OK;
 }
 
+int dsp_vggish_frame_samples(struct dsp_vggish *v, const double *seg, double *logmel)
+{
+    int s = dsp_melspec_frame_samples(v->ms, seg, logmel);
+    if (s != DSP_OK)
+        return s;
+    for (size_t m = 0; m < v->p.n_mels; m++)
+        logmel[m] = log(logmel[m] + v->p.log_offset);
+    return DSP_OK;
+}
+
 int dsp_vggish_log_mel(struct dsp_vggish *v, const double *x, size_t len, double *work,
                        double *logmel, size_t n_frames)
 {

@@ -19,6 +19,7 @@
 #include "dsplab/resample.h"
 #include "dsplab/vggish.h"
 #include "dsplab/f32.h"
+#include "dsplab/stream.h"
 #include "dsplab/peaks.h"
 #include "dsplab/sine.h"
 #include "dsplab/harmonic.h"

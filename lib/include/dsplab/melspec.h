@@ -75,6 +75,12 @@ const struct dsp_melbank *dsp_melspec_melbank(const struct dsp_melspec *ms);
 int dsp_melspec_frame(struct dsp_melspec *ms, const double *x, size_t len, size_t k,
                       double *mel);
 
+/* One frame from its samples: seg holds the win_length samples under the
+ * window (those the offline frame reads, zeros where it reads padding);
+ * mel gets n_mels values, the same as dsp_melspec_frame gives for that
+ * frame. For streaming (stream.h). */
+int dsp_melspec_frame_samples(struct dsp_melspec *ms, const double *seg, double *mel);
+
 /* Frame k's spectrum |X|^power, N/2+1 values (before the mel bank). */
 int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, size_t k,
                          double *spec);

@@ -83,6 +83,10 @@ int dsp_vggish_log_mel(struct dsp_vggish *v, const double *x, size_t len, double
 int dsp_vggish_frame(struct dsp_vggish *v, const double *x16, size_t len16, size_t k,
                      double *logmel);
 
+/* One frame from its window_length samples (at sample_rate): what
+ * dsp_vggish_frame gives for the frame that reads them. For stream.h. */
+int dsp_vggish_frame_samples(struct dsp_vggish *v, const double *seg, double *logmel);
+
 /* Groups log-mel rows into examples: example e = rows e*hop .. e*hop +
  * frames - 1, copied to out[e * frames * n_mels ...]. n_examples must be
  * 1 + (n_frames - frames) / hop (0 if n_frames < frames). */
