@@ -3,7 +3,9 @@
  * float64 output). */
 #include "clitest.h"
 
+#include <dsplab/audio.h>
 #include <dsplab/gen.h>
+#include <dsplab/status.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,11 +121,107 @@ static void test_dtype(void)
     expect_usage("--threads must be at least 1", "melspec x.wav --threads 0");
 }
 
+/* ---- standard input, streamed ---- */
+
+static char wav16[4300], raw16[4300];
+
+/* A stereo 16-bit PCM WAV of the test signal (channels slightly apart),
+ * and its data chunk alone as raw S16_LE. */
+static void make_pcm16(void)
+{
+    double *x = malloc(2 * LEN * sizeof *x);
+    for (size_t i = 0; i < LEN; i++) {
+        x[2 * i] = 0.4 * sin(0.01 * (double)i) + 0.3 * sin(0.37 * (double)i);
+        x[2 * i + 1] = 0.9 * x[2 * i] + 0.05 * cos(0.2 * (double)i);
+    }
+    CU_ASSERT_EQUAL_FATAL(dsp_audio_write_wav(wav16, x, LEN, 2, FS, DSP_WAV_PCM16), DSP_OK);
+    free(x);
+    FILE *in = fopen(wav16, "rb"), *rawf = fopen(raw16, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rawf);
+    static unsigned char buf[4 * LEN + 4096];
+    size_t n = fread(buf, 1, sizeof buf, in), at = 12;
+    /* walk the chunks to "data" */
+    while (at + 8 <= n && memcmp(buf + at, "data", 4) != 0)
+        at += 8 + (size_t)(buf[at + 4] | buf[at + 5] << 8 | buf[at + 6] << 16 | buf[at + 7] << 24);
+    CU_ASSERT_FATAL(at + 8 + 4 * LEN <= n);
+    CU_ASSERT_EQUAL(fwrite(buf + at + 8, 1, 4 * LEN, rawf), 4 * LEN);
+    fclose(in);
+    fclose(rawf);
+}
+
+/* "dsplab ARGS - < INPUT" writes the same matrix (.npy bytes) as
+ * "dsplab ARGS FILE". */
+static void check_stdin(const char *args, const char *raw_args, const char *input,
+                        const char *file)
+{
+    static char cmd[40000];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && \"$DSPLAB\" %s %s - < '%s' -o s.npy && \"$DSPLAB\" %s '%s' -o f.npy && "
+             "cmp s.npy f.npy && rm s.npy f.npy",
+             outdir, args, raw_args, input, args, file);
+    int status = test_sh(cmd, out, sizeof out, err, sizeof err);
+    if (status != 0)
+        printf("\n%s < %s: status %d\n%s%s\n", args, input, status, out, err);
+    CU_ASSERT_EQUAL(status, 0);
+}
+
+static void test_stdin_same(void)
+{
+    snprintf(wav16, sizeof wav16, "%s/../in16.wav", outdir);
+    snprintf(raw16, sizeof raw16, "%s/../in16.raw", outdir);
+    make_pcm16();
+    /* float WAV, 16-bit stereo WAV, raw stereo */
+    check_stdin("melspec", "", wav, wav);
+    check_stdin("melspec --n-fft 512 --win-length 400 --hop 160 --n-mels 40", "", wav16, wav16);
+    check_stdin("melspec --n-mels 40", "--channels 2 --rate 16000", raw16, wav16);
+    check_stdin("melspec --db --top-db none --htk --power 1", "", wav16, wav16);
+    check_stdin("mfcc --top-db none --n-mfcc 13", "", wav, wav);
+    check_stdin("melspec --preset vggish", "", wav16, wav16);
+    check_stdin("melspec --preset vggish --dtype float32", "", wav, wav);
+    check_stdin("melspec --preset vggish --hop 400 --win-length 300", "", wav, wav);
+}
+
+/* Rows come out while the input is still open: the writer sends 0.5 s,
+ * waits (up to 20 s) for the first row to appear, and only then sends the
+ * rest. Without streaming the wait never ends and the test fails. */
+static void test_stdin_live(void)
+{
+    static char cmd[40000];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && rm -f fifo o.txt && mkfifo fifo && "
+             "{ \"$DSPLAB\" melspec - --preset vggish --channels 2 < fifo > o.txt & } && "
+             "exec 3>fifo && head -c 32000 '%s' >&3 && i=0 && "
+             "until grep -q '^[-0-9]' o.txt; do sleep 0.1; i=$((i+1)); "
+             "if [ $i -gt 200 ]; then echo no row before the end >&2; exit 9; fi; done && "
+             "tail -c +32001 '%s' >&3 && exec 3>&- && wait && "
+             "test $(grep -c '^[-0-9]' o.txt) -eq %d && rm -f fifo o.txt",
+             outdir, raw16, raw16, 1 + (LEN - 400) / 160);
+    int status = test_sh(cmd, out, sizeof out, err, sizeof err);
+    if (status != 0)
+        printf("\nlive stdin: status %d\n%s%s\n", status, out, err);
+    CU_ASSERT_EQUAL(status, 0);
+}
+
+static void test_stdin_errors(void)
+{
+    expect_usage("needs --top-db none", "mfcc - < '%s'", wav);
+    expect_usage("needs --top-db none", "melspec - --db < '%s'", wav);
+    expect_usage("for raw audio on standard input", "melspec '%s' --rate 16000", wav);
+    expect_usage("the WAV header on standard input gives them", "melspec - --rate 8000 < '%s'",
+                 wav);
+    expect_runtime("standard input", "streams 16000 Hz audio and this is 8000 Hz",
+                   "melspec - --preset vggish --rate 8000 < '%s'", raw16);
+}
+
 static const struct test_case cases[] = {
     {"fixture: a 5 s chirp over noise", test_input},
     {"--threads 1/2/4: the same bytes (stft)", test_threads_stft},
     {"--threads 1/2/4: the same bytes (melspec, mfcc, vggish)", test_threads_mel},
     {"--dtype float32 against float64", test_dtype},
+    {"melspec -: WAV and raw on stdin give the file's bytes", test_stdin_same},
+    {"melspec -: rows appear while the input is still open", test_stdin_live},
+    {"melspec -: errors", test_stdin_errors},
 };
 
 int main(void)

@@ -2,8 +2,11 @@
  * (see melcommon.h). */
 #include "melcommon.h"
 
+#include "audioin.h"
 #include "batch.h"
 #include "frames.h"
+
+#include <dsplab/stream.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -31,6 +34,8 @@ enum {
     OPT_N_MFCC,
     OPT_DTYPE,
     OPT_THREADS,
+    OPT_RATE,
+    OPT_CHANNELS,
     OPT_OUTPUT = 'o',
 };
 
@@ -43,6 +48,8 @@ struct mel_opts {
     int htk, db, vggish;
     int f32;          /* --dtype float32 */
     size_t threads;   /* --threads; 0: not given (CPU count, 1 in a batch) */
+    double raw_rate;  /* --rate, raw audio on standard input; 0: not given */
+    size_t raw_channels;   /* --channels, likewise */
     enum dsp_mel_norm norm;
     /* the option word of each given option, for conflict messages */
     const char *given_n_fft, *given_htk, *given_norm, *given_power, *given_db, *given_top_db;
@@ -129,6 +136,16 @@ static void parse_option(struct mel_opts *m, int c, const char *arg)
         break;
     case OPT_THREADS:
         m->threads = cli_parse_threads(name, arg);
+        break;
+    case OPT_RATE:
+        m->raw_rate = cli_parse_double(name, arg);
+        if (!(m->raw_rate > 0) || m->raw_rate > 1e7)
+            cli_usage_error("--rate must be a sample rate in Hz above 0 (got %s)", arg);
+        break;
+    case OPT_CHANNELS:
+        m->raw_channels = cli_parse_size(name, arg, 1);
+        if (m->raw_channels > 1024)
+            cli_usage_error("--channels must be at most 1024 (got %s)", arg);
         break;
     case OPT_PRESET:
         if (strcmp(arg, "vggish") != 0)
@@ -448,6 +465,34 @@ static void mel_emit_row(void *arg, size_t k, const double *mel)
         cli_progress_update(&e->progress, k + 1, e->frames);
 }
 
+/* The header of VGGish frames; frames: the count, or what stands for it. */
+static void vggish_header(const struct mel_opts *m, struct dsp_matfile *f,
+                          const struct dsp_vggish_params *p, const struct dsp_vggish *v,
+                          const char *frames)
+{
+    size_t bands = dsp_vggish_num_bands(v);
+    size_t hop = dsp_vggish_hop_length(v), win = dsp_vggish_window_length(v);
+    cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
+    cli_output_header(f, "resampled_to", "%.17g", p->sample_rate);
+    cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(v));
+    cli_output_header(f, "hop", "%zu", hop);
+    cli_output_header(f, "win_length", "%zu", win);
+    cli_output_header(f, "window", "hann (periodic)");
+    cli_output_header(f, "framing", "inside: frames of win_length samples wholly inside the "
+                                    "signal, zero-padded to n_fft");
+    cli_output_header(f, "n_mels", "%zu", bands);
+    cli_output_header(f, "fmin", "%.17g", p->fmin);
+    cli_output_header(f, "fmax", "%.17g", p->fmax);
+    cli_output_header(f, "scale", "htk_ln: 1127 ln(1 + f/700), triangles in mel, DC bin zeroed");
+    cli_output_header(f, "norm", "none");
+    cli_output_header(f, "power", "1 (magnitude)");
+    cli_output_header(f, "log", "ln(mel + %.17g)", p->log_offset);
+    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (computed in float64, stored as "
+                                                 "float32)" : "float64");
+    cli_output_header(f, "frames", "%s", frames);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p->sample_rate);
+}
+
 /* VGGish log-mel frames, streamed: resample to 16 kHz, then one frame at a
  * time (dsp_vggish_frame on the resampled signal is what dsp_vggish_log_mel
  * computes). */
@@ -469,31 +514,14 @@ static void vggish_file(const struct mel_opts *m, struct job *j, const char *pat
         x16 = j->x16;
     }
     size_t bands = dsp_vggish_num_bands(v), frames = dsp_vggish_num_frames(v, len);
-    size_t hop = dsp_vggish_hop_length(v), win = dsp_vggish_window_length(v);
     job_threads(m, j, path, x16, len16);
 
     struct dsp_matfile *f = cli_output_open(out, bands, path, fs);
     if (m->f32 && dsp_matfile_set_float32(f) != DSP_OK)
         job_fail(j, path);
-    cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
-    cli_output_header(f, "resampled_to", "%.17g", p->sample_rate);
-    cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(v));
-    cli_output_header(f, "hop", "%zu", hop);
-    cli_output_header(f, "win_length", "%zu", win);
-    cli_output_header(f, "window", "hann (periodic)");
-    cli_output_header(f, "framing", "inside: frames of win_length samples wholly inside the "
-                                    "signal, zero-padded to n_fft");
-    cli_output_header(f, "n_mels", "%zu", bands);
-    cli_output_header(f, "fmin", "%.17g", p->fmin);
-    cli_output_header(f, "fmax", "%.17g", p->fmax);
-    cli_output_header(f, "scale", "htk_ln: 1127 ln(1 + f/700), triangles in mel, DC bin zeroed");
-    cli_output_header(f, "norm", "none");
-    cli_output_header(f, "power", "1 (magnitude)");
-    cli_output_header(f, "log", "ln(mel + %.17g)", p->log_offset);
-    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (computed in float64, stored as "
-                                                 "float32)" : "float64");
-    cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (start of frame k)", hop, p->sample_rate);
+    char count[32];
+    snprintf(count, sizeof count, "%zu", frames);
+    vggish_header(m, f, p, v, count);
 
     struct mel_emit e = {.f = f, .show_progress = !in_batch, .frames = frames, .n_mels = bands};
     if (!in_batch)
@@ -509,6 +537,47 @@ static void vggish_file(const struct mel_opts *m, struct job *j, const char *pat
         cli_progress_end(&e.progress);
     job_free(j);
     cli_output_commit(f);
+}
+
+/* The header of librosa's mel frames (or MFCCs); frames: the count, or
+ * what stands for it. */
+static void melspec_header(const struct mel_opts *m, struct dsp_matfile *f,
+                           const struct dsp_melspec_params *p, size_t n_mels, size_t n_mfcc,
+                           int db, double top_db, const char *frames)
+{
+    int mfcc = m->what == CLI_MEL_MFCC;
+    double fs = p->sample_rate;
+    cli_output_header(f, "n_fft", "%zu", p->n_fft);
+    cli_output_header(f, "hop", "%zu", p->hop);
+    cli_output_header(f, "win_length", "%zu", p->win_length);
+    cli_output_header(f, "window", "hann (periodic, not normalised)");
+    cli_output_header(f, "framing", "centered: n_fft/2 zeros padded on each side (librosa "
+                                    "center=True, pad_mode='constant')");
+    cli_output_header(f, "n_mels", "%zu", n_mels);
+    cli_output_header(f, "fmin", "%.17g", p->mel.fmin);
+    cli_output_header(f, "fmax", "%.17g", p->mel.fmax);
+    cli_output_header(f, "scale", "%s", m->htk ? "htk" : "slaney");
+    cli_output_header(f, "norm", "%s", p->mel.norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none");
+    cli_output_header(f, "power", "%.17g", p->power);
+    cli_output_header(f, "db", "%s", db ? "yes: power_to_db, 10 log10(max(amin, S) / ref)" : "no");
+    if (db) {
+        cli_output_header(f, "ref", "%.17g", DB_REF);
+        cli_output_header(f, "amin", "%.17g", DB_AMIN);
+        if (isfinite(top_db))
+            cli_output_header(f, "top_db", "%.17g (values below max - top_db are raised to it)",
+                              top_db);
+        else
+            cli_output_header(f, "top_db", "none");
+    }
+    if (mfcc) {
+        cli_output_header(f, "n_mfcc", "%zu", n_mfcc);
+        cli_output_header(f, "dct", "type 2, orthonormal (scipy norm='ortho'), over the dB "
+                                    "mel bands");
+    }
+    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (spectrum computed in single "
+                                                 "precision, see dsplab/f32.h)" : "float64");
+    cli_output_header(f, "frames", "%s", frames);
+    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p->hop, fs);
 }
 
 /* librosa's melspectrogram (optionally power_to_db), or its mfcc. */
@@ -539,37 +608,9 @@ static void melspec_file(const struct mel_opts *m, struct job *j, const char *pa
     struct dsp_matfile *f = cli_output_open(out, cols, path, fs);
     if (m->f32 && dsp_matfile_set_float32(f) != DSP_OK)
         job_fail(j, path);
-    cli_output_header(f, "n_fft", "%zu", p->n_fft);
-    cli_output_header(f, "hop", "%zu", p->hop);
-    cli_output_header(f, "win_length", "%zu", p->win_length);
-    cli_output_header(f, "window", "hann (periodic, not normalised)");
-    cli_output_header(f, "framing", "centered: n_fft/2 zeros padded on each side (librosa "
-                                    "center=True, pad_mode='constant')");
-    cli_output_header(f, "n_mels", "%zu", n_mels);
-    cli_output_header(f, "fmin", "%.17g", p->mel.fmin);
-    cli_output_header(f, "fmax", "%.17g", p->mel.fmax);
-    cli_output_header(f, "scale", "%s", m->htk ? "htk" : "slaney");
-    cli_output_header(f, "norm", "%s", p->mel.norm == DSP_MEL_NORM_SLANEY ? "slaney" : "none");
-    cli_output_header(f, "power", "%.17g", p->power);
-    cli_output_header(f, "db", "%s", db ? "yes: power_to_db, 10 log10(max(amin, S) / ref)" : "no");
-    if (db) {
-        cli_output_header(f, "ref", "%.17g", DB_REF);
-        cli_output_header(f, "amin", "%.17g", DB_AMIN);
-        if (isfinite(top_db))
-            cli_output_header(f, "top_db", "%.17g (values below max - top_db are raised to it)",
-                              top_db);
-        else
-            cli_output_header(f, "top_db", "none");
-    }
-    if (mfcc) {
-        cli_output_header(f, "n_mfcc", "%zu", n_mfcc);
-        cli_output_header(f, "dct", "type 2, orthonormal (scipy norm='ortho'), over the dB "
-                                    "mel bands");
-    }
-    cli_output_header(f, "dtype", "%s", m->f32 ? "float32 (spectrum computed in single "
-                                                 "precision, see dsplab/f32.h)" : "float64");
-    cli_output_header(f, "frames", "%zu", frames);
-    cli_output_header(f, "row_k_time_s", "k*%zu/%.17g (centre of frame k)", p->hop, fs);
+    char count[32];
+    snprintf(count, sizeof count, "%zu", frames);
+    melspec_header(m, f, p, n_mels, n_mfcc, db, top_db, count);
 
     /* top_db clips against the maximum over the whole signal, so those rows
      * wait until every frame is computed (frames x n_mels values; with the
@@ -660,6 +701,112 @@ static void prepare(struct mel_ctx *c, const char *first)
     setup_build(c->m, fs, &c->cache);   /* on failure the cache stays empty */
 }
 
+/* ---- standard input, streamed ------------------------------------------ */
+
+struct stdin_out {
+    struct dsp_matfile *f;
+};
+
+static void stdin_row(void *ctx, size_t k, const double *frame, size_t n)
+{
+    (void)k;
+    (void)n;
+    cli_output_row(((struct stdin_out *)ctx)->f, frame);
+}
+
+/* `dsplab melspec -`: WAV or raw audio from standard input, each frame
+ * written as soon as it is complete (stream.h), stdout flushed after every
+ * read. */
+static void stdin_main(const struct mel_opts *m, const char *out)
+{
+    const char *name = "standard input";
+    int mfcc = m->what == CLI_MEL_MFCC;
+    if ((m->db || mfcc) && !(m->has_top_db && !isfinite(m->top_db)))
+        cli_usage_error("%s from standard input needs --top-db none: clipping at max - top_db "
+                        "needs the whole signal's maximum, which a stream never has",
+                        mfcc ? "mfcc" : "--db");
+    if (m->threads > 1)
+        cli_usage_error("--threads does not apply to standard input: frames are computed as "
+                        "the samples arrive");
+    struct audioin *in = cli_malloc(1, sizeof *in);
+    char why[1200];
+    if (audioin_open(in, 0, m->raw_rate ? m->raw_rate : 16000.0,
+                     m->raw_channels ? (int)m->raw_channels : 1, why, sizeof why) != 0)
+        cli_runtime_error(name, "%s", why);
+    if (in->is_wav && (m->raw_rate || m->raw_channels))
+        cli_usage_error("--rate and --channels are for raw audio; the WAV header on standard "
+                        "input gives them (%g Hz, %d channels)", in->rate, in->channels);
+    double fs = in->rate;
+    struct dsp_stream *s;
+    struct dsp_vggish_params vp;
+    struct dsp_melspec_params mp;
+    size_t cols;
+    if (m->vggish) {
+        vp = vggish_params(m);
+        if (fs != vp.sample_rate)
+            cli_runtime_error(name, "--preset vggish streams %g Hz audio and this is %g Hz "
+                              "(record at 16 kHz, e.g. arecord -r 16000, or give --rate)",
+                              vp.sample_rate, fs);
+        if (!(s = dsp_stream_new_vggish(&vp)))
+            cli_runtime_error(name, "%s", dsp_last_error());
+    } else {
+        if (melspec_params(m, fs, name, &mp, why, sizeof why) != 0)
+            cli_usage_error("%s", why);
+        enum dsp_stream_mel kind = mfcc ? DSP_STREAM_MFCC : m->db ? DSP_STREAM_MEL_DB
+                                                                  : DSP_STREAM_MEL_POWER;
+        if (!(s = dsp_stream_new_melspec(&mp, kind, m->n_mfcc ? m->n_mfcc : 20)))
+            cli_runtime_error(name, "%s", dsp_last_error());
+    }
+    cols = dsp_stream_frame_size(s);
+
+    struct dsp_matfile *f = cli_output_open(out, cols, name, fs);
+    if (m->f32 && dsp_matfile_set_float32(f) != DSP_OK)
+        cli_runtime_error(name, "%s", dsp_last_error());
+    char frames[160];
+    snprintf(frames, sizeof frames, "streamed: one row per frame, written when its last sample "
+             "arrives (latency %zu samples)", dsp_stream_latency(s));
+    if (m->vggish) {
+        struct dsp_vggish *v = dsp_vggish_new(&vp, fs);
+        if (!v)
+            cli_runtime_error(name, "%s", dsp_last_error());
+        vggish_header(m, f, &vp, v, frames);
+        dsp_vggish_free(v);
+    } else {
+        melspec_header(m, f, &mp, dsp_melspec_num_bands(dsp_stream_melspec(s)), mfcc ? cols : 0,
+                       m->db || mfcc, DSP_DB_NO_TOP, frames);
+    }
+    int to_stdout = !out || strcmp(out, "-") == 0;
+    if (to_stdout)
+        fflush(stdout);
+
+    struct stdin_out o = {.f = f};
+    double block[4096];
+    for (;;) {
+        long n = audioin_read(in, block, sizeof block / sizeof block[0], why, sizeof why);
+        if (n < 0)
+            cli_runtime_error(name, "%s", why);
+        if (n == 0)
+            break;
+        if (dsp_stream_push(s, block, (size_t)n, stdin_row, &o) != DSP_OK)
+            cli_runtime_error(name, "%s", dsp_last_error());
+        if (to_stdout && fflush(stdout) != 0)
+            cli_runtime_error(NULL, "standard output: write failed");
+    }
+    if (dsp_stream_finish(s, stdin_row, &o) != DSP_OK)
+        cli_runtime_error(name, "%s", dsp_last_error());
+    dsp_stream_free(s);
+    free(in);
+    cli_output_commit(f);
+}
+
+/* cli_batch_fn for the single input "-". */
+static void stdin_file(void *ctx, const char *path, const char *out, int in_batch)
+{
+    (void)path;
+    (void)in_batch;
+    stdin_main(ctx, out);
+}
+
 /* ---- the command ------------------------------------------------------ */
 
 #define MEL_COMMON_OPTIONS                                               \
@@ -675,6 +822,8 @@ static void prepare(struct mel_ctx *c, const char *first)
         {"top-db", required_argument, NULL, OPT_TOP_DB},                 \
         {"dtype", required_argument, NULL, OPT_DTYPE},                   \
         {"threads", required_argument, NULL, OPT_THREADS},               \
+        {"rate", required_argument, NULL, OPT_RATE},                     \
+        {"channels", required_argument, NULL, OPT_CHANNELS},             \
         {"output", required_argument, NULL, OPT_OUTPUT}, CLI_BATCH_OPTIONS, CLI_HELP_OPTION
 
 int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *help)
@@ -705,6 +854,11 @@ int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *he
     }
     check_options(&m);
     cli_batch_finish(&b, argc, argv, out);
+    int from_stdin = !b.out_dir && b.n == 1 && strcmp(b.inputs[0], "-") == 0;
+    if (!from_stdin && (m.raw_rate || m.raw_channels))
+        cli_usage_error("--rate and --channels are for raw audio on standard input ('-')");
+    if (from_stdin)
+        return cli_batch_run(&b, stdin_file, &m);
     struct mel_ctx ctx = {.m = &m};
     /* FFTW's first plan of a size costs ~2 ms and the mel bank as much again;
      * later plans reuse what the planner learnt, and forked children inherit

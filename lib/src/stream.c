@@ -212,6 +212,11 @@ size_t dsp_stream_frames_done(const struct dsp_stream *s)
     return s->k;
 }
 
+const struct dsp_melspec *dsp_stream_melspec(const struct dsp_stream *s)
+{
+    return s->ms;
+}
+
 /* Frame s->k from its m samples, to fn. */
 static int deliver(struct dsp_stream *s, const double *seg, dsp_stream_frame_fn fn, void *ctx)
 {

@@ -72,6 +72,9 @@ size_t dsp_stream_frame_size(const struct dsp_stream *s);   /* values per frame 
 size_t dsp_stream_hop(const struct dsp_stream *s);          /* samples between frames */
 size_t dsp_stream_latency(const struct dsp_stream *s);      /* samples, see above */
 size_t dsp_stream_frames_done(const struct dsp_stream *s);  /* frames delivered so far */
+/* The mel spectrogram object a mel stream computes with (NULL for the
+ * others): its bank, band count and parameters. */
+const struct dsp_melspec *dsp_stream_melspec(const struct dsp_stream *s);
 
 /* Appends x[0..n-1] (n may be 0) and calls fn for every frame completed.
  * DSP_EINVAL after dsp_stream_finish (until dsp_stream_reset). */
