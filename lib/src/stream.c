@@ -85,9 +85,10 @@ static struct dsp_stream *stream_alloc(enum stream_kind kind, size_t m, size_t n
     s->off = off;
     s->framing = framing;
     s->out_size = out_size;
-    /* two windows: after dropping the samples before the next frame, fewer
-     * than m remain, so there is always room for more than m */
-    s->cap = 2 * m;
+    /* four windows: compacted only when full, and then fewer than m samples
+     * remain (those of the next, incomplete frame), so at most one sample in
+     * three is ever moved, and there is always room */
+    s->cap = 4 * m;
     s->buf = malloc(s->cap * sizeof *s->buf);
     s->seg = malloc(m * sizeof *s->seg);
     s->out = malloc(out_size * sizeof *s->out);
@@ -309,7 +310,6 @@ int dsp_stream_push(struct dsp_stream *s, const double *x, size_t n, dsp_stream_
         int st = deliver_ready(s, fn, ctx);
         if (st != DSP_OK)
             return st;
-        compact(s);
     }
     return DSP_OK;
 }

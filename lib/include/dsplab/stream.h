@@ -30,7 +30,7 @@
  *
  * Memory: everything is allocated by dsp_stream_new_*; push and finish
  * never allocate (bench_stream counts the heap), so the footprint is fixed
- * whatever the signal's length: a buffer of 2 windows plus the offline
+ * whatever the signal's length: a buffer of 4 windows plus the offline
  * object's.
  *
  *     struct dsp_melspec_params p = dsp_melspec_defaults(16000);
