@@ -19,10 +19,12 @@
 #include <dsplab/status.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -73,6 +75,39 @@ static void die(const char *what, const char *why)
     exit(1);
 }
 
+/* Where a run's time goes: the CPU seconds of our processes (the tool, its
+ * workers and the shell, from RUSAGE_CHILDREN), and of the whole machine
+ * (/proc/stat: all CPUs' non-idle time), so that others' = machine - ours. */
+struct cpu_use {
+    double ours, machine;
+};
+
+static double children_cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
+}
+
+/* Non-idle CPU seconds of the machine since boot; 0 without /proc. */
+static double machine_busy(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    unsigned long long v[8] = {0};
+    if (!f)
+        return 0.0;
+    int n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                   &v[4], &v[5], &v[6], &v[7]);
+    fclose(f);
+    if (n < 5)
+        return 0.0;
+    unsigned long long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];   /* not idle, iowait */
+    return (double)busy / (double)sysconf(_SC_CLK_TCK);
+}
+
+static struct cpu_use last_use;
+
 /* Seconds taken by one run of the tool into an empty output folder; dies
  * if it fails. The folder is emptied first, untimed, rather than rewritten
  * with --force: replacing existing files by rename makes ext4 flush each
@@ -88,9 +123,12 @@ static double run(const char *dsplab, const char *opts, int jobs)
              "'%s' melspec %s --list '%s/list.txt' --out-dir '%s' --jobs %d "
              "2> '%s/stderr.txt'",
              dsplab, opts, root, out, jobs, root);
+    double c0 = children_cpu(), m0 = machine_busy();
     double t0 = bench_now();
     int status = system(cmd);
     double t = bench_now() - t0;
+    last_use.ours = children_cpu() - c0;
+    last_use.machine = machine_busy() - m0;
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char path[4200], line[512] = "";
         snprintf(path, sizeof path, "%s/stderr.txt", root);
@@ -105,16 +143,26 @@ static double run(const char *dsplab, const char *opts, int jobs)
     return t;
 }
 
-/* REPS alternating runs of --jobs 1 and --jobs 2; medians into t1, t2. */
-static void compare(const char *dsplab, const char *opts, double *t1, double *t2)
+/* REPS alternating runs of --jobs 1 and --jobs 2; medians into t1, t2 and
+ * of the CPU use into u1, u2. */
+static void compare(const char *dsplab, const char *opts, double *t1, double *t2,
+                    struct cpu_use *u1, struct cpu_use *u2)
 {
-    double a[REPS], b[REPS];
+    double a[REPS], b[REPS], ao[REPS], am[REPS], bo[REPS], bm[REPS];
     for (int r = 0; r < REPS; r++) {
         a[r] = run(dsplab, opts, 1);
+        ao[r] = last_use.ours;
+        am[r] = last_use.machine;
         b[r] = run(dsplab, opts, 2);
+        bo[r] = last_use.ours;
+        bm[r] = last_use.machine;
     }
     *t1 = bench_median(a, REPS);
     *t2 = bench_median(b, REPS);
+    u1->ours = bench_median(ao, REPS);
+    u1->machine = bench_median(am, REPS);
+    u2->ours = bench_median(bo, REPS);
+    u2->machine = bench_median(bm, REPS);
 }
 
 int main(void)
@@ -184,12 +232,30 @@ int main(void)
     };
     printf("%-28s %10s %10s %9s %10s %13s\n", "command", "jobs 1 (s)", "jobs 2 (s)", "speed-up",
            "ms/file", "x realtime 2");
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        double t1, t2;
-        compare(dsplab, cases[c].opts, &t1, &t2);
-        printf("%-28s %10.3f %10.3f %8.2fx %10.3f %12.0fx\n", cases[c].name, t1, t2, t1 / t2,
-               1e3 * t1 / N_FILES, (double)N_FILES * LEN / FS / t2);
+    enum { N_CASES = sizeof cases / sizeof cases[0] };
+    double t1[N_CASES], t2[N_CASES];
+    struct cpu_use u1[N_CASES], u2[N_CASES];
+    for (size_t c = 0; c < N_CASES; c++) {
+        compare(dsplab, cases[c].opts, &t1[c], &t2[c], &u1[c], &u2[c]);
+        printf("%-28s %10.3f %10.3f %8.2fx %10.3f %12.0fx\n", cases[c].name, t1[c], t2[c],
+               t1[c] / t2[c], 1e3 * t1[c] / N_FILES, (double)N_FILES * LEN / FS / t2[c]);
         fflush(stdout);
+    }
+    /* speed-up = (CPU per run, 1 job / 2 jobs) x (cores we used, 2 jobs / 1 job):
+     * a shortfall from 2 is either extra CPU per file when two run (memory,
+     * the parent's queueing) or cores we did not get (others' load, waits) */
+    printf("\nwhere the rest goes: speed-up = (CPU per run, 1 job / 2 jobs) x (cores we used,\n"
+           "2 jobs / 1 job). The first factor below 1 is work the second job adds (the\n"
+           "parent's queueing, shared caches); the second below 2 is cores we did not get:\n"
+           "others' load (last column, from /proc/stat) or waits. Medians; 'ours' counts the\n"
+           "tool, its workers and the shell.\n");
+    printf("%-28s %12s %12s %12s %12s %12s\n", "command", "CPU 1j/2j", "cores 1 job",
+           "cores 2 jobs", "cores 2j/1j", "others' 2j");
+    for (size_t c = 0; c < N_CASES; c++) {
+        double cores1 = u1[c].ours / t1[c], cores2 = u2[c].ours / t2[c];
+        double others = u2[c].machine > 0 ? (u2[c].machine - u2[c].ours) / t2[c] : NAN;
+        printf("%-28s %12.3f %12.2f %12.2f %12.2f %12.2f\n", cases[c].name,
+               u1[c].ours / u2[c].ours, cores1, cores2, cores2 / cores1, others);
     }
     printf("\nspeed-up target: >= 1.8x with 2 jobs on 2 idle cores; ms/file is for 1 job\n"
            "(read, FFTs, write .npy, queueing); 'x realtime 2' is audio seconds per second\n"
