@@ -3,97 +3,192 @@
 #include "kernels.h"
 
 #include <math.h>
+#include <string.h>
 
 /* No fused multiply-add: clang contracts re*re + im*im into an FMA by
  * default where the target has one (AVX-512F implies FMA in clang), which
- * would make the AVX-512 clone round differently from the others. GCC
+ * would make the AVX-512 version round differently from the others. GCC
  * keeps contraction off under -std=c11. */
 #ifdef __clang__
 #pragma STDC FP_CONTRACT OFF
 #endif
 
 /* Iterations per block: 8 doubles fill one AVX-512 register, two AVX2 ones
- * or four SSE2 ones. */
-#define KERNEL_BLOCK 8
+ * or four SSE2 ones; 16 floats likewise. */
+#define BLOCK 8
+#define BLOCK_F 16
 
-#if defined(__x86_64__) && defined(__has_attribute)
-#if __has_attribute(target_clones) && !defined(DSP_NO_CLONES)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+/* The loop bodies, one definition each, instantiated below once per
+ * instruction set. */
+#define DEFINE_KERNELS(SUFFIX, ATTR)                                                        \
+    ATTR static void mul_##SUFFIX(const double *restrict x, const double *restrict w,      \
+                                  double *restrict out, size_t n)                           \
+    {                                                                                       \
+        size_t i = 0;                                                                       \
+        for (; i + BLOCK <= n; i += BLOCK)                                                  \
+            for (size_t j = 0; j < BLOCK; j++)                                              \
+                out[i + j] = x[i + j] * w[i + j];                                           \
+        for (; i < n; i++)                                                                  \
+            out[i] = x[i] * w[i];                                                           \
+    }                                                                                       \
+    ATTR static void mag_##SUFFIX(const double *restrict ri, double *restrict out,         \
+                                  size_t nb)                                                \
+    {                                                                                       \
+        size_t k = 0;                                                                       \
+        for (; k + BLOCK <= nb; k += BLOCK)                                                 \
+            for (size_t j = 0; j < BLOCK; j++) {                                            \
+                double re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];                      \
+                out[k + j] = sqrt(re * re + im * im);                                       \
+            }                                                                               \
+        for (; k < nb; k++)                                                                 \
+            out[k] = sqrt(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);           \
+    }                                                                                       \
+    ATTR static void pow_##SUFFIX(const double *restrict ri, double *restrict out,         \
+                                  size_t nb)                                                \
+    {                                                                                       \
+        size_t k = 0;                                                                       \
+        for (; k + BLOCK <= nb; k += BLOCK)                                                 \
+            for (size_t j = 0; j < BLOCK; j++) {                                            \
+                double re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];                      \
+                out[k + j] = re * re + im * im;                                             \
+            }                                                                               \
+        for (; k < nb; k++)                                                                 \
+            out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];                 \
+    }                                                                                       \
+    ATTR static void mulf_##SUFFIX(const float *restrict x, const float *restrict w,       \
+                                   float *restrict out, size_t n)                           \
+    {                                                                                       \
+        size_t i = 0;                                                                       \
+        for (; i + BLOCK_F <= n; i += BLOCK_F)                                              \
+            for (size_t j = 0; j < BLOCK_F; j++)                                            \
+                out[i + j] = x[i + j] * w[i + j];                                           \
+        for (; i < n; i++)                                                                  \
+            out[i] = x[i] * w[i];                                                           \
+    }                                                                                       \
+    ATTR static void magf_##SUFFIX(const float *restrict ri, float *restrict out,          \
+                                   size_t nb)                                               \
+    {                                                                                       \
+        size_t k = 0;                                                                       \
+        for (; k + BLOCK_F <= nb; k += BLOCK_F)                                             \
+            for (size_t j = 0; j < BLOCK_F; j++) {                                          \
+                float re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];                       \
+                out[k + j] = sqrtf(re * re + im * im);                                      \
+            }                                                                               \
+        for (; k < nb; k++)                                                                 \
+            out[k] = sqrtf(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);          \
+    }                                                                                       \
+    ATTR static void powf_##SUFFIX(const float *restrict ri, float *restrict out,          \
+                                   size_t nb)                                               \
+    {                                                                                       \
+        size_t k = 0;                                                                       \
+        for (; k + BLOCK_F <= nb; k += BLOCK_F)                                             \
+            for (size_t j = 0; j < BLOCK_F; j++) {                                          \
+                float re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];                       \
+                out[k + j] = re * re + im * im;                                             \
+            }                                                                               \
+        for (; k < nb; k++)                                                                 \
+            out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];                 \
+    }
+
+DEFINE_KERNELS(base, )
+
+/* Wider versions on x86-64 with GCC or clang, chosen once at load time by
+ * what the running CPU has (__builtin_cpu_supports). Explicit dispatch
+ * rather than target_clones: clang 14 names a target_clones function's
+ * ifunc "f.ifunc", which callers in other files do not find. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(DSP_NO_CLONES)
+#define KERNELS_DISPATCH 1
+DEFINE_KERNELS(avx2, __attribute__((target("avx2"))))
+DEFINE_KERNELS(avx512, __attribute__((target("avx512f"))))
 #endif
+
+struct kernel_set {
+    void (*mul)(const double *restrict, const double *restrict, double *restrict, size_t);
+    void (*mag)(const double *restrict, double *restrict, size_t);
+    void (*pow)(const double *restrict, double *restrict, size_t);
+    void (*mulf)(const float *restrict, const float *restrict, float *restrict, size_t);
+    void (*magf)(const float *restrict, float *restrict, size_t);
+    void (*powf)(const float *restrict, float *restrict, size_t);
+};
+
+#define KERNEL_SET(SUFFIX)                                                                  \
+    {mul_##SUFFIX, mag_##SUFFIX, pow_##SUFFIX, mulf_##SUFFIX, magf_##SUFFIX, powf_##SUFFIX}
+
+static struct kernel_set use = KERNEL_SET(base);
+
+#ifdef KERNELS_DISPATCH
+/* Runs before main (and before any other thread exists). */
+__attribute__((constructor)) static void choose_kernels(void)
+{
+    static const struct kernel_set avx2 = KERNEL_SET(avx2), avx512 = KERNEL_SET(avx512);
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f"))
+        use = avx512;
+    else if (__builtin_cpu_supports("avx2"))
+        use = avx2;
+}
 #endif
-#ifndef CLONES
-#define CLONES
+
+void dsp_k_mul(const double *restrict x, const double *restrict w, double *restrict out,
+               size_t n)
+{
+    use.mul(x, w, out, n);
+}
+
+void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb)
+{
+    use.mag(ri, out, nb);
+}
+
+void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb)
+{
+    use.pow(ri, out, nb);
+}
+
+void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out, size_t n)
+{
+    use.mulf(x, w, out, n);
+}
+
+void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb)
+{
+    use.magf(ri, out, nb);
+}
+
+void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb)
+{
+    use.powf(ri, out, nb);
+}
+
+int dsp_k_select(const char *isa)
+{
+    static const struct kernel_set base = KERNEL_SET(base);
+    if (strcmp(isa, "baseline") == 0) {
+        use = base;
+        return 0;
+    }
+#ifdef KERNELS_DISPATCH
+    static const struct kernel_set avx2 = KERNEL_SET(avx2), avx512 = KERNEL_SET(avx512);
+    __builtin_cpu_init();
+    if (strcmp(isa, "avx2") == 0 && __builtin_cpu_supports("avx2")) {
+        use = avx2;
+        return 0;
+    }
+    if (strcmp(isa, "avx512f") == 0 && __builtin_cpu_supports("avx512f")) {
+        use = avx512;
+        return 0;
+    }
 #endif
-
-CLONES void dsp_k_mul(const double *restrict x, const double *restrict w, double *restrict out,
-                      size_t n)
-{
-    size_t i = 0;
-    for (; i + KERNEL_BLOCK <= n; i += KERNEL_BLOCK)
-        for (size_t j = 0; j < KERNEL_BLOCK; j++)
-            out[i + j] = x[i + j] * w[i + j];
-    for (; i < n; i++)
-        out[i] = x[i] * w[i];
+    return -1;
 }
 
-CLONES void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb)
+const char *dsp_k_isa(void)
 {
-    size_t k = 0;
-    for (; k + KERNEL_BLOCK <= nb; k += KERNEL_BLOCK)
-        for (size_t j = 0; j < KERNEL_BLOCK; j++) {
-            double re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];
-            out[k + j] = sqrt(re * re + im * im);
-        }
-    for (; k < nb; k++)
-        out[k] = sqrt(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);
-}
-
-CLONES void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb)
-{
-    size_t k = 0;
-    for (; k + KERNEL_BLOCK <= nb; k += KERNEL_BLOCK)
-        for (size_t j = 0; j < KERNEL_BLOCK; j++) {
-            double re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];
-            out[k + j] = re * re + im * im;
-        }
-    for (; k < nb; k++)
-        out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];
-}
-
-/* Single precision: blocks of 16 floats (one AVX-512 register). */
-#define KERNEL_BLOCK_F 16
-
-CLONES void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out,
-                       size_t n)
-{
-    size_t i = 0;
-    for (; i + KERNEL_BLOCK_F <= n; i += KERNEL_BLOCK_F)
-        for (size_t j = 0; j < KERNEL_BLOCK_F; j++)
-            out[i + j] = x[i + j] * w[i + j];
-    for (; i < n; i++)
-        out[i] = x[i] * w[i];
-}
-
-CLONES void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb)
-{
-    size_t k = 0;
-    for (; k + KERNEL_BLOCK_F <= nb; k += KERNEL_BLOCK_F)
-        for (size_t j = 0; j < KERNEL_BLOCK_F; j++) {
-            float re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];
-            out[k + j] = sqrtf(re * re + im * im);
-        }
-    for (; k < nb; k++)
-        out[k] = sqrtf(ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1]);
-}
-
-CLONES void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb)
-{
-    size_t k = 0;
-    for (; k + KERNEL_BLOCK_F <= nb; k += KERNEL_BLOCK_F)
-        for (size_t j = 0; j < KERNEL_BLOCK_F; j++) {
-            float re = ri[2 * (k + j)], im = ri[2 * (k + j) + 1];
-            out[k + j] = re * re + im * im;
-        }
-    for (; k < nb; k++)
-        out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];
+#ifdef KERNELS_DISPATCH
+    if (use.mul == mul_avx512)
+        return "avx512f";
+    if (use.mul == mul_avx2)
+        return "avx2";
+#endif
+    return "baseline";
 }

@@ -12,11 +12,12 @@
  * would never be set anyway.
  *
  * On x86-64 with GCC or clang each kernel is also built for AVX2 and
- * AVX-512F (function multi-versioning, target_clones): the dynamic loader
- * picks the widest one the running CPU has, so a binary built on one
- * machine runs on any x86-64. The clones do the same IEEE operations in the
- * same order (no FMA: -std=c11 keeps contraction off in GCC, and neither
- * target enables FMA), so every clone returns the same bits.
+ * AVX-512F (function multi-versioning by target attributes), and the
+ * widest one the running CPU has is chosen once, at load time
+ * (__builtin_cpu_supports), so a binary built on one machine runs on any
+ * x86-64. The versions do the same IEEE operations in the same order (no
+ * FMA: contraction is off, see kernels.c), so every one returns the same
+ * bits.
  *
  * Buffers from fftw_malloc are 16- or 32-byte aligned; the kernels do not
  * require it (unaligned loads cost little on current CPUs) so that callers'
@@ -39,5 +40,12 @@ void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb);
 void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out, size_t n);
 void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb);
 void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb);
+
+/* For tests: use the kernels for isa ("baseline", "avx2", "avx512f") from
+ * now on. 0, or -1 (nothing changed) if this CPU or build lacks it. Not
+ * thread-safe: call while no other thread runs kernels. */
+int dsp_k_select(const char *isa);
+/* The instruction set in use: "avx512f", "avx2" or "baseline". */
+const char *dsp_k_isa(void);
 
 #endif
