@@ -25,7 +25,7 @@ static int write_streammel(const char *dir)
     const size_t nb = n_fft / 2 + 1;
     double *x = malloc(len * sizeof *x), *n = malloc(len * sizeof *n);
     double *bank = calloc(n_mels * nb, sizeof *bank), *ring = calloc(cap, sizeof *ring);
-    double *rows = malloc(len / hop * n_mels * sizeof *rows);
+    double *rows = malloc((len / hop + 1000 / hop + 1) * n_mels * sizeof *rows);
     struct dsp_melbank_params mp = {.sample_rate = 16000.0, .n_fft = n_fft, .n_mels = n_mels,
                                     .fmin = 125.0, .fmax = 7500.0, .scale = DSP_MEL_HTK_LN,
                                     .norm = DSP_MEL_NORM_NONE,
