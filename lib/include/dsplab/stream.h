@@ -29,7 +29,8 @@
  * frame k's row time is its start k*H).
  *
  * Memory: everything is allocated by dsp_stream_new_*; push and finish
- * never allocate (bench_stream counts the heap), so the footprint is fixed
+ * never allocate (tests/test_stream.c counts the heap with mallinfo2, as
+ * bench_stft does), so the footprint is fixed
  * whatever the signal's length: a buffer of 4 windows plus the offline
  * object's.
  *
