@@ -13,6 +13,7 @@
 
 #include <CUnit/CUnit.h>
 #include <complex.h>
+#include <dsplab/dft.h> /* CMPLX where <complex.h> lacks it (clang) */
 #include <stddef.h>
 
 struct test_case {

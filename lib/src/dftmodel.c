@@ -1,6 +1,7 @@
 /* dftmodel.c — the DFT model of one frame (see dftmodel.h). */
 #include "dsplab/dftmodel.h"
 
+#include "dsplab/dft.h"
 #include "dsplab/fft.h"
 #include "dsplab/spectrum.h"
 #include "dsplab/status.h"

@@ -1,6 +1,7 @@
 /* gen.c — test signals and the seeded random generator (see gen.h). */
 #include "dsplab/gen.h"
 
+#include "dsplab/dft.h"
 #include "dsplab/status.h"
 
 #include <math.h>

@@ -16,6 +16,13 @@
 #include <complex.h>
 #include <stddef.h>
 
+/* C11's CMPLX(re, im) builds a complex number without the NaN that
+ * re + im * I makes of an infinite part. glibc's <complex.h> defines it only
+ * for GCC >= 4.7, so clang (which calls itself GCC 4.2) gets it here. */
+#ifndef CMPLX
+#define CMPLX(re, im) __builtin_complex((double)(re), (double)(im))
+#endif
+
 /* Complex input x (n values) -> X (n values). x and X must not overlap. */
 int dsp_dft(const double complex *x, size_t n, double complex *X);
 
