@@ -226,6 +226,8 @@ void cli_batch_finish(struct cli_batch *b, int argc, char **argv, const char *ou
         b->inputs = cli_malloc(1, sizeof *b->inputs);
         b->inputs[0] = argv[optind];
         b->n = 1;
+        const char *names[] = {"-o"};
+        cli_check_outputs((const char *const *)b->inputs, 1, &output, names, 1);
         return;
     }
     if (output)
@@ -259,6 +261,10 @@ void cli_batch_finish(struct cli_batch *b, int argc, char **argv, const char *ou
         }
     }
     check_clashes(b);
+    const char *names[] = {"output"};
+    for (size_t i = 0; i < b->n; i++)
+        cli_check_outputs((const char *const *)&b->inputs[i], 1,
+                          (const char *const *)&b->outputs[i], names, 1);
 }
 
 /* ---- running ----------------------------------------------------------- */
@@ -428,8 +434,9 @@ static int worker_start(struct pool *p, size_t k)
     return 0;
 }
 
-/* Removes what a killed worker left of `output`: the writer's temporary
- * "<output>.tmpXXXXXX" (datafile.c's naming), never the output itself. */
+/* Removes what a killed worker left of `output`: its staged name
+ * "<output>.tmpXXXXXX[.npy]" (cli_stage_output) and the writer's temporary
+ * beside that (datafile.c's naming), never the output itself. */
 static void remove_temps(const char *output)
 {
     const char *slash = strrchr(output, '/');
@@ -443,7 +450,7 @@ static void remove_temps(const char *output)
     struct dirent *e;
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, base, len) == 0 && strncmp(e->d_name + len, ".tmp", 4) == 0 &&
-            strlen(e->d_name) == len + 10) {
+            strlen(e->d_name) >= len + 10) {
             char path[8200];
             snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
             unlink(path);
@@ -497,6 +504,7 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
         return 0;
     }
     cli_make_out_dir(b->out_dir);
+    cli_keep_out_dir();   /* a worker's failure must not remove the others' folder */
     struct pool p = {.b = b, .fn = fn, .ctx = ctx};
     p.jobs = b->jobs ? b->jobs : online_cpus();
     if (p.jobs > b->n)

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -20,12 +21,28 @@ const char *cli_command = NULL;
 static struct dsp_matfile *open_output;
 static struct cli_progress *active_progress;
 
+/* One output of the running command: written to `staged` (beside `path`,
+ * "<path>.tmpXXXXXX", plus ".npy" when path ends so, since the writer picks
+ * the format by the name), renamed over path by cli_commit_outputs(). A path
+ * written in place (standard output, an existing device or FIFO) has
+ * staged == NULL. */
+struct staged_output {
+    char *path, *staged, *backup;
+};
+enum { MAX_STAGED = 16 };
+static struct staged_output staged_outputs[MAX_STAGED];
+static size_t n_staged;
+static char *made_dir;   /* the --out-dir this command created, removed if left empty */
+
+static void discard_staged(void);
+
 static void cleanup_before_exit(void)
 {
     if (active_progress)
         cli_progress_end(active_progress);
     dsp_matfile_abort(open_output);   /* NULL is a no-op */
     open_output = NULL;
+    discard_staged();
     fflush(stdout);
 }
 
@@ -333,6 +350,14 @@ void cli_make_out_dir(const char *dir)
     }
     if (errno != ENOENT || mkdir(dir, 0777) != 0)
         cli_runtime_error(dir, "cannot create the output folder: %s", strerror(errno));
+    free(made_dir);
+    made_dir = strdup(dir);   /* NULL on no memory: then the folder just stays */
+}
+
+void cli_keep_out_dir(void)
+{
+    free(made_dir);
+    made_dir = NULL;
 }
 
 const char *cli_output_name(const char *path)
@@ -377,9 +402,10 @@ struct dsp_matfile *cli_output_open(const char *path, size_t cols, const char *f
 {
     if (!path)
         path = "-";
-    struct dsp_matfile *f = dsp_matfile_create(path, cols);
+    const char *staged = cli_stage_output(path);
+    struct dsp_matfile *f = dsp_matfile_create(staged, cols);
     if (!f)
-        cli_runtime_error(cli_output_name(path), "%s", dsp_last_error());
+        cli_runtime_error(cli_output_name(path), "%s", cli_unstaged_error(path));
     open_output = f;
     output_path = path;
 
@@ -415,13 +441,13 @@ void cli_output_header(struct dsp_matfile *f, const char *key, const char *fmt, 
     vsnprintf(value, sizeof value, fmt, ap);
     va_end(ap);
     if (dsp_matfile_header(f, key, "%s", value) != DSP_OK)
-        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+        cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
 }
 
 void cli_output_row(struct dsp_matfile *f, const double *row)
 {
     if (dsp_matfile_write_row(f, row) != DSP_OK)
-        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+        cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
 }
 
 void cli_output_commit(struct dsp_matfile *f)
@@ -429,7 +455,198 @@ void cli_output_commit(struct dsp_matfile *f)
     if (f == open_output)
         open_output = NULL;   /* commit frees f whatever happens */
     if (dsp_matfile_commit(f) != DSP_OK)
-        cli_runtime_error(cli_output_name(output_path), "%s", dsp_last_error());
+        cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
+    cli_commit_outputs();
+}
+
+/* ---- all outputs of a command, or none ------------------------------- */
+
+
+static void discard_staged(void)
+{
+    for (size_t i = 0; i < n_staged; i++) {
+        struct staged_output *o = &staged_outputs[i];
+        if (o->staged)
+            unlink(o->staged);
+        if (o->backup)
+            unlink(o->backup);   /* a link to a file that is still in place */
+        free(o->path);
+        free(o->staged);
+        free(o->backup);
+    }
+    n_staged = 0;
+    if (made_dir) {
+        rmdir(made_dir);   /* only if empty: a failure leaves no new folder either */
+        free(made_dir);
+        made_dir = NULL;
+    }
+}
+
+/* The same file: the same name, or the same inode when both exist. */
+static int same_file(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* "dir/name" and "./dir//name" name the same place even when neither exists
+ * yet: the same last component in the same folder. */
+static int same_place(const char *a, const char *b)
+{
+    if (same_file(a, b))
+        return 1;
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) != 0)
+        return 0;
+    char da[4096], db[4096];
+    snprintf(da, sizeof da, "%.*s", sa ? (int)(sa - a) + 1 : 1, sa ? a : ".");
+    snprintf(db, sizeof db, "%.*s", sb ? (int)(sb - b) + 1 : 1, sb ? b : ".");
+    return same_file(da, db);
+}
+
+void cli_check_outputs(const char *const *inputs, size_t n_in, const char *const *outputs,
+                       const char *const *names, size_t n_out)
+{
+    for (size_t i = 0; i < n_out; i++) {
+        const char *o = outputs[i];
+        if (!o || strcmp(o, "-") == 0)
+            continue;
+        for (size_t k = 0; k < n_in; k++)
+            if (inputs[k] && same_file(inputs[k], o))
+                cli_usage_error("%s '%s' is also the input '%s' (an output never replaces an "
+                                "input; write elsewhere)",
+                                names[i], o, inputs[k]);
+        for (size_t k = 0; k < i; k++)
+            if (outputs[k] && strcmp(outputs[k], "-") != 0 && same_place(outputs[k], o))
+                cli_usage_error("%s '%s' and %s '%s' name the same file", names[k], outputs[k],
+                                names[i], o);
+    }
+}
+
+static int ends_with_npy(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcmp(path + n - 4, ".npy") == 0;
+}
+
+const char *cli_stage_output(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return path;
+    for (size_t i = 0; i < n_staged; i++)
+        if (strcmp(staged_outputs[i].path, path) == 0)
+            return staged_outputs[i].staged ? staged_outputs[i].staged : path;
+    if (n_staged == MAX_STAGED)
+        cli_runtime_error(path, "too many outputs for one command (%d)", MAX_STAGED);
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        cli_runtime_error(path, "is a folder, not a file");
+    struct staged_output *o = &staged_outputs[n_staged];
+    memset(o, 0, sizeof *o);
+    o->path = strdup(path);
+    if (!o->path)
+        cli_runtime_error(NULL, "out of memory");
+    n_staged++;
+    if (exists && !S_ISREG(st.st_mode))
+        return path;   /* a device or a FIFO: written in place (see outfile.h) */
+    /* Reserve the name now: an unwritable folder fails before any work. */
+    size_t size = strlen(path) + 16;
+    o->staged = cli_malloc(size, 1);
+    static unsigned counter;
+    for (int attempt = 0;; attempt++) {
+        unsigned long r = ((unsigned long)getpid() * 2654435761u) ^
+                          (unsigned long)time(NULL) ^ (++counter * 40503u);
+        snprintf(o->staged, size, "%s.tmp%06lx%s", path, r & 0xffffffu,
+                 ends_with_npy(path) ? ".npy" : "");
+        int fd = open(o->staged, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd >= 0) {
+            close(fd);
+            break;
+        }
+        if (errno != EEXIST || attempt == 100) {
+            int e = errno;
+            free(o->staged);
+            o->staged = NULL;
+            cli_runtime_error(path, "cannot create the output file: %s", strerror(e));
+        }
+    }
+    return o->staged;
+}
+
+const char *cli_unstaged_error(const char *path)
+{
+    const char *msg = dsp_last_error();
+    for (size_t i = 0; path && i < n_staged; i++) {
+        const char *t = staged_outputs[i].staged;
+        size_t len = t ? strlen(t) : 0;
+        if (strcmp(staged_outputs[i].path, path) == 0 && len && strncmp(msg, t, len) == 0 &&
+            msg[len] == ':') {
+            static char buf[1200];
+            snprintf(buf, sizeof buf, "%s%s", path, msg + len);
+            return buf;
+        }
+    }
+    return msg;
+}
+
+void cli_commit_outputs(void)
+{
+    /* With several outputs a rename that fails after others succeeded must
+     * put the old files back: each existing target is first hard-linked to
+     * a backup name, so it never stops existing under its own name. */
+    int several = n_staged > 1;
+    for (size_t i = 0; several && i < n_staged; i++) {
+        struct staged_output *o = &staged_outputs[i];
+        struct stat st;
+        if (!o->staged || lstat(o->path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        size_t size = strlen(o->path) + 16;
+        o->backup = cli_malloc(size, 1);
+        snprintf(o->backup, size, "%s.tmpbak%03zu", o->path, i);
+        unlink(o->backup);
+        if (link(o->path, o->backup) != 0) {
+            int e = errno;
+            free(o->backup);
+            o->backup = NULL;
+            cli_runtime_error(o->path, "cannot keep the old file while replacing it: %s",
+                              strerror(e));
+        }
+    }
+    for (size_t i = 0; i < n_staged; i++) {
+        struct staged_output *o = &staged_outputs[i];
+        if (!o->staged || rename(o->staged, o->path) == 0) {
+            free(o->staged);
+            o->staged = NULL;
+            continue;
+        }
+        int e = errno;
+        for (size_t k = 0; k < i; k++) {   /* undo the renames already done */
+            struct staged_output *u = &staged_outputs[k];
+            if (u->backup) {
+                rename(u->backup, u->path);
+                free(u->backup);
+                u->backup = NULL;
+            } else {
+                struct stat st;
+                if (lstat(u->path, &st) == 0 && S_ISREG(st.st_mode))
+                    unlink(u->path);
+            }
+        }
+        cli_runtime_error(o->path, "cannot rename %s into place: %s", o->staged, strerror(e));
+    }
+    for (size_t i = 0; i < n_staged; i++) {
+        if (staged_outputs[i].backup)
+            unlink(staged_outputs[i].backup);
+        free(staged_outputs[i].path);
+        free(staged_outputs[i].backup);
+    }
+    n_staged = 0;
+    free(made_dir);
+    made_dir = NULL;
 }
 
 /* ---- progress --------------------------------------------------------- */

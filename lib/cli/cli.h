@@ -189,12 +189,39 @@ void cli_output_row(struct dsp_matfile *f, const double *row);
  * line, for options that do not change the output (--threads). */
 void cli_header_omit(const char *long_name);
 
-/* Commits the open output (renames it into place); runtime error on failure. */
+/* Commits the open output and then every other output the command staged
+ * (cli_commit_outputs); runtime error on failure. */
 void cli_output_commit(struct dsp_matfile *f);
 
+/* All outputs of a command, or none. Every file a command writes goes to a
+ * staging name beside it ("<path>.tmpXXXXXX", ".npy" kept), reserved at
+ * once, so an unwritable folder fails before the work; the staged files are
+ * renamed into place together by cli_commit_outputs() (cli_output_commit
+ * calls it) once everything is written. Any error exit before that removes
+ * the staged files, so a failed command leaves every file that existed
+ * before as it was, and no new one. When several are renamed, an existing
+ * target is hard-linked aside first, and put back if a later rename fails.
+ * cli_stage_output returns the name to write path under: path itself for
+ * "-" and for an existing device or FIFO (written in place), the same name
+ * when called again for the same path. A folder is a runtime error. */
+const char *cli_stage_output(const char *path);
+void cli_commit_outputs(void);
+
+/* dsp_last_error() with a staged name at its start replaced by path. */
+const char *cli_unstaged_error(const char *path);
+
+/* Refuses (usage error, exit 2) an output that is the same file as an
+ * input, or two outputs that name the same file. outputs[i] (NULL or "-"
+ * skipped) is described in messages as names[i] ("--synth", "-o"). */
+void cli_check_outputs(const char *const *inputs, size_t n_in, const char *const *outputs,
+                       const char *const *names, size_t n_out);
+
 /* Makes the --out-dir folder DIR (one level) unless it is already a folder;
- * a runtime error naming DIR when it is something else or cannot be made. */
+ * a runtime error naming DIR when it is something else or cannot be made.
+ * A folder made here is removed again (when empty) by an error exit, unless
+ * cli_keep_out_dir() was called (batch mode keeps it for every worker). */
 void cli_make_out_dir(const char *dir);
+void cli_keep_out_dir(void);
 
 /* The path as the user will see it in messages ("-" -> "standard output"). */
 const char *cli_output_name(const char *path);
@@ -220,13 +247,6 @@ void cli_progress_end(struct cli_progress *p);
 /* ---- sinusoidal-model commands: sines, harmonic, decompose ------------ */
 /* Defined in cmd_sines.c; shared so that the three commands take the same
  * options with the same defaults and write tracks the same way. */
-
-/* Files a command has written completely but that must not survive a
- * failure later in the same command (a WAV written before the tracks file
- * is committed): cli_remove_on_error() registers one (up to 8; the path
- * must stay valid), and any exit before cli_keep_outputs() deletes them. */
-void cli_remove_on_error(const char *path);
-void cli_keep_outputs(void);
 
 enum cli_synthesis { CLI_SYNTH_TIME, CLI_SYNTH_SPECTRAL };
 
@@ -337,8 +357,9 @@ double *cli_tracks_synth(enum cli_synthesis how, const double *freq, const doubl
                          double fs, size_t len);
 const char *cli_synthesis_name(enum cli_synthesis how);
 
-/* Writes mono y as a WAV (16-bit, or float with float_wav), registered with
- * cli_remove_on_error; a runtime error naming path on failure. */
+/* Writes mono y as a WAV (16-bit, or float with float_wav) under path's
+ * staged name (cli_stage_output): it appears under path only when the
+ * command's outputs are committed. A runtime error naming path on failure. */
 void cli_write_wav(const char *path, const double *y, size_t len, double fs, int float_wav);
 
 /* `dsplab sines FILE` and `dsplab harmonic FILE` after s holds the model's

@@ -170,6 +170,20 @@ CLI_COMMAND(decompose)
     if (!stoch_hop)
         stoch_hop = s->a.hop >= 2 ? s->a.hop : 2;
 
+    /* The four outputs are staged before the work and appear together. */
+    char base[1024];
+    base_name(path, base, sizeof base);
+    char *p_sines = out_path(dir, base, "sines.wav");
+    char *p_residual = out_path(dir, base, "residual.wav");
+    char *p_stochastic = out_path(dir, base, "stochastic.wav");
+    char *p_tracks = out_path(dir, base, "tracks.txt");
+    const char *outputs[] = {p_sines, p_residual, p_stochastic, p_tracks};
+    const char *names[] = {"output", "output", "output", "output"};
+    cli_check_outputs(&path, 1, outputs, names, 4);
+    cli_make_out_dir(dir);
+    for (int i = 0; i < 4; i++)
+        cli_stage_output(outputs[i]);
+
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
@@ -205,13 +219,6 @@ CLI_COMMAND(decompose)
     double residual_db = ex > 0 ? 10.0 * log10(dsp_energy(residual, len) / ex) : 0.0;
     free(x);
 
-    char base[1024];
-    base_name(path, base, sizeof base);
-    char *p_sines = out_path(dir, base, "sines.wav");
-    char *p_residual = out_path(dir, base, "residual.wav");
-    char *p_stochastic = out_path(dir, base, "stochastic.wav");
-    char *p_tracks = out_path(dir, base, "tracks.txt");
-    cli_make_out_dir(dir);
     cli_write_wav(p_sines, sines, len, fs, s->float_wav);
     cli_write_wav(p_residual, residual, len, fs, s->float_wav);
     cli_write_wav(p_stochastic, stochastic, len, fs, s->float_wav);
@@ -242,8 +249,7 @@ CLI_COMMAND(decompose)
     free(t.freq);
     free(t.mag);
     free(t.phase);
-    cli_output_commit(f);
-    cli_keep_outputs();
+    cli_output_commit(f);   /* all four, together */
 
     if (isinf(snr))
         printf("sines_snr_db: %s\n", snr > 0 ? "inf" : "-inf");

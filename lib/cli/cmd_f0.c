@@ -92,6 +92,8 @@ CLI_COMMAND(f0)
         }
     }
     const char *path = cli_operands(argc, argv, 1, what)[0];
+    const char *out_names[] = {"-o"};
+    cli_check_outputs(&path, 1, &s.out, out_names, 1);
     if (yin && twm_only)
         cli_usage_error("%s is only for --method twm", twm_only);
     if (!yin && yin_only)

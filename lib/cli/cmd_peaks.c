@@ -61,6 +61,8 @@ CLI_COMMAND(peaks)
             cli_analysis_option(&a, c, optarg);
     }
     const char *path = cli_operands(argc, argv, 1, what)[0];
+    const char *out_names[] = {"-o"};
+    cli_check_outputs(&path, 1, &out, out_names, 1);
     enum dsp_window type;
     cli_analysis_finish(&a, 1024, 1024, 1, &type);
     /* A peak needs a bin on each side: N/2+1 >= 3 bins. */

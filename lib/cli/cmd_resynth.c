@@ -56,6 +56,9 @@ CLI_COMMAND(resynth)
         cli_usage_error("missing -o OUT.wav (the sound to write)");
     enum dsp_window type;
     cli_analysis_finish(&a, 2048, 2048, 512, &type);
+    const char *names[] = {"-o"};
+    cli_check_outputs(&path, 1, &out, names, 1);
+    const char *staged = cli_stage_output(out);
 
     double *x, fs;
     size_t len;
@@ -89,10 +92,11 @@ CLI_COMMAND(resynth)
 
     double snr = dsp_snr_db(x, y, len);
     free(x);
-    status = dsp_audio_write_wav(out, y, len, 1, fs, encoding);
+    status = dsp_audio_write_wav(staged, y, len, 1, fs, encoding);
     free(y);
     if (status != DSP_OK)
-        cli_runtime_error(out, "%s", dsp_last_error());
+        cli_runtime_error(out, "%s", cli_unstaged_error(out));
+    cli_commit_outputs();
     if (isinf(snr))
         printf("snr_db: %s\n", snr > 0 ? "inf" : "-inf");
     else

@@ -14,39 +14,6 @@
 
 /* ---- shared by the sinusoidal-model commands --------------------------- */
 
-enum { MAX_REMOVE = 8 };
-static const char *remove_paths[MAX_REMOVE];
-static size_t n_remove;
-
-static void remove_registered(void)
-{
-    struct stat st;
-    /* only files this command wrote: an output named /dev/null or a FIFO is
-     * written in place and must never be unlinked */
-    for (size_t i = 0; i < n_remove; i++)
-        if (lstat(remove_paths[i], &st) == 0 && S_ISREG(st.st_mode))
-            unlink(remove_paths[i]);
-    n_remove = 0;
-}
-
-void cli_remove_on_error(const char *path)
-{
-    static int registered;
-    if (!registered) {
-        /* cli_usage_error and cli_runtime_error end with exit(): the
-         * handler runs then, after the open matrix output is aborted. */
-        atexit(remove_registered);
-        registered = 1;
-    }
-    if (n_remove < MAX_REMOVE)
-        remove_paths[n_remove++] = path;
-}
-
-void cli_keep_outputs(void)
-{
-    n_remove = 0;
-}
-
 void cli_sms_init(struct cli_sms *s)
 {
     memset(s, 0, sizeof *s);
@@ -258,10 +225,10 @@ double *cli_tracks_synth(enum cli_synthesis how, const double *freq, const doubl
 
 void cli_write_wav(const char *path, const double *y, size_t len, double fs, int float_wav)
 {
-    if (dsp_audio_write_wav(path, y, len, 1, fs, float_wav ? DSP_WAV_FLOAT32 : DSP_WAV_PCM16) !=
-        DSP_OK)
-        cli_runtime_error(path, "%s", dsp_last_error());
-    cli_remove_on_error(path);
+    const char *staged = cli_stage_output(path);
+    if (dsp_audio_write_wav(staged, y, len, 1, fs,
+                            float_wav ? DSP_WAV_FLOAT32 : DSP_WAV_PCM16) != DSP_OK)
+        cli_runtime_error(path, "%s", cli_unstaged_error(path));
 }
 
 int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct option *opts,
@@ -274,6 +241,12 @@ int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct op
     const char *path = cli_operands(argc, argv, 1, what)[0];
     enum dsp_window type;
     cli_sms_finish(s, &type);
+    const char *outputs[] = {s->out, s->synth}, *names[] = {"-o", "--synth"};
+    cli_check_outputs(&path, 1, outputs, names, 2);
+    if (s->synth)
+        cli_stage_output(s->synth);
+    if (s->out)
+        cli_stage_output(s->out);
 
     double *x, fs;
     size_t len;
@@ -305,8 +278,7 @@ int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct op
     free(t.freq);
     free(t.mag);
     free(t.phase);
-    cli_output_commit(f);
-    cli_keep_outputs();
+    cli_output_commit(f);   /* the tracks and the WAV, together */
     return 0;
 }
 

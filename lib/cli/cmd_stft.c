@@ -120,6 +120,8 @@ CLI_COMMAND(stft)
         }
     }
     const char *path = cli_operands(argc, argv, 1, what)[0];
+    const char *out_names[] = {"-o"};
+    cli_check_outputs(&path, 1, &out, out_names, 1);
     enum dsp_window type;
     cli_analysis_finish(&a, 2048, 2048, 512, &type);
 

@@ -1,0 +1,223 @@
+/* The dsplab tool against careless and hostile use (issue 11): every
+ * reproducer of the issue as a test. Each checks the exit status, the
+ * message, and that no file that existed before is lost or changed and no
+ * new file or temporary is left behind. Every case ends within seconds: the
+ * inputs are short (8 kHz, 0.5 s) and the absurd sizes must be refused
+ * before any work.
+ *
+ * Folders: `work` holds the inputs and the files that must survive; `out`
+ * is where failing commands are told to write and must stay empty. */
+#include "clitest.h"
+
+#include <dsplab/dsplab.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FS 8000.0
+#define LEN 4000
+
+static char dir[4096];         /* the test folder */
+static char work[4200];        /* inputs and pre-existing outputs */
+static char outdir[4200];      /* must stay empty */
+static char good_wav[4300];    /* 0.5 s of 440 Hz, float32 */
+static char text_file[4300];   /* not a sound */
+static double good_x[LEN];
+static char out[1 << 21], err[1 << 16];
+
+static void fixture(void)
+{
+    if (dir[0])
+        return;
+    snprintf(dir, sizeof dir, "%s", test_tmpdir());
+    snprintf(work, sizeof work, "%s/work", dir);
+    snprintf(outdir, sizeof outdir, "%s/out", dir);
+    make_dir(work);
+    make_dir(outdir);
+    snprintf(good_wav, sizeof good_wav, "%s/good.wav", dir);
+    snprintf(text_file, sizeof text_file, "%s/notes.txt", dir);
+    CU_ASSERT_FATAL(dsp_gen_sine(0.5, 440.0, 0.0, FS, good_x, LEN) == DSP_OK);
+    write_mono_wav(good_wav, good_x, LEN, FS);
+    write_text(text_file, "not a sound\n");
+}
+
+/* A whole small file into buf (NUL-terminated); its length, or -1. */
+static long slurp(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, size - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return (long)n;
+}
+
+/* path holds exactly `text`. */
+static void expect_content(const char *path, const char *text)
+{
+    static char buf[1 << 16];
+    long n = slurp(path, buf, sizeof buf);
+    int ok = n >= 0 && strcmp(buf, text) == 0;
+    if (!ok)
+        fprintf(stderr, "\n  %s: %s\n", path, n < 0 ? "missing" : "content changed");
+    CU_ASSERT(ok);
+}
+
+/* The two files are byte for byte the same. */
+static void expect_same_file(const char *a, const char *b)
+{
+    static char x[1 << 20], y[1 << 20];
+    long na = slurp(a, x, sizeof x), nb = slurp(b, y, sizeof y);
+    int ok = na >= 0 && na == nb && memcmp(x, y, (size_t)na) == 0;
+    if (!ok)
+        fprintf(stderr, "\n  %s differs from %s (or is missing)\n", a, b);
+    CU_ASSERT(ok);
+}
+
+/* work/NAME, as a path. */
+static const char *in_work(const char *name)
+{
+    static char buf[4][4400];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", work, name);
+    return buf[k];
+}
+
+/* Empties `work` and copies good.wav to work/in.wav. */
+static void reset_work(void)
+{
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir '%s' && cp '%s' '%s/in.wav'", work, work,
+             good_wav, work);
+    CU_ASSERT_FATAL(system(cmd) == 0);
+}
+
+/* ---- 1. a failed command destroys no file ------------------------------ */
+
+/* The issue's reproducer: --synth names the input, -o an impossible path.
+ * Refused before anything is written; in.wav is as it was. */
+static void test_synth_is_input(void)
+{
+    fixture();
+    reset_work();
+    expect_usage("--synth '", "sines '%s' --synth '%s' -o /nonexistent/t.txt", in_work("in.wav"),
+                 in_work("in.wav"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "is also the input"));
+    expect_same_file(in_work("in.wav"), good_wav);
+    expect_usage("is also the input", "harmonic '%s' --synth '%s'", in_work("in.wav"),
+                 in_work("in.wav"));
+    /* another spelling of the same file */
+    expect_usage("is also the input", "resynth '%s' -o '%s/../work/in.wav'", in_work("in.wav"),
+                 work);
+    expect_usage("is also the input", "stft '%s' -o '%s'", in_work("in.wav"), in_work("in.wav"));
+    expect_usage("name the same file", "sines '%s' --synth '%s' -o '%s/./x.txt'",
+                 in_work("in.wav"), in_work("x.txt"), work);
+    expect_same_file(in_work("in.wav"), good_wav);
+    expect_dir(work, "in.wav");
+}
+
+/* --synth names an existing file and the tracks output fails: the old
+ * --synth file is untouched and nothing new is left. */
+static void test_synth_kept_on_failure(void)
+{
+    fixture();
+    const char *cmds[] = {"sines", "harmonic"};
+    for (size_t i = 0; i < TEST_COUNT(cmds); i++) {
+        reset_work();
+        write_text(in_work("s.wav"), "old synth\n");
+        expect_runtime("/nonexistent/t.txt", "cannot create the output file",
+                       "%s '%s' --synth '%s' -o /nonexistent/t.txt", cmds[i], in_work("in.wav"),
+                       in_work("s.wav"));
+        expect_content(in_work("s.wav"), "old synth\n");
+        expect_dir(work, "in.wav s.wav");
+        /* the input fails to read: both old outputs stay */
+        write_text(in_work("t.txt"), "old tracks\n");
+        expect_runtime(text_file, "", "%s '%s' --synth '%s' -o '%s'", cmds[i], text_file,
+                       in_work("s.wav"), in_work("t.txt"));
+        expect_content(in_work("s.wav"), "old synth\n");
+        expect_content(in_work("t.txt"), "old tracks\n");
+        expect_dir(work, "in.wav s.wav t.txt");
+    }
+    /* and on success both are replaced */
+    CU_ASSERT_EQUAL(dsplab("sines '%s' --synth '%s' -o '%s'", in_work("in.wav"), in_work("s.wav"),
+                           in_work("t.txt")),
+                    0);
+    char value[64];
+    CU_ASSERT(dsp_datafile_header_value(in_work("t.txt"), "synth_file", value, sizeof value) ==
+              DSP_OK);
+    struct dsp_audio info;
+    CU_ASSERT(dsp_audio_probe(in_work("s.wav"), &info) == DSP_OK);
+    expect_dir(work, "in.wav s.wav t.txt");
+}
+
+/* decompose: the old DIR/BASE-*.wav survive a failure, and a folder the
+ * command made is gone again. */
+static void test_decompose_keeps_old(void)
+{
+    fixture();
+    reset_work();
+    const char *parts[] = {"in-sines.wav", "in-residual.wav", "in-stochastic.wav",
+                           "in-tracks.txt"};
+    char text[64];
+    for (size_t i = 0; i < TEST_COUNT(parts); i++) {
+        snprintf(text, sizeof text, "old %zu\n", i);
+        write_text(in_work(parts[i]), text);
+    }
+    /* in-tracks.txt is a folder: refused before the work, the WAVs stay */
+    CU_ASSERT_FATAL(unlink(in_work("in-tracks.txt")) == 0);
+    make_dir(in_work("in-tracks.txt"));
+    expect_runtime(in_work("in-tracks.txt"), "is a folder",
+                   "decompose '%s' --model sine --out-dir '%s'", in_work("in.wav"), work);
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(text, sizeof text, "old %zu\n", i);
+        expect_content(in_work(parts[i]), text);
+    }
+    expect_dir(work, "in-residual.wav in-sines.wav in-stochastic.wav in-tracks.txt in.wav");
+    /* an input that fails after the outputs are staged */
+    CU_ASSERT_FATAL(rmdir(in_work("in-tracks.txt")) == 0);
+    write_text(in_work("in-tracks.txt"), "old 3\n");
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", text_file, in_work("in.wav"));
+    CU_ASSERT_FATAL(system(cmd) == 0);
+    expect_runtime(in_work("in.wav"), "", "decompose '%s' --model sine --out-dir '%s'",
+                   in_work("in.wav"), work);
+    for (size_t i = 0; i < TEST_COUNT(parts); i++) {
+        snprintf(text, sizeof text, "old %zu\n", i);
+        expect_content(in_work(parts[i]), text);
+    }
+    expect_dir(work, "in-residual.wav in-sines.wav in-stochastic.wav in-tracks.txt in.wav");
+    /* a new folder is removed again */
+    char fresh[4400];
+    snprintf(fresh, sizeof fresh, "%s/fresh", outdir);
+    expect_runtime(text_file, "", "decompose '%s' --model sine --out-dir '%s'", text_file,
+                   fresh);
+}
+
+/* ---- the cases ------------------------------------------------------- */
+
+static void test_cleanup(void)
+{
+    if (dir[0])
+        test_rmdir(dir);
+}
+
+int main(void)
+{
+    cli_test_init(&(struct cli_test_config){.out = out, .out_size = sizeof out, .err = err,
+                                            .err_size = sizeof err, .outdir = outdir});
+    static const struct test_case cases[] = {
+        {"an output that is an input is refused (exit 2), the input kept",
+         test_synth_is_input},
+        {"sines/harmonic: a failure keeps the old --synth and -o files",
+         test_synth_kept_on_failure},
+        {"decompose: a failure keeps old DIR/BASE-* files, removes a new DIR",
+         test_decompose_keeps_old},
+        {"remove the test folder", test_cleanup},
+    };
+    return test_run("cli_harden", cases, TEST_COUNT(cases));
+}
