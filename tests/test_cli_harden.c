@@ -198,6 +198,89 @@ static void test_decompose_keeps_old(void)
                    fresh);
 }
 
+/* ---- 2, 3. absurd sizes are refused at once --------------------------- */
+
+/* Sizes above the stated maxima (2^24 samples, 2^16 bands/sines/harmonics)
+ * are usage errors naming the limit; the melbank case used to hang. */
+static void test_size_maxima(void)
+{
+    fixture();
+    expect_usage("--n-fft: '18446744073709551615' is too large (at most 16777216)",
+                 "melbank --sr 16000 --n-fft %s -o '%s/b.txt'", "18446744073709551615", outdir);
+    expect_usage("is too large (at most 16777216)", "melspec '%s' --n-fft 1000000000 -o '%s/m.txt'",
+                 good_wav, outdir);
+    expect_usage("is too large (at most 65536)", "melspec '%s' --n-mels 100000000 -o '%s/m.txt'",
+                 good_wav, outdir);
+    expect_usage("is too large (at most 16777216)",
+                 "melspec '%s' --preset vggish --win-length 1000000000 -o '%s/m.txt'", good_wav,
+                 outdir);
+    expect_usage("is too large (at most 16777216)", "stft '%s' --size 1000000000 -o '%s/s.txt'",
+                 good_wav, outdir);
+    expect_usage("is too large (at most 16777216)", "stft '%s' --fft 1000000000 -o '%s/s.txt'",
+                 good_wav, outdir);
+    expect_usage("is too large (at most 65536)", "sines '%s' --max-sines 10000000 -o '%s/t'",
+                 good_wav, outdir);
+    expect_usage("is too large (at most 65536)",
+                 "harmonic '%s' --harmonics 10000000 -o '%s/t'", good_wav, outdir);
+    expect_usage("M: '1000000000' is too large (at most 16777216)", "window hann 1000000000");
+    /* within the maxima but beyond 2^16 and longer than the 4000-sample input */
+    expect_usage("--n-fft (16777216) is longer than", "melspec '%s' --n-fft 16777216 -o '%s/m.txt'",
+                 good_wav, outdir);
+    expect_usage("--size (100000) is longer than", "resynth '%s' --size 100000 -o '%s/r.wav'",
+                 good_wav, outdir);
+    expect_usage("--win-length (2000000) is longer than",
+                 "melspec '%s' --preset vggish --win-length 2000000 -o '%s/m.txt'", good_wav,
+                 outdir);
+}
+
+/* Work that would need more than --max-memory is a runtime error that says
+ * how much it asked for. resynth --hop 1 holds 2 x 4001 frames x 1025 bins
+ * of doubles: 62.6 MiB plus the signal and the FFT. */
+static void test_memory_budget(void)
+{
+    fixture();
+    expect_runtime(good_wav, "would need 6", "resynth '%s' --hop 1 --max-memory 16M -o '%s/r.wav'",
+                   good_wav, outdir);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "4001 frames x 1025 bins"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "MiB of memory, more than the budget of 16.0 MiB "
+                                       "(--max-memory)"));
+    /* 60000 sines x 16 frames x 3 matrices of doubles = 22 MiB */
+    expect_runtime(good_wav, "the tracks (16 frames x 60000 sines", 
+                   "sines '%s' --max-sines 60000 --max-memory=4M -o '%s/t.txt'", good_wav,
+                   outdir);
+    expect_runtime(good_wav, "reading 4000 frames of 1 channels would need 62.5 KiB",
+                   "stft --max-memory 1K '%s' -o '%s/s.txt'", good_wav, outdir);
+    expect_runtime(good_wav, "the mel spectrogram", "melspec '%s' --max-memory 100K -o '%s/m.txt'",
+                   good_wav, outdir);
+    expect_usage("--max-memory: 'lots' is not a size", "stft '%s' --max-memory lots", good_wav);
+    /* the same commands within the default budget */
+    CU_ASSERT_EQUAL(dsplab("resynth '%s' --hop 1 -o '%s/r.wav'", good_wav, work), 0);
+    CU_ASSERT_EQUAL(unlink(in_work("r.wav")), 0);
+}
+
+/* --list from a device that never ends stops at the first NUL byte; a
+ * list's size is bounded; --jobs beyond the inputs and CPUs is capped. */
+static void test_batch_limits(void)
+{
+    fixture();
+    char sub[4400];
+    snprintf(sub, sizeof sub, "%s/feats", outdir);
+    expect_runtime("/dev/urandom", "not a list of paths: a NUL byte",
+                   "melspec --list /dev/urandom --out-dir '%s'", sub);
+    reset_work();
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s/b.wav' && cp '%s' '%s/c.wav'", good_wav, work,
+             good_wav, work);
+    CU_ASSERT_FATAL(system(cmd) == 0);
+    char feats[4400];
+    snprintf(feats, sizeof feats, "%s/feats", work);
+    CU_ASSERT_EQUAL(dsplab("melspec '%s/in.wav' '%s/b.wav' '%s/c.wav' --jobs 1000 --out-dir '%s'",
+                           work, work, work, feats),
+                    0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "3 written, 0 skipped, 0 failed"));
+    expect_dir(feats, "b.npy c.npy in.npy");
+}
+
 /* ---- the cases ------------------------------------------------------- */
 
 static void test_cleanup(void)
@@ -217,6 +300,9 @@ int main(void)
          test_synth_kept_on_failure},
         {"decompose: a failure keeps old DIR/BASE-* files, removes a new DIR",
          test_decompose_keeps_old},
+        {"sizes above the maxima, or beyond 2^16 and the input, exit 2", test_size_maxima},
+        {"work beyond --max-memory exits 1 saying how much", test_memory_budget},
+        {"--list /dev/urandom ends at once; --jobs 1000 works", test_batch_limits},
         {"remove the test folder", test_cleanup},
     };
     return test_run("cli_harden", cases, TEST_COUNT(cases));

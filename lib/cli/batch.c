@@ -79,7 +79,9 @@ int cli_batch_option(struct cli_batch *b, int c, const char *arg)
 /* ---- inputs ------------------------------------------------------------ */
 
 /* The whole --list file ("-" = stdin), NUL-terminated. Runtime error if it
- * cannot be read. */
+ * cannot be read, holds a NUL byte, or exceeds MAX_LIST_BYTES (about a
+ * million paths). */
+#define MAX_LIST_BYTES (64 << 20)
 static char *read_list(const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -98,7 +100,23 @@ static char *read_list(const char *path)
             cap *= 2;
         }
         size_t got = fread(text + len, 1, cap - len - 1, f);
+        /* A list is text of paths: a NUL byte means a binary file (or a
+         * device such as /dev/urandom, which would never end). */
+        const char *nul = memchr(text + len, '\0', got);
+        if (nul) {
+            size_t at = len + (size_t)(nul - (text + len));
+            if (f != stdin)
+                fclose(f);
+            free(text);
+            cli_runtime_error(path, "not a list of paths: a NUL byte at byte %zu", at);
+        }
         len += got;
+        if (len > MAX_LIST_BYTES) {
+            if (f != stdin)
+                fclose(f);
+            free(text);
+            cli_runtime_error(path, "the list is longer than %d MiB", MAX_LIST_BYTES >> 20);
+        }
         if (got == 0)
             break;
     }
@@ -506,7 +524,10 @@ int cli_batch_run(struct cli_batch *b, cli_batch_fn fn, void *ctx)
     cli_make_out_dir(b->out_dir);
     cli_keep_out_dir();   /* a worker's failure must not remove the others' folder */
     struct pool p = {.b = b, .fn = fn, .ctx = ctx};
+    /* More workers than inputs or than CPUs only compete for the cores. */
     p.jobs = b->jobs ? b->jobs : online_cpus();
+    if (p.jobs > online_cpus())
+        p.jobs = online_cpus();
     if (p.jobs > b->n)
         p.jobs = b->n > 0 ? b->n : 1;
     p.w = cli_malloc(p.jobs, sizeof *p.w);

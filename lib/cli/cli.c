@@ -184,6 +184,131 @@ size_t cli_parse_size(const char *name, const char *text, size_t min)
     return (size_t)v;
 }
 
+size_t cli_parse_size_max(const char *name, const char *text, size_t min, size_t max)
+{
+    /* A number beyond size_t is "too large" too: say the limit instead. */
+    if (isdigit((unsigned char)text[0]) && strspn(text, "0123456789") == strlen(text)) {
+        errno = 0;
+        unsigned long long v = strtoull(text, NULL, 10);
+        if (errno == ERANGE || v > max)
+            cli_usage_error("%s: '%s' is too large (at most %zu)", name, text, max);
+    }
+    return cli_parse_size(name, text, min);
+}
+
+void cli_check_sizes(const char *path, size_t len, size_t m, const char *m_name, size_t n,
+                     const char *n_name, void *to_free)
+{
+    const char *name = NULL;
+    size_t v = 0;
+    if (m > CLI_FREE_SIZE && m > len)
+        name = m_name, v = m;
+    else if (n_name && n > CLI_FREE_SIZE && n > len)
+        name = n_name, v = n;
+    if (!name)
+        return;
+    free(to_free);
+    cli_usage_error("%s (%zu) is longer than %s (%zu samples); sizes above %zu may not exceed "
+                    "the input's length",
+                    name, v, path, len, CLI_FREE_SIZE);
+}
+
+double cli_max_memory;
+
+static double default_budget(void)
+{
+    double budget = 4.0 * 1024 * 1024 * 1024;
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0 && (double)pages * (double)page < budget)
+        budget = (double)pages * (double)page;
+    return budget;
+}
+
+/* "512M", "4G", "1000000": bytes, with a K/M/G/T suffix (optionally
+ * followed by "B" or "iB") in powers of 1024. */
+static double parse_memory(const char *text)
+{
+    errno = 0;
+    char *end;
+    double v = isdigit((unsigned char)text[0]) ? strtod(text, &end) : -1;
+    if (v < 0 || errno == ERANGE)
+        cli_usage_error("--max-memory: '%s' is not a size (e.g. 512M, 4G)", text);
+    double unit = 1;
+    const char *units = "KMGT";
+    const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+    if (*end && u) {
+        for (const char *k = units; k <= u; k++)
+            unit *= 1024;
+        end++;
+        if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+            end += strlen(end);
+    } else if (strcmp(end, "B") == 0) {
+        end++;
+    }
+    if (*end || !(v * unit >= 1))
+        cli_usage_error("--max-memory: '%s' is not a size of at least 1 byte (e.g. 512M, 4G)",
+                        text);
+    return v * unit;
+}
+
+int cli_global_options(int argc, char **argv)
+{
+    cli_max_memory = default_budget();
+    int k = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (i < argc)
+                argv[k++] = argv[i++];
+            break;
+        }
+        if (strcmp(a, "--max-memory") == 0) {
+            if (i + 1 >= argc)
+                cli_usage_error("option '--max-memory' requires an argument");
+            cli_max_memory = parse_memory(argv[++i]);
+        } else if (strncmp(a, "--max-memory=", 13) == 0) {
+            cli_max_memory = parse_memory(a + 13);
+        } else {
+            argv[k++] = argv[i];
+        }
+    }
+    argv[k] = NULL;
+    return k;
+}
+
+/* 217.3 GiB, 12.0 MiB, 512 bytes: the units --max-memory takes. */
+static void format_bytes(double b, char *buf, size_t size)
+{
+    const char *unit[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int u = 0;
+    while (b >= 1024 && u < 6) {
+        b /= 1024;
+        u++;
+    }
+    if (u == 0)
+        snprintf(buf, size, "%.0f bytes", b);
+    else
+        snprintf(buf, size, "%.1f %s", b, unit[u]);
+}
+
+void cli_check_memory(const char *file, double bytes, const char *what_fmt, ...)
+{
+    if (cli_max_memory <= 0)
+        cli_max_memory = default_budget();
+    if (!(bytes > cli_max_memory))
+        return;
+    char what[512];
+    va_list ap;
+    va_start(ap, what_fmt);
+    vsnprintf(what, sizeof what, what_fmt, ap);
+    va_end(ap);
+    char need[32], have[32];
+    format_bytes(bytes, need, sizeof need);
+    format_bytes(cli_max_memory, have, sizeof have);
+    cli_runtime_error(file, "%s would need %s of memory, more than the budget of %s "
+                      "(--max-memory)", what, need, have);
+}
+
 double cli_parse_double(const char *name, const char *text)
 {
     if (text[0] == '\0' || isspace((unsigned char)text[0]))
@@ -207,13 +332,13 @@ int cli_analysis_option(struct cli_analysis *a, int c, const char *arg)
         a->window = arg;
         return 1;
     case CLI_OPT_SIZE:
-        a->m = cli_parse_size(cli_optname(), arg, 1);
+        a->m = cli_parse_size_max(cli_optname(), arg, 1, CLI_MAX_SIZE);
         return 1;
     case CLI_OPT_FFT:
-        a->n_fft = cli_parse_size(cli_optname(), arg, 1);
+        a->n_fft = cli_parse_size_max(cli_optname(), arg, 1, CLI_MAX_SIZE);
         return 1;
     case CLI_OPT_HOP:
-        a->hop = cli_parse_size(cli_optname(), arg, 1);
+        a->hop = cli_parse_size_max(cli_optname(), arg, 1, CLI_MAX_SIZE);
         return 1;
     case CLI_OPT_BETA:
         a->beta = cli_parse_double(cli_optname(), arg);
@@ -263,6 +388,13 @@ void cli_analysis_finish(struct cli_analysis *a, size_t def_m, size_t def_n, siz
         cli_usage_error("--sigma is only for the gaussian window (window is %s)", a->window);
 }
 
+double cli_analysis_bytes(const struct cli_analysis *a)
+{
+    /* window and frame (M each), the real FFT's input, output and FFTW's
+     * scratch (about 6 N doubles), a row of N/2+1 */
+    return 8.0 * (3.0 * (double)a->m + 6.0 * (double)a->n_fft);
+}
+
 double cli_window_param(const struct cli_analysis *a, enum dsp_window type)
 {
     if (type == DSP_WIN_KAISER)
@@ -285,6 +417,8 @@ double *cli_window_new(enum dsp_window type, double param, enum dsp_window_symme
 
 struct dsp_stft *cli_stft_new(const struct cli_analysis *a, enum dsp_window type)
 {
+    cli_check_memory(NULL, cli_analysis_bytes(a), "the analysis (window %zu, FFT %zu)", a->m,
+                     a->n_fft);
     double *w = cli_window_new(type, cli_window_param(a, type), DSP_WINDOW_PERIODIC, a->m);
     struct dsp_stft *st = dsp_stft_new(w, a->m, a->n_fft, a->hop);
     free(w);
@@ -310,6 +444,12 @@ void cli_analysis_header(struct dsp_matfile *f, const struct cli_analysis *a,
 
 void cli_read_mono(const char *path, double **x, size_t *n, double *sample_rate)
 {
+    /* The header says how much the samples take: refuse before reading. */
+    struct dsp_audio info;
+    if (dsp_audio_probe(path, &info) != DSP_OK)
+        cli_runtime_error(path, "%s", dsp_last_error());
+    cli_check_memory(path, 8.0 * (double)info.frames * (info.channels + 1.0),
+                     "reading %zu frames of %d channels", info.frames, info.channels);
     if (dsp_audio_read_mono(path, x, n, sample_rate) != DSP_OK)
         cli_runtime_error(path, "%s", dsp_last_error());
 }

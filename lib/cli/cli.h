@@ -86,6 +86,45 @@ size_t cli_parse_size(const char *name, const char *text, size_t min);
 /* A finite decimal floating-point number (strtod syntax, whole text). */
 double cli_parse_double(const char *name, const char *text);
 
+/* ---- resources: stated maxima and a memory budget ---------------------- */
+
+/* The largest window, FFT and hop sizes (samples) the tool takes: 2^24 =
+ * 16777216 (380 s at 44.1 kHz). Above it a usage error, before any work. */
+#define CLI_MAX_SIZE ((size_t)1 << 24)
+/* The largest count of bands, sines, harmonics or coefficients: 2^16. */
+#define CLI_MAX_COUNT ((size_t)1 << 16)
+
+/* Window and FFT sizes up to this are taken for any input; larger ones
+ * only up to the input's length (an FFT longer than the whole sound
+ * resolves nothing more, and costs frames x N). */
+#define CLI_FREE_SIZE ((size_t)1 << 16)
+
+/* After reading `path` (len samples): a usage error when the window size m
+ * or the FFT size n (named m_name, n_name; n_name NULL to skip n) exceeds
+ * both CLI_FREE_SIZE and len. Frees to_free first (may be NULL). */
+void cli_check_sizes(const char *path, size_t len, size_t m, const char *m_name, size_t n,
+                     const char *n_name, void *to_free);
+
+/* cli_parse_size with a maximum: above it a usage error that names it. */
+size_t cli_parse_size_max(const char *name, const char *text, size_t min, size_t max);
+
+/* The memory budget in bytes: --max-memory SIZE (any command, anywhere on
+ * the line; SIZE in bytes or with a K, M, G or T suffix, powers of 1024),
+ * default 4 GiB or the machine's physical memory if less. */
+extern double cli_max_memory;
+
+/* Takes the options every command accepts (--max-memory SIZE) out of
+ * argv[1..argc-1] (up to a "--"); returns the new argc. Usage errors. */
+int cli_global_options(int argc, char **argv);
+
+/* Before the work: when `bytes` (an estimate of what the command will
+ * allocate, counted in double so that no product overflows) exceeds the
+ * budget, a runtime error (exit 1) "FILE: <what> would need 217.3 GiB of
+ * memory, more than the budget of 4.0 GiB (--max-memory)"; what is
+ * printf-style. file may be NULL. */
+void cli_check_memory(const char *file, double bytes, const char *what_fmt, ...)
+    CLI_PRINTF(3, 4);
+
 /* ---- analysis options shared by dft, stft, resynth and later commands - */
 
 /* --window NAME, --size M, --fft N, --hop H, --beta B, --sigma S, the values
@@ -132,6 +171,9 @@ int cli_analysis_option(struct cli_analysis *a, int c, const char *arg);
 void cli_analysis_finish(struct cli_analysis *a, size_t def_m, size_t def_n, size_t def_hop,
                          enum dsp_window *type);
 
+/* What the analysis of a's window and FFT sizes allocates, in bytes. */
+double cli_analysis_bytes(const struct cli_analysis *a);
+
 /* The window's parameter (beta, sigma or 0) for dsp_window_fill. */
 double cli_window_param(const struct cli_analysis *a, enum dsp_window type);
 
@@ -159,7 +201,9 @@ void cli_dft_frame(const struct cli_analysis *a, enum dsp_window type, const cha
 
 /* ---- input ---------------------------------------------------------- */
 
-/* dsp_audio_read_mono, with the library's message as a runtime error. */
+/* dsp_audio_read_mono, with the library's message as a runtime error;
+ * the header is probed first and a file that would not fit the memory
+ * budget is refused before its samples are read. */
 void cli_read_mono(const char *path, double **x, size_t *n, double *sample_rate);
 
 /* malloc that exits with "dsplab: out of memory" (runtime error). */

@@ -129,7 +129,7 @@ CLI_COMMAND(decompose)
             dir = optarg;
             break;
         case OPT_STOCH_HOP:
-            stoch_hop = cli_parse_size(cli_optname(), optarg, 2);
+            stoch_hop = cli_parse_size_max(cli_optname(), optarg, 2, CLI_MAX_SIZE);
             break;
         case OPT_STOCF:
             stocf = cli_parse_double(cli_optname(), optarg);
@@ -187,6 +187,7 @@ CLI_COMMAND(decompose)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, s->a.m, "--size", s->a.n_fft, "--fft", x);
     struct cli_tracks t;
     cli_tracks_analyze(s, type, path, x, len, fs, &t);
 

@@ -31,7 +31,10 @@ void cli_dft_frame(const struct cli_analysis *a, enum dsp_window type, const cha
 {
     double *x;
     size_t len;
+    cli_check_memory(path, cli_analysis_bytes(a), "the analysis (window %zu, FFT %zu)", a->m,
+                     a->n_fft);
     cli_read_mono(path, &x, &len, fs);
+    cli_check_sizes(path, len, a->m, "--size", a->n_fft, "--fft", x);
     if (start >= len) {
         free(x);
         cli_usage_error("--start (%zu) is beyond the end of %s (%zu samples)", start, path, len);

@@ -106,6 +106,7 @@ CLI_COMMAND(f0)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, s.a.m, "--size", s.a.n_fft, "--fft", x);
     if (yin && s.max_f0 > fs / 4) {
         free(x);
         cli_usage_error("--fmax (%g Hz) must be at most fs/4 (%g Hz) for yin", s.max_f0, fs / 4);

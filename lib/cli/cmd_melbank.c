@@ -70,10 +70,10 @@ CLI_COMMAND(melbank)
                 cli_usage_error("--sr must be above 0 Hz (got %s)", optarg);
             break;
         case OPT_N_FFT:
-            n_fft = cli_parse_size(cli_optname(), optarg, 2);
+            n_fft = cli_parse_size_max(cli_optname(), optarg, 2, CLI_MAX_SIZE);
             break;
         case OPT_N_MELS:
-            n_mels = cli_parse_size(cli_optname(), optarg, 1);
+            n_mels = cli_parse_size_max(cli_optname(), optarg, 1, CLI_MAX_COUNT);
             break;
         case OPT_FMIN:
             fmin = cli_parse_double(cli_optname(), optarg);
@@ -113,6 +113,9 @@ CLI_COMMAND(melbank)
     if (fmin >= fmax)
         cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz)", fmin, fmax);
 
+    /* the bank's weights (a few per bin) and one dense row to print */
+    cli_check_memory(NULL, 8.0 * (4.0 * (double)(n_fft / 2 + 1) + 3.0 * (double)n_mels),
+                     "the mel bank (FFT %zu, %zu bands)", n_fft, n_mels);
     struct dsp_melbank_params p = dsp_melbank_defaults(sr, n_fft);
     p.n_mels = n_mels;
     p.fmin = fmin;

@@ -1793,12 +1793,12 @@ CLI_COMMAND(plot)
                 cli_usage_error("-o: '%s' must end in .png or .svg", optarg);
             break;
         case OPT_WIDTH:
-            o.width = cli_parse_size(cli_optname(), optarg, 100);
+            o.width = cli_parse_size_max(cli_optname(), optarg, 100, 20000);
             if (o.width > 10000)
                 cli_usage_error("--width must be at most 10000 (got %s)", optarg);
             break;
         case OPT_HEIGHT:
-            o.height = cli_parse_size(cli_optname(), optarg, 100);
+            o.height = cli_parse_size_max(cli_optname(), optarg, 100, 20000);
             if (o.height > 10000)
                 cli_usage_error("--height must be at most 10000 (got %s)", optarg);
             break;

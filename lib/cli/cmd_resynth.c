@@ -63,6 +63,13 @@ CLI_COMMAND(resynth)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, a.m, "--size", a.n_fft, "--fft", x);
+    /* frames and bins as the STFT's, checked before anything is allocated */
+    cli_check_memory(path,
+                     16.0 * (double)(len / a.hop + 1) * (double)(a.n_fft / 2 + 1) +
+                         16.0 * (double)len + cli_analysis_bytes(&a),
+                     "the resynthesis (%zu frames x %zu bins, magnitude and phase)",
+                     len / a.hop + 1, a.n_fft / 2 + 1);
     struct dsp_stft *st = cli_stft_new(&a, type);
     size_t bins = dsp_stft_num_bins(st);
     size_t frames = dsp_stft_num_frames(st, len);

@@ -56,7 +56,7 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg)
         s->threshold_db = cli_parse_double(cli_optname(), arg);
         return 1;
     case CLI_OPT_MAX_SINES:
-        s->max_sines = cli_parse_size(cli_optname(), arg, 1);
+        s->max_sines = cli_parse_size_max(cli_optname(), arg, 1, CLI_MAX_COUNT);
         return 1;
     case CLI_OPT_MIN_DURATION:
         s->min_duration = parse_nonnegative(arg);
@@ -85,7 +85,7 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg)
         s->out = arg;
         return 1;
     case CLI_OPT_HARMONICS:
-        s->n_harmonics = cli_parse_size(cli_optname(), arg, 1);
+        s->n_harmonics = cli_parse_size_max(cli_optname(), arg, 1, CLI_MAX_COUNT);
         return 1;
     case CLI_OPT_FMIN:
     case CLI_OPT_FMAX: {
@@ -251,6 +251,7 @@ int cli_tracks_command(struct cli_sms *s, int argc, char **argv, const struct op
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, s->a.m, "--size", s->a.n_fft, "--fft", x);
     struct cli_tracks t;
     cli_tracks_analyze(s, type, path, x, len, fs, &t);
 
@@ -289,6 +290,13 @@ void cli_tracks_analyze(const struct cli_sms *s, enum dsp_window type, const cha
     struct dsp_sine_analysis *sa = NULL;
     struct dsp_harmonic_analysis *ha = NULL;
     double param = cli_window_param(&s->a, type);
+    /* frames as the STFT's (floor(L/H)+1), before anything is allocated */
+    size_t nf_est = len / s->a.hop + 1, K_est = s->harmonic ? s->n_harmonics : s->max_sines;
+    cli_check_memory(path,
+                     24.0 * (double)nf_est * (double)K_est + 32.0 * (double)len +
+                         cli_analysis_bytes(&s->a) + 64.0 * (double)K_est,
+                     "the tracks (%zu frames x %zu %s, frequency, magnitude and phase)", nf_est, K_est,
+                     s->harmonic ? "harmonics" : "sines");
     if (s->harmonic) {
         struct dsp_harmonic_params p = {
             .fs = fs, .window = type, .window_param = param,

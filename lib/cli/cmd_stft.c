@@ -128,6 +128,7 @@ CLI_COMMAND(stft)
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, a.m, "--size", a.n_fft, "--fft", x);
     struct stft_run run = {.x = x, .len = len, .linear = linear};
     if (f32) {
         run.xf = cli_malloc(len, sizeof *run.xf);

@@ -42,7 +42,7 @@ CLI_COMMAND(window)
     }
     char **operand = cli_operands(argc, argv, 2, what);
     a.window = operand[0];
-    a.m = cli_parse_size("M", operand[1], 1);
+    a.m = cli_parse_size_max("M", operand[1], 1, CLI_MAX_SIZE);
     enum dsp_window type;
     cli_analysis_finish(&a, a.m, a.m, 1, &type);
 

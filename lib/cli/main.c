@@ -67,6 +67,8 @@ static int print_help(void)
     printf("\n"
            "Matrix outputs are text with '#' header lines (gnuplot, numpy.loadtxt),\n"
            "or NumPy .npy when -o names a file ending in .npy.\n"
+           "Every command takes --max-memory SIZE (e.g. 512M, 8G; default 4G or the\n"
+           "machine's memory if less): work that would need more is refused at once.\n"
            "Exit status: 0 success, 1 runtime error, 2 usage error.\n");
     if (fflush(stdout) != 0 || ferror(stdout))
         cli_runtime_error("standard output", "write error");
@@ -76,6 +78,7 @@ static int print_help(void)
 int main(int argc, char **argv)
 {
     cli_set_args(argc, argv);
+    argc = cli_global_options(argc, argv);   /* --max-memory, for every command */
     if (argc < 2)
         cli_usage_error("missing command");
     const char *name = argv[1];

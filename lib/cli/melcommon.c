@@ -60,20 +60,20 @@ static void parse_option(struct mel_opts *m, int c, const char *arg)
     const char *name = cli_optname();
     switch (c) {
     case OPT_N_FFT:
-        m->n_fft = cli_parse_size(name, arg, 2);
+        m->n_fft = cli_parse_size_max(name, arg, 2, CLI_MAX_SIZE);
         m->given_n_fft = "--n-fft";
         break;
     case OPT_HOP:
-        m->hop = cli_parse_size(name, arg, 1);
+        m->hop = cli_parse_size_max(name, arg, 1, CLI_MAX_SIZE);
         break;
     case OPT_WIN_LENGTH:
-        m->win_length = cli_parse_size(name, arg, 1);
+        m->win_length = cli_parse_size_max(name, arg, 1, CLI_MAX_SIZE);
         break;
     case OPT_N_MELS:
-        m->n_mels = cli_parse_size(name, arg, 1);
+        m->n_mels = cli_parse_size_max(name, arg, 1, CLI_MAX_COUNT);
         break;
     case OPT_N_MFCC:
-        m->n_mfcc = cli_parse_size(name, arg, 1);
+        m->n_mfcc = cli_parse_size_max(name, arg, 1, CLI_MAX_COUNT);
         break;
     case OPT_FMIN:
         m->fmin = cli_parse_double(name, arg);
@@ -664,6 +664,38 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
     double fs;
     size_t len;
     cli_read_mono(path, &j.x, &len, &fs);
+    /* Before the setup and the frames: the FFT, the mel bank (at most a few
+     * weights per bin and band edge), the rows and, for VGGish, the signal
+     * resampled to 16 kHz. */
+    {
+        size_t n_fft = m->n_fft ? m->n_fft : 2048, n_mels = m->n_mels ? m->n_mels : 128;
+        double len_work = (double)len;
+        if (m->vggish) {
+            size_t win = m->win_length ? m->win_length : 400;
+            for (n_fft = 1; n_fft < win; n_fft *= 2)
+                ;
+            n_mels = m->n_mels ? m->n_mels : 64;
+            len_work = (double)len * 16000.0 / fs + 1.0;
+        }
+        double bins = (double)(n_fft / 2 + 1);
+        double bytes = 8.0 * (len_work + 4.0 * bins + 3.0 * (double)n_mels +
+                              (double)n_mels * (double)(m->n_mfcc ? m->n_mfcc : 20)) +
+                       48.0 * (double)n_fft;
+        if (m->vggish) {
+            size_t win = m->win_length ? m->win_length : 400;
+            if (win > CLI_FREE_SIZE && (double)win > len_work) {
+                job_free(&j);
+                char at16[4200];
+                snprintf(at16, sizeof at16, "%s resampled to 16 kHz", path);
+                cli_check_sizes(at16, (size_t)len_work, win, "--win-length", 0, NULL, NULL);
+            }
+        } else {
+            cli_check_sizes(path, len, m->win_length, "--win-length", n_fft, "--n-fft", j.x);
+        }
+        if (bytes > cli_max_memory)
+            job_free(&j);
+        cli_check_memory(path, bytes, "the mel spectrogram (FFT %zu, %zu bands)", n_fft, n_mels);
+    }
     if (!(c->cache.fs == fs && fs > 0)) {
         setup_free(&c->cache);
         struct dsp_melspec_params p;
