@@ -11,6 +11,7 @@
 
 #include <dsplab/dsplab.h>
 #include <math.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +282,83 @@ static void test_batch_limits(void)
     expect_dir(feats, "b.npy c.npy in.npy");
 }
 
+/* ---- 4, 5, 6. bad samples, decoders, truncated files ----------------- */
+
+/* A stereo 32-bit float WAV of 100 frames, zeros but for `bad` at frame 7
+ * of channel 1. libsndfile stores floats as given, NaN included. */
+static void write_bad_float(const char *path, float bad)
+{
+    SF_INFO info = {.samplerate = 8000, .channels = 2, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
+    SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
+    CU_ASSERT_FATAL(sf != NULL);
+    float x[200] = {0};
+    x[7 * 2 + 1] = bad;
+    CU_ASSERT(sf_writef_float(sf, x, 100) == 100);
+    sf_close(sf);
+}
+
+static void test_nan_refused(void)
+{
+    fixture();
+    char nan_wav[4400], inf_wav[4400];
+    snprintf(nan_wav, sizeof nan_wav, "%s/nan.wav", dir);
+    snprintf(inf_wav, sizeof inf_wav, "%s/inf.wav", dir);
+    write_bad_float(nan_wav, NAN);
+    write_bad_float(inf_wav, -INFINITY);
+    const char *cmds[] = {"stft '%s' -o '%s/s.txt'", "melspec '%s' -o '%s/m.npy'",
+                          "sines '%s' --size 3 --hop 1 -o '%s/t.txt'",
+                          "f0 '%s' --size 5 --fmin 1000 --fmax 2000 -o '%s/f.txt'",
+                          "resynth '%s' --size 8 -o '%s/r.wav'"};
+    for (size_t i = 0; i < TEST_COUNT(cmds); i++) {
+        char args[9000];
+        snprintf(args, sizeof args, cmds[i], nan_wav, outdir);
+        expect_runtime(nan_wav, "sample 7 of channel 1 is nan", "%s", args);
+        snprintf(args, sizeof args, cmds[i], inf_wav, outdir);
+        expect_runtime(inf_wav, "sample 7 of channel 1 is -inf", "%s", args);
+    }
+}
+
+/* The header claims 8000 frames (1 s at 8 kHz, 16-bit) but the file holds
+ * only 1000: every command, `info` included, says so. */
+static void test_truncated(void)
+{
+    fixture();
+    char path[4400];
+    snprintf(path, sizeof path, "%s/trunc.wav", dir);
+    static double x[8000];
+    CU_ASSERT_FATAL(dsp_gen_sine(0.5, 440.0, 0.0, 8000.0, x, 8000) == DSP_OK);
+    CU_ASSERT_FATAL(dsp_audio_write_wav(path, x, 8000, 1, 8000.0, DSP_WAV_PCM16) == DSP_OK);
+    struct stat st;
+    CU_ASSERT_FATAL(stat(path, &st) == 0 && st.st_size == 44 + 16000);
+    CU_ASSERT_FATAL(truncate(path, 44 + 2000) == 0);
+    const char *msg = "truncated: the header declares 8000 frames, the file holds 1000";
+    expect_runtime(path, msg, "info '%s'", path);
+    expect_runtime(path, msg, "stft '%s' -o '%s/s.txt'", path, outdir);
+    expect_runtime(path, msg, "decompose '%s' --model sine --out-dir '%s/parts'", path, outdir);
+    struct dsp_audio a;
+    CU_ASSERT_EQUAL(dsp_audio_read(path, &a), DSP_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), msg));
+}
+
+/* 200 bytes starting 0xFF 0xFF: libmpg123 used to print 1-8 lines before
+ * dsplab's, and `info` exited 0. Now one line, exit 1, for every command. */
+static void test_mpeg_garbage(void)
+{
+    fixture();
+    char path[4400];
+    snprintf(path, sizeof path, "%s/garbage.wav", dir);
+    unsigned char bytes[200];
+    for (int i = 0; i < 200; i++)
+        bytes[i] = i < 2 ? 0xFF : (unsigned char)(i * 37 + 11);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_FATAL(f && fwrite(bytes, 1, sizeof bytes, f) == sizeof bytes);
+    fclose(f);
+    const char *msg = "starts like MPEG audio (MP3), which dsplab does not read";
+    expect_runtime(path, msg, "info '%s'", path);
+    expect_runtime(path, msg, "stft '%s' -o '%s/s.txt'", path, outdir);
+    expect_runtime(path, msg, "melspec '%s' -o '%s/m.txt'", path, outdir);
+}
+
 /* ---- the cases ------------------------------------------------------- */
 
 static void test_cleanup(void)
@@ -303,6 +381,9 @@ int main(void)
         {"sizes above the maxima, or beyond 2^16 and the input, exit 2", test_size_maxima},
         {"work beyond --max-memory exits 1 saying how much", test_memory_budget},
         {"--list /dev/urandom ends at once; --jobs 1000 works", test_batch_limits},
+        {"NaN and -Inf samples refused: sample N of channel C", test_nan_refused},
+        {"a truncated WAV names declared and actual length", test_truncated},
+        {"MPEG-like garbage: one line of ours, no decoder output", test_mpeg_garbage},
         {"remove the test folder", test_cleanup},
     };
     return test_run("cli_harden", cases, TEST_COUNT(cases));

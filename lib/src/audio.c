@@ -97,6 +97,62 @@ void dsp_audio_free(struct dsp_audio *a)
     memset(a, 0, sizeof *a);
 }
 
+/* Bytes per sample of a PCM or float encoding; 0 for compressed ones. */
+static int sample_bytes(int sub)
+{
+    switch (sub) {
+    case SF_FORMAT_PCM_S8: case SF_FORMAT_PCM_U8: case SF_FORMAT_ULAW: case SF_FORMAT_ALAW:
+        return 1;
+    case SF_FORMAT_PCM_16: return 2;
+    case SF_FORMAT_PCM_24: return 3;
+    case SF_FORMAT_PCM_32: case SF_FORMAT_FLOAT: return 4;
+    case SF_FORMAT_DOUBLE: return 8;
+    default: return 0;
+    }
+}
+
+/* A file shorter than its header says. libsndfile then reads what is there
+ * and notes the mismatch only in its log, as "data : 32000 (should be
+ * 2957)" (WAV) or "SSND : 32008 (should be 2954)" (AIFF, whose chunk holds
+ * 8 bytes before the samples): the declared and the actual size of the
+ * sample chunk. A declared size of 0 or 0xFFFFFFFF is a stream's
+ * placeholder, not a claim. Sets the error and returns DSP_EFORMAT when the
+ * file is truncated. */
+static int check_truncated(SNDFILE *sf, const SF_INFO *info, const char *path)
+{
+    char log[8192] = "";
+    sf_command(sf, SFC_GET_LOG_INFO, log, sizeof log);
+    for (const char *line = log; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        char tag[8];
+        long long declared, actual;
+        if (sscanf(line, " %7s : %lld (should be %lld)", tag, &declared, &actual) != 3)
+            continue;
+        int skip = strcmp(tag, "data") == 0 ? 0 : strcmp(tag, "SSND") == 0 ? 8 : -1;
+        if (skip < 0 || declared <= actual || declared == 0xFFFFFFFFLL || declared == 0)
+            continue;
+        int bpf = sample_bytes(info->format & SF_FORMAT_SUBMASK) * info->channels;
+        if (bpf > 0)
+            return dsp_fail(DSP_EFORMAT,
+                            "%s: truncated: the header declares %lld frames, the file holds %lld",
+                            path, (declared - skip) / bpf, (long long)info->frames);
+        return dsp_fail(DSP_EFORMAT,
+                        "%s: truncated: the header declares %lld bytes of audio, the file holds "
+                        "%lld",
+                        path, declared - skip, actual - skip);
+    }
+    return DSP_OK;
+}
+
+/* The first bytes of an MPEG audio file: a frame sync (11 bits set) or an
+ * ID3 tag. libsndfile hands such files to libmpg123, which prints its
+ * complaints about a damaged or fake stream to stderr; dsplab reads only
+ * the formats whose decoders report through libsndfile's log. */
+static int looks_like_mpeg(const unsigned char *b, size_t n)
+{
+    return (n >= 2 && b[0] == 0xFF && (b[1] & 0xE0) == 0xE0) ||
+           (n >= 3 && memcmp(b, "ID3", 3) == 0);
+}
+
 /* Opens path for reading and checks the header (channels, rate, frames),
  * shared by dsp_audio_read and dsp_audio_probe. Returns NULL with the error
  * set; *status receives its code. */
@@ -116,6 +172,14 @@ static SNDFILE *open_sound(const char *path, SF_INFO *info, int *status)
         *status = dsp_fail(DSP_EIO, "%s: cannot read: %s", path, strerror(e));
         return NULL;
     }
+    unsigned char head[4];
+    ssize_t got = S_ISREG(st.st_mode) ? pread(fd, head, sizeof head, 0) : 0;
+    if (got > 0 && looks_like_mpeg(head, (size_t)got)) {
+        close(fd);
+        *status = dsp_fail(DSP_EFORMAT, "%s: not a readable sound file: it starts like MPEG "
+                           "audio (MP3), which dsplab does not read", path);
+        return NULL;
+    }
     memset(info, 0, sizeof *info);
     SNDFILE *sf = sf_open_fd(fd, SFM_READ, info, 1);   /* closes fd from now on */
     if (!sf) {
@@ -131,7 +195,11 @@ static SNDFILE *open_sound(const char *path, SF_INFO *info, int *status)
                            info->samplerate);
     else if (info->frames == 0)
         *status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
-    else
+#ifdef SF_FORMAT_MPEG
+    else if ((info->format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG)   /* through a pipe */
+        *status = dsp_fail(DSP_EFORMAT, "%s: MPEG audio (MP3) is not read by dsplab", path);
+#endif
+    else if ((*status = check_truncated(sf, info, path)) == DSP_OK)
         return sf;
     sf_close(sf);
     return NULL;
@@ -223,6 +291,15 @@ int dsp_audio_read(const char *path, struct dsp_audio *a)
     if (frames == 0) {
         status = dsp_fail(DSP_EEMPTY, "%s: file contains no audio frames", path);
         goto fail;
+    }
+    /* A float file may hold NaN or Inf: refused here, where the file is
+     * known, rather than surfacing as NaN spectra or a failed write. */
+    for (size_t i = 0; i < frames * ch; i++) {
+        if (!isfinite(data[i])) {
+            status = dsp_fail(DSP_EFORMAT, "%s: sample %zu of channel %zu is %s", path, i / ch,
+                              i % ch, isnan(data[i]) ? "nan" : data[i] > 0 ? "inf" : "-inf");
+            goto fail;
+        }
     }
     describe_format(info.format, a->format, sizeof a->format);
     sf_close(sf);

@@ -1,9 +1,18 @@
 /*
  * audio.h — reading and writing sound files (libsndfile).
  *
- * Reading accepts anything libsndfile reads (WAV 8/16/24/32-bit integer and
- * float, AIFF, FLAC, OGG/Vorbis, ...). Samples come back as doubles in
- * [-1, 1], interleaved by channel: frame f, channel c is data[f*channels + c].
+ * Reading accepts what libsndfile reads (WAV 8/16/24/32-bit integer and
+ * float, AIFF, FLAC, OGG/Vorbis, ...) except MPEG audio (MP3): libsndfile
+ * decodes that with libmpg123, which prints to stderr on damaged input, so
+ * a file that starts like MPEG audio is refused (DSP_EFORMAT) before any
+ * decoder sees it; every other decoder reports through libsndfile's log and
+ * the library stays silent. Samples come back as doubles in [-1, 1],
+ * interleaved by channel: frame f, channel c is data[f*channels + c].
+ * A sample that is NaN or infinite (a float file can hold them) is refused:
+ * "FILE: sample N of channel C is nan" (N the frame, C the channel, from 0).
+ * A file shorter than its header says (libsndfile's log records the sample
+ * chunk's declared and actual size) is refused: "FILE: truncated: the
+ * header declares 8000 frames, the file holds 1000".
  * Writing produces WAV, 16-bit PCM or 32-bit float, via a temporary file that
  * is renamed into place, so a failed write never leaves a partial file.
  *
@@ -33,7 +42,8 @@ enum dsp_wav_encoding {
 };
 
 /* Reads a whole sound file. Fails with DSP_EIO (missing, unreadable),
- * DSP_EFORMAT (not a sound file, unsupported, truncated, absurd header) or
+ * DSP_EFORMAT (not a sound file, unsupported, truncated, absurd header, a
+ * NaN or infinite sample) or
  * DSP_EEMPTY (zero frames); dsp_last_error() names the file and the reason.
  * On success the caller owns a->data and releases it with dsp_audio_free(). */
 int dsp_audio_read(const char *path, struct dsp_audio *a);
@@ -42,7 +52,7 @@ int dsp_audio_read(const char *path, struct dsp_audio *a);
  * frames, channels, sample_rate and format, leaves info->data NULL (nothing to
  * free). Reads the header only, unless the header holds no length (a
  * stream), which is then decoded in constant memory. Fails like
- * dsp_audio_read. */
+ * dsp_audio_read, truncation included (samples are not checked). */
 int dsp_audio_probe(const char *path, struct dsp_audio *info);
 
 /* Reads a file and mixes it down to mono in one step: *x (allocated, caller
