@@ -359,6 +359,87 @@ static void test_mpeg_garbage(void)
     expect_runtime(path, msg, "melspec '%s' -o '%s/m.txt'", path, outdir);
 }
 
+/* ---- 7, 8, 9. window parameters, YIN, plot ----------------------------- */
+
+/* sigma = 1e-300 squares to 0: the window is the limit (1 at the centre,
+ * 0 elsewhere), not NaN. Out-of-range parameters are usage errors. */
+static void test_window_params(void)
+{
+    fixture();
+    CU_ASSERT_EQUAL(dsplab("window gaussian 8 --sigma 1e-300"), 0);
+    CU_ASSERT_PTR_NULL(strstr(out, "nan"));
+    double want[8] = {0, 0, 0, 0, 1, 0, 0, 0}, got[8];
+    const char *p = out;
+    for (int i = 0; i < 8; i++) {
+        while (*p == '#')
+            p = strchr(p, '\n') + 1;
+        got[i] = strtod(p, (char **)&p);
+        p++;
+    }
+    test_close("gaussian window, sigma 1e-300", got, want, 8, 0, 0);
+    expect_usage("--beta must be at most 700 (got 800)", "window kaiser 8 --beta 800");
+    expect_usage("--beta must be at most 700 (got 1e6)", "stft '%s' --window kaiser --beta 1e6",
+                 good_wav);
+    expect_usage("--sigma must be greater than 0 (got -1e-300)",
+                 "window gaussian 8 --sigma -1e-300");
+}
+
+/* YIN's longest period must fit its window: --fmin 0.5 at 8 kHz needs a
+ * 16000-sample window; the default is 1201 (lowest f0 8000/1201 Hz). */
+static void test_yin_bounded(void)
+{
+    fixture();
+    expect_usage("--fmin (0.5 Hz) is below 6.66112 Hz, the lowest f0 whose period fits YIN's "
+                 "window --size 1201 at 8000 Hz",
+                 "f0 '%s' --method yin --fmin 0.5 -o '%s/f.txt'", good_wav, outdir);
+    CU_ASSERT_PTR_NULL(dsp_yin_new(1201, 44100.0, 0.5, 300.0, 0.1));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), "at least fs/w"));
+    /* at the limit it runs */
+    CU_ASSERT_EQUAL(dsplab("f0 '%s' --method yin --fmin 6.7 --fmax 2000 -o '%s/f.txt'", good_wav,
+                           work),
+                    0);
+}
+
+static int have_gnuplot(void)
+{
+    return system("command -v gnuplot >/dev/null 2>&1") == 0;
+}
+
+/* A damaged header is blamed, not --fmin/--fmax; gnuplot's own error comes
+ * inside dsplab's one line. */
+static void test_plot_messages(void)
+{
+    fixture();
+    if (!have_gnuplot()) {
+        fprintf(stderr, "\n  gnuplot is not installed: plot messages not checked\n");
+        return;
+    }
+    reset_work();
+    CU_ASSERT_EQUAL_FATAL(dsplab("stft '%s' -o '%s'", good_wav, in_work("sp.txt")), 0);
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd,
+             "sed 's/^# fft_size: 2048$/# fft_size: -5/' '%s' > '%s' && "
+             "sed 's/^# fft_size: 2048$/# fft_size: 1000/' '%s' > '%s'",
+             in_work("sp.txt"), in_work("bad1.txt"), in_work("sp.txt"), in_work("bad2.txt"));
+    CU_ASSERT_FATAL(system(cmd) == 0);
+    expect_runtime(in_work("bad1.txt"), "damaged header: '# fft_size: -5' is not a positive number",
+                   "plot spectrogram '%s' -o '%s/p.png'", in_work("bad1.txt"), outdir);
+    CU_ASSERT_PTR_NULL(strstr(err, "--fmin"));
+    expect_runtime(in_work("bad2.txt"), "damaged file: 1025 columns, but its FFT size 1000 gives "
+                   "501 bins", "plot spectrogram '%s' -o '%s/p.png'", in_work("bad2.txt"), outdir);
+    /* a broken script: gnuplot's reason, in one line naming the input (the
+     * tool runs as "$DSPLAB --version; DSPLAB_PLOTS=... $DSPLAB plot ...") */
+    char plots[4400];
+    snprintf(plots, sizeof plots, "%s/plots", work);
+    make_dir(plots);
+    snprintf(cmd, sizeof cmd, "%s/waveform.gp", plots);
+    write_text(cmd, "plot undefined_thing with lines\n");
+    expect_runtime(good_wav, "gnuplot could not draw the waveform figure (exit status 1): gnuplot "
+                   "said: ", "--version >/dev/null; DSPLAB_PLOTS='%s' '%s' plot waveform '%s' "
+                   "-o '%s/w.png'", plots, test_dsplab(), good_wav, outdir);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "undefined variable: undefined_thing"));
+}
+
 /* ---- the cases ------------------------------------------------------- */
 
 static void test_cleanup(void)
@@ -384,6 +465,9 @@ int main(void)
         {"NaN and -Inf samples refused: sample N of channel C", test_nan_refused},
         {"a truncated WAV names declared and actual length", test_truncated},
         {"MPEG-like garbage: one line of ours, no decoder output", test_mpeg_garbage},
+        {"window: sigma 1e-300 gives no NaN; bad beta/sigma exit 2", test_window_params},
+        {"yin: --fmin whose period exceeds the window is refused", test_yin_bounded},
+        {"plot: damaged headers and gnuplot errors named", test_plot_messages},
         {"remove the test folder", test_cleanup},
     };
     return test_run("cli_harden", cases, TEST_COUNT(cases));

@@ -344,6 +344,8 @@ int cli_analysis_option(struct cli_analysis *a, int c, const char *arg)
         a->beta = cli_parse_double(cli_optname(), arg);
         if (a->beta < 0)
             cli_usage_error("--beta must be at least 0 (got %s)", arg);
+        if (a->beta > DSP_KAISER_BETA_MAX)   /* I0(beta) would overflow */
+            cli_usage_error("--beta must be at most %g (got %s)", DSP_KAISER_BETA_MAX, arg);
         a->has_beta = 1;
         return 1;
     case CLI_OPT_SIGMA:

@@ -2,6 +2,8 @@
  * two-way mismatch on spectral peaks or by YIN (harmonic.h). */
 #include "cli.h"
 
+#include <math.h>
+
 #include <dsplab/harmonic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,8 @@ static const char help[] =
     "                         TWM answers a subharmonic, e.g. 220 for 880 Hz)\n"
     "      --window NAME      analysis window, twm (default blackman)\n"
     "      --size M           window size in samples (default 1201; yin: its\n"
-    "                         integration window)\n"
+    "                         integration window, which must hold the longest\n"
+    "                         period: fmin >= fs/M)\n"
     "      --fft N            FFT size, N >= M, twm (default 2048, or M if larger)\n"
     "      --hop H            hop size in samples (default 128)\n"
     "      --beta B, --sigma S  Kaiser's beta, Gaussian's sigma (twm, those windows)\n"
@@ -110,6 +113,12 @@ CLI_COMMAND(f0)
     if (yin && s.max_f0 > fs / 4) {
         free(x);
         cli_usage_error("--fmax (%g Hz) must be at most fs/4 (%g Hz) for yin", s.max_f0, fs / 4);
+    }
+    if (yin && ceil(fs / s.min_f0) > (double)s.a.m) {
+        free(x);
+        cli_usage_error("--fmin (%g Hz) is below %g Hz, the lowest f0 whose period fits YIN's "
+                        "window --size %zu at %g Hz; raise --fmin or --size",
+                        s.min_f0, fs / (double)s.a.m, s.a.m, fs);
     }
 
     size_t frames = len / s.a.hop + 1;   /* frame k centred on k*H, as the STFT's */

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -414,6 +415,31 @@ static int display_reachable(const char *display)
 /* A kind drawn by another script than KIND.gp (feedback on a matrix). */
 static const char *script_kind;
 
+/* ": " and the first line of what gnuplot wrote on stderr that says
+ * something (its messages name the script line, then the problem), or "". */
+static void gnuplot_said(char *buf, size_t size)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(tmp_path("gnuplot.log"), "r");
+    if (!f)
+        return;
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        const char *p = line + strspn(line, " \t^");
+        /* gnuplot echoes the failing command, then a caret, then the
+         * message ("... line 12: undefined variable: x"): keep the
+         * message, the line with a colon that is not the echo */
+        if (*p && strstr(p, ": ") && strstr(p, "line ")) {
+            snprintf(buf, size, ": gnuplot said: %s", p);
+            break;
+        }
+        if (*p && !buf[0])
+            snprintf(buf, size, ": gnuplot said: %s", p);
+    }
+    fclose(f);
+}
+
 /* Sets the terminal variables, runs gnuplot on the script, moves the output
  * into place. */
 static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const char *input)
@@ -479,6 +505,13 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
     if (pid < 0)
         cli_runtime_error(NULL, "cannot start gnuplot: %s", strerror(errno));
     if (pid == 0) {
+        /* gnuplot's own messages go to a file: on failure the first one is
+         * put in dsplab's one-line error, on success they are not shown. */
+        int log = open(tmp_path("gnuplot.log"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (log >= 0) {
+            dup2(log, STDERR_FILENO);
+            close(log);
+        }
         char *args[] = {(char *)"gnuplot", (char *)tmp_path("vars.gp"), script, NULL};
         execv(gnuplot, args);
         fprintf(stderr, "dsplab: %s: %s\n", gnuplot, strerror(errno));
@@ -489,16 +522,31 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
         if (errno != EINTR)
             cli_runtime_error(NULL, "waiting for gnuplot: %s", strerror(errno));
     }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        cli_runtime_error(script, "gnuplot failed (%s %d)",
+    char said[512];
+    gnuplot_said(said, sizeof said);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+            cli_runtime_error(gnuplot, "cannot run gnuplot%s", said);
+        cli_runtime_error(input, "gnuplot could not draw the %s figure (%s %d)%s", o->kind,
                           WIFEXITED(status) ? "exit status" : "signal",
-                          WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+                          WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), said);
+    }
     struct stat st;
     int wrote = stat(tmp_output, &st) == 0 && st.st_size > 0;
     if (strcmp(term, "window") == 0 && !wrote)
         return;   /* shown in a window; remove_tmp() deletes the empty file */
-    if (!wrote)
-        cli_runtime_error(out, "gnuplot wrote no image");
+    if (!wrote) {
+        /* gnuplot's PNG and SVG writers do not check their writes: a full
+         * disk shows only as a short or empty file. Say which. */
+        struct statvfs fs;
+        char dirname[PATH_MAX];
+        const char *slash = strrchr(out, '/');
+        snprintf(dirname, sizeof dirname, "%.*s", slash ? (int)(slash - out) + 1 : 1,
+                 slash ? out : ".");
+        if (statvfs(dirname, &fs) == 0 && fs.f_bavail == 0)
+            cli_runtime_error(out, "gnuplot wrote no image: %s", strerror(ENOSPC));
+        cli_runtime_error(out, "gnuplot wrote no image%s", said[0] ? said : " (it gave no reason)");
+    }
     if (rename(tmp_output, out) != 0)
         cli_runtime_error(out, "%s", strerror(errno));
     tmp_output[0] = '\0';
@@ -533,6 +581,23 @@ static double header_number(const char *path, const char *key)
     return NAN;
 }
 
+/* A scale in a table's header ("# sample_rate: 44100"): NaN when the key is
+ * absent; a runtime error naming the file, the key and the text when it is
+ * there but not a positive finite number (a damaged header must be blamed,
+ * not the --fmin/--fmax the user never gave). */
+static double header_scale(const char *path, const char *key)
+{
+    char buf[128];
+    if (!is_data_file(path) || has_suffix(path, ".npy") ||
+        dsp_datafile_header_value(path, key, buf, sizeof buf) != DSP_OK)
+        return NAN;
+    char *end;
+    double v = strtod(buf, &end);
+    if (end == buf || *end != '\0' || !isfinite(v) || !(v > 0))
+        cli_runtime_error(path, "damaged header: '# %s: %s' is not a positive number", key, buf);
+    return v;
+}
+
 static void read_table(const char *path, struct table *t)
 {
     if (dsp_mat_read(path, &t->m) != DSP_OK)
@@ -541,13 +606,13 @@ static void read_table(const char *path, struct table *t)
         dsp_mat_free(&t->m);
         cli_runtime_error(path, "no data rows");
     }
-    t->fs = header_number(path, "sample_rate");
-    t->hop = header_number(path, "hop_size");
+    t->fs = header_scale(path, "sample_rate");
+    t->hop = header_scale(path, "hop_size");
     if (!isfinite(t->hop))
-        t->hop = header_number(path, "hop");
-    t->n_fft = header_number(path, "fft_size");
+        t->hop = header_scale(path, "hop");
+    t->n_fft = header_scale(path, "fft_size");
     if (!isfinite(t->n_fft))
-        t->n_fft = header_number(path, "n_fft");
+        t->n_fft = header_scale(path, "n_fft");
     t->units[0] = '\0';
     if (!has_suffix(path, ".npy")) {
         dsp_datafile_header_value(path, "units", t->units, sizeof t->units);
@@ -1063,6 +1128,12 @@ static void spectrogram_image(const struct plot_opts *o, const char *path, struc
         struct table t;
         read_table(path, &t);
         int have_scale = isfinite(t.fs) && isfinite(t.hop) && isfinite(t.n_fft);
+        if (isfinite(t.n_fft) && floor(t.n_fft / 2) + 1 != (double)t.m.cols) {
+            size_t cols = t.m.cols;
+            dsp_mat_free(&t.m);
+            cli_runtime_error(path, "damaged file: %zu columns, but its FFT size %g gives %g bins",
+                              cols, t.n_fft, floor(t.n_fft / 2) + 1);
+        }
         double tstep = have_scale ? t.hop / t.fs : 1;
         double bstep = have_scale ? t.fs / t.n_fft : 1;
         double nyq = bstep * (double)(t.m.cols - 1);

@@ -188,6 +188,15 @@ struct dsp_yin *dsp_yin_new(size_t w, double fs, double min_f0, double max_f0, d
         dsp_fail(DSP_EINVAL, "yin: threshold (%g) must be in (0, 1)", threshold);
         goto fail;
     }
+    if (ceil(fs / min_f0) > (double)w) {
+        /* The cost is w x longest period per frame: bound the period by w,
+         * as YIN's integration window should span the longest period. */
+        dsp_fail(DSP_EINVAL,
+                 "yin: the longest period fs/min_f0 (%g samples) exceeds the window (%zu "
+                 "samples): the minimum f0 must be at least fs/w = %g Hz",
+                 ceil(fs / min_f0), w, fs / (double)w);
+        goto fail;
+    }
     if (fs / min_f0 > 1e7) {
         dsp_fail(DSP_EINVAL, "yin: longest period fs/min_f0 (%g samples) is too long", fs / min_f0);
         goto fail;

@@ -17,7 +17,7 @@
 #include <string.h>
 
 /* Kaiser's beta above this makes I0(beta) overflow a double (I0(713) ~ 1e308). */
-#define KAISER_BETA_MAX 700.0
+#define KAISER_BETA_MAX DSP_KAISER_BETA_MAX
 
 static const double PI = 3.14159265358979323846;
 
@@ -114,8 +114,10 @@ static double symmetric_value(enum dsp_window type, double param, size_t i, size
         return bessel_i0(param * sqrt(s > 0.0 ? s : 0.0)) / bessel_i0(param);
     }
     case DSP_WIN_GAUSSIAN: {
-        double d = (double)i - centre;
-        return exp(-d * d / (2.0 * param * param));
+        double d = (double)i - centre, s2 = 2.0 * param * param;
+        if (s2 == 0.0)   /* sigma^2 underflowed: the limit, not 0/0 */
+            return d == 0.0 ? 1.0 : 0.0;
+        return exp(-d * d / s2);
     }
     }
     return 0.0; /* not reached: the type was checked */

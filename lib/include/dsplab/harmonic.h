@@ -89,7 +89,9 @@ int dsp_f0_twm(const double *pfreq, const double *pmag, size_t n_peaks, double m
 struct dsp_yin;
 
 /* Integration window w samples; periods from fs/max_f0 to fs/min_f0
- * samples (0 < min_f0 < max_f0 <= fs/4). threshold e.g. 0.1. */
+ * samples (0 < min_f0 < max_f0 <= fs/4). The longest period must fit the
+ * window, ceil(fs/min_f0) <= w (so min_f0 >= fs/w; each estimate costs
+ * w x that period), else DSP_EINVAL naming the limit. threshold e.g. 0.1. */
 struct dsp_yin *dsp_yin_new(size_t w, double fs, double min_f0, double max_f0, double threshold);
 void dsp_yin_free(struct dsp_yin *yin);   /* NULL is a no-op */
 /* Samples one estimate reads: w + largest period + 1. */

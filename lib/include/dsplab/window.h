@@ -33,8 +33,13 @@ enum dsp_window_symmetry {
     DSP_WINDOW_SYMMETRIC = 1,
 };
 
-/* Fills w[0..n-1]. param is beta for Kaiser (0 <= beta <= 700; I0 overflows
- * beyond) and sigma for Gaussian (> 0, finite); other windows ignore it.
+/* Kaiser's largest beta: I0(beta) overflows a double beyond about 713. */
+#define DSP_KAISER_BETA_MAX 700.0
+
+/* Fills w[0..n-1]. param is beta for Kaiser (0 <= beta <= DSP_KAISER_BETA_MAX)
+ * and sigma for Gaussian (> 0, finite; a sigma so small that 2 sigma^2
+ * underflows gives the limit, 1 at the centre and 0 elsewhere, rather than
+ * scipy's NaN); other windows ignore it.
  * DSP_EINVAL for n == 0, w == NULL, an unknown type or a bad param. */
 int dsp_window_fill(enum dsp_window type, double param, enum dsp_window_symmetry symmetry,
                     double *w, size_t n);
