@@ -1,5 +1,6 @@
 /* Tests for resample.h: the filter's passband and stopband measured with
  * sines through the resampler itself, alignment, lengths and bad input. */
+#include "melref.h"
 #include "testutil.h"
 
 #include <dsplab/resample.h>
@@ -141,6 +142,124 @@ static void test_bad_parameters(void)
     dsp_resample_free(NULL);
 }
 
+/* ---- resampy's kaiser_best (tests/gen/resampy_ref.py) ------------------ */
+
+static struct dsp_resample *kaiser_best(double fin, double fout)
+{
+    struct dsp_resample_params p = dsp_resample_defaults();
+    p.filter = DSP_RESAMPLE_KAISER_BEST;
+    p.length = DSP_RESAMPLE_LEN_FLOOR;
+    return dsp_resample_new(fin, fout, &p);
+}
+
+/* resampy_ref.py's signal_44k: the mel test signal plus 0.1 sin at 7200 Hz. */
+static void signal_44k(double *x, size_t n)
+{
+    mel_ref_signal(x, n, 44100.0, 0.01);
+    for (size_t i = 0; i < n; i++)
+        x[i] = x[i] + 0.1 * sin(2.0 * pi * 7200.0 * (double)i / 44100.0);
+}
+
+/* The same arithmetic as resampy_ref.py in the same order; what differs is
+ * I0 (a power series here, Cephes' Chebyshev expansion in numpy) and libm's
+ * last ulp of sin, about 1e-16 relative in each table entry, summed over
+ * about 275 taps of |h| < 1 on samples below 1: 1e-12 leaves room, while a
+ * filter parameter wrong in its 4th digit (or a table off by one entry)
+ * errs by 1e-6 or more. */
+static void test_kaiser_best_reference(void)
+{
+    enum { N = 42995, M = 15599, MAX = 2000 };
+    struct dsp_resample *rs = kaiser_best(44100.0, 16000.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL(dsp_resample_out_len(rs, N), M);   /* floor(42995 * 160/441) */
+    static double x[N], y[M], ref[2 * MAX];
+    signal_44k(x, N);
+    CU_ASSERT_EQUAL_FATAL(dsp_resample_process(rs, x, N, y, M), DSP_OK);
+    size_t n = mel_ref_read("tests/data/resampy_kb_44100_16000.txt", ref, 2 * MAX);
+    CU_ASSERT_FATAL(n > 0 && n % 2 == 0 && n < 2 * MAX);
+    static double got[MAX], want[MAX];
+    for (size_t i = 0; i < n / 2; i++) {
+        size_t k = (size_t)ref[2 * i];
+        CU_ASSERT_FATAL(k < M);
+        got[i] = y[k];
+        want[i] = ref[2 * i + 1];
+    }
+    test_close("kaiser_best 44.1k -> 16k vs resampy_ref.py", got, want, n / 2, 1e-12, 0.0);
+    dsp_resample_free(rs);
+}
+
+/* The gain of kaiser_best at 1 .. 7.8 kHz, measured as resampy_ref.py does
+ * (a 1 s sine, least squares over output samples 4000-11999): within 1e-6
+ * dB of the reference, and -2.23 dB at 7.2 kHz where the Kaiser design
+ * (DSP_RESAMPLE_DESIGN, the default) is flat to 0.1 dB. */
+static void test_kaiser_best_gain(void)
+{
+    double ref[2 * 16];
+    size_t n = mel_ref_read("tests/data/resampy_kb_gain.txt", ref, 2 * 16);
+    CU_ASSERT_FATAL(n == 14);
+    struct dsp_resample *rs = kaiser_best(44100.0, 16000.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    static double x[44100], y[16000];
+    for (size_t r = 0; r < n / 2; r++) {
+        double f = ref[2 * r];
+        for (size_t i = 0; i < 44100; i++)
+            x[i] = sin(2.0 * pi * f * (double)i / 44100.0);
+        CU_ASSERT_EQUAL_FATAL(dsp_resample_process(rs, x, 44100, y, 16000), DSP_OK);
+        double ss = 0, sc = 0, cc = 0, ys = 0, yc = 0;
+        for (size_t i = 4000; i < 12000; i++) {
+            double c = cos(2.0 * pi * f * (double)i / 16000.0);
+            double s = sin(2.0 * pi * f * (double)i / 16000.0);
+            cc += c * c;
+            sc += s * c;
+            ss += s * s;
+            yc += y[i] * c;
+            ys += y[i] * s;
+        }
+        double det = cc * ss - sc * sc;
+        double a = (yc * ss - ys * sc) / det, b = (ys * cc - yc * sc) / det;
+        double db = 20.0 * log10(hypot(a, b));
+        if (fabs(db - ref[2 * r + 1]) > 1e-6)
+            fprintf(stderr, "\n  %g Hz: %.9f dB, reference %.9f dB\n", f, db, ref[2 * r + 1]);
+        CU_ASSERT(fabs(db - ref[2 * r + 1]) <= 1e-6);
+        if (f == 7200.0)
+            CU_ASSERT(fabs(db - -2.23) < 0.01);
+    }
+    dsp_resample_free(rs);
+    double gain, err, rms;
+    sine_through(44100.0, 16000.0, 7200.0, &gain, &err, &rms);
+    CU_ASSERT(fabs(20.0 * log10(gain)) < 0.1);   /* the design: flat there */
+}
+
+/* Lengths: floor for kaiser_best's default use (VGGish), ceil otherwise;
+ * upsampling works too (8 kHz -> 16 kHz doubles, DC stays 1 inside). */
+static void test_kaiser_best_lengths(void)
+{
+    struct dsp_resample *down = kaiser_best(44100.0, 16000.0);
+    struct dsp_resample *up = kaiser_best(8000.0, 16000.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(down);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(up);
+    CU_ASSERT_EQUAL(dsp_resample_out_len(down, 442), 160);   /* ceil would be 161 */
+    CU_ASSERT_EQUAL(dsp_resample_out_len(down, 441), 160);
+    CU_ASSERT_EQUAL(dsp_resample_out_len(up, 1000), 2000);
+    static double one[1000], y[2000];
+    for (size_t i = 0; i < 1000; i++)
+        one[i] = 1.0;
+    CU_ASSERT_EQUAL_FATAL(dsp_resample_process(up, one, 1000, y, 2000), DSP_OK);
+    /* inside (50 zero crossings = 50 input samples from either end) DC
+     * passes with the filter's DC gain, within 1e-3 of 1 */
+    for (size_t i = 200; i < 1800; i++)
+        if (fabs(y[i] - 1.0) > 1e-3) {
+            fprintf(stderr, "\n  y[%zu] = %.9f\n", i, y[i]);
+            CU_FAIL("kaiser_best upsampled DC");
+            break;
+        }
+    dsp_resample_free(down);
+    dsp_resample_free(up);
+    struct dsp_resample_params p = dsp_resample_defaults();
+    p.filter = (enum dsp_resample_filter)7;
+    CU_ASSERT_PTR_NULL(dsp_resample_new(44100, 16000, &p));
+}
+
 int main(void)
 {
     static const struct test_case cases[] = {
@@ -149,6 +268,10 @@ int main(void)
         {"DC gain and output lengths", test_dc_and_lengths},
         {"equal rates copy", test_equal_rates_copy},
         {"bad parameters are reported", test_bad_parameters},
+        {"kaiser_best 44.1k -> 16k equals resampy's formula (1e-12)",
+         test_kaiser_best_reference},
+        {"kaiser_best gain: -2.23 dB at 7.2 kHz, as the reference", test_kaiser_best_gain},
+        {"kaiser_best lengths (floor) and upsampling", test_kaiser_best_lengths},
     };
     return test_run("resample", cases, TEST_COUNT(cases));
 }

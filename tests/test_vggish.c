@@ -123,7 +123,10 @@ static void test_examples_with_overlap(void)
  * tolerance is 5e-3 (a 1 % gain error, 0.01 in ln, fails). */
 static void test_resampled_input(void)
 {
+    /* the flat design resampler: kaiser_best rolls off above 7 kHz, which
+     * the top bands show (test_resampy_reference checks that one) */
     struct dsp_vggish_params p = dsp_vggish_defaults();
+    p.resample.filter = DSP_RESAMPLE_DESIGN;
     struct dsp_vggish *v44 = dsp_vggish_new(&p, 44100.0), *v16 = dsp_vggish_new(&p, 16000.0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(v44);
     CU_ASSERT_PTR_NOT_NULL_FATAL(v16);
@@ -149,6 +152,40 @@ static void test_resampled_input(void)
     free(b);
     dsp_vggish_free(v44);
     dsp_vggish_free(v16);
+}
+
+/* The preset fed at 44.1 kHz: 42995 samples become floor(42995 * 16000 /
+ * 44100) = 15599 at 16 kHz (not ceil's 15600), so 95 frames, not 96; and
+ * resampy's kaiser_best makes the log-mel equal VGGish's own front end
+ * (mel_features.py after resampy.resample, restated by
+ * tests/gen/resampy_ref.py). The stated target is 1e-4; the same formulas
+ * in the same order agree far closer, so the test asks 1e-8 (FFTW against
+ * numpy's FFT and the resampler's last bits, through ln(mel + 0.01)). */
+static void test_resampy_reference(void)
+{
+    enum { N = 42995, FRAMES = 95 };
+    struct dsp_vggish_params p = dsp_vggish_defaults();
+    struct dsp_vggish *v = dsp_vggish_new(&p, 44100.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    CU_ASSERT_EQUAL(dsp_vggish_resampled_len(v, N), 15599);
+    CU_ASSERT_EQUAL_FATAL(dsp_vggish_num_frames(v, N), FRAMES);
+    static double x[N], work[15599], L[FRAMES * 64], ref[FRAMES * 64 + 1];
+    mel_ref_signal(x, N, 44100.0, 0.01);
+    for (size_t i = 0; i < N; i++)
+        x[i] = x[i] + 0.1 * sin(2.0 * 3.14159265358979323846 * 7200.0 * (double)i / 44100.0);
+    CU_ASSERT_EQUAL_FATAL(dsp_vggish_log_mel(v, x, N, work, L, FRAMES), DSP_OK);
+    CU_ASSERT_EQUAL_FATAL(mel_ref_read("tests/data/resampy_vggish_44100.txt", ref, FRAMES * 64 + 1),
+                          FRAMES * 64);
+    test_close("vggish log-mel from 44.1 kHz vs resampy + mel_features", L, ref, FRAMES * 64,
+               1e-8, 0.0);
+    dsp_vggish_free(v);
+    /* the design resampler keeps ceil's length, one frame more */
+    p.resample.filter = DSP_RESAMPLE_DESIGN;
+    p.resample.length = DSP_RESAMPLE_LEN_CEIL;
+    v = dsp_vggish_new(&p, 44100.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    CU_ASSERT_EQUAL(dsp_vggish_num_frames(v, N), 96);
+    dsp_vggish_free(v);
 }
 
 static void test_silent_input(void)
@@ -190,6 +227,7 @@ int main(void)
         {"frame and example counts for any length", test_counts_any_length},
         {"overlapping examples", test_examples_with_overlap},
         {"44.1 kHz input is resampled to 16 kHz", test_resampled_input},
+        {"44.1 kHz: 95 frames equal to resampy + VGGish (1e-8)", test_resampy_reference},
         {"silent input gives ln(0.01), no -inf or NaN", test_silent_input},
         {"bad parameters are reported", test_bad_parameters},
     };

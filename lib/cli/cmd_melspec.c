@@ -7,6 +7,7 @@ static const char help[] =
     "Usage: dsplab melspec FILE [--n-fft N] [--hop H] [--win-length W] [--n-mels K]\n"
     "                      [--fmin HZ] [--fmax HZ] [--htk] [--norm slaney|none]\n"
     "                      [--power 1|2] [--db] [--top-db D|none] [--preset vggish]\n"
+    "                      [--resampler kaiser_best|design]\n"
     "                      [-o OUT]\n"
     "       dsplab melspec - [--rate HZ] [--channels C] [the options above]\n"
     "       dsplab melspec FILE... | --list LIST  --out-dir DIR [--format npy|txt]\n"
@@ -46,6 +47,9 @@ static const char help[] =
     "                      dsplab/f32.h), written as float32 (.npy '<f4')\n"
     "      --threads T     threads for one input's frames (default: the CPU count;\n"
     "                      1 per worker in a batch); the same bytes for any T\n"
+    "      --resampler R   vggish: kaiser_best (default: resampy's filter and length,\n"
+    "                      as VGGish's own front end) or design (dsplab's flat\n"
+    "                      Kaiser design, ceil(L*16000/sr) samples)\n"
     "  -o, --output OUT    write to OUT (.npy: NumPy float64) instead of stdout\n" CLI_BATCH_HELP
     "  -h, --help          show this help\n"
     "\n"

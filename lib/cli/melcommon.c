@@ -31,6 +31,7 @@ enum {
     OPT_DB,
     OPT_TOP_DB,
     OPT_PRESET,
+    OPT_RESAMPLER,
     OPT_N_MFCC,
     OPT_DTYPE,
     OPT_THREADS,
@@ -50,6 +51,8 @@ struct mel_opts {
     size_t threads;   /* --threads; 0: not given (CPU count, 1 in a batch) */
     double raw_rate;  /* --rate, raw audio on standard input; 0: not given */
     size_t raw_channels;   /* --channels, likewise */
+    int design_resampler;    /* --resampler design (VGGish only) */
+    const char *given_resampler;
     enum dsp_mel_norm norm;
     /* the option word of each given option, for conflict messages */
     const char *given_n_fft, *given_htk, *given_norm, *given_power, *given_db, *given_top_db;
@@ -147,6 +150,15 @@ static void parse_option(struct mel_opts *m, int c, const char *arg)
         if (m->raw_channels > 1024)
             cli_usage_error("--channels must be at most 1024 (got %s)", arg);
         break;
+    case OPT_RESAMPLER:
+        if (strcmp(arg, "kaiser_best") == 0)
+            m->design_resampler = 0;
+        else if (strcmp(arg, "design") == 0)
+            m->design_resampler = 1;
+        else
+            cli_usage_error("--resampler must be kaiser_best or design (got '%s')", arg);
+        m->given_resampler = "--resampler";
+        break;
     case OPT_PRESET:
         if (strcmp(arg, "vggish") != 0)
             cli_usage_error("unknown preset '%s' (known: vggish)", arg);
@@ -179,6 +191,8 @@ static void check_options(struct mel_opts *m)
             cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz)", fmin, fmax);
         return;
     }
+    if (m->given_resampler)
+        cli_usage_error("--resampler is for --preset vggish (librosa's path does not resample)");
     size_t n_fft = m->n_fft ? m->n_fft : 2048;
     size_t win = m->win_length ? m->win_length : n_fft;
     if (win > n_fft)
@@ -300,6 +314,10 @@ static struct dsp_vggish_params vggish_params(const struct mel_opts *m)
         p.fmin = m->fmin;
     if (m->has_fmax)
         p.fmax = m->fmax;
+    if (m->design_resampler) {
+        p.resample.filter = DSP_RESAMPLE_DESIGN;
+        p.resample.length = DSP_RESAMPLE_LEN_CEIL;
+    }
     /* Examples (96-frame groups) are not written here; one frame each keeps
      * any --hop valid. */
     p.example_window_seconds = p.example_hop_seconds = p.hop_seconds;
@@ -474,6 +492,10 @@ static void vggish_header(const struct mel_opts *m, struct dsp_matfile *f,
     size_t hop = dsp_vggish_hop_length(v), win = dsp_vggish_window_length(v);
     cli_output_header(f, "preset", "vggish (AudioSet log-mel front end)");
     cli_output_header(f, "resampled_to", "%.17g", p->sample_rate);
+    cli_output_header(f, "resampler", "%s", p->resample.filter == DSP_RESAMPLE_KAISER_BEST
+                                                ? "kaiser_best (resampy), floor(L*16000/sr) samples"
+                                                : "design (Kaiser, flat to 0.9 Nyquist), "
+                                                  "ceil(L*16000/sr) samples");
     cli_output_header(f, "n_fft", "%zu", dsp_vggish_fft_size(v));
     cli_output_header(f, "hop", "%zu", hop);
     cli_output_header(f, "win_length", "%zu", win);
@@ -864,6 +886,7 @@ int cli_mel_main(int argc, char **argv, enum cli_mel_output what, const char *he
         MEL_COMMON_OPTIONS,
         {"db", no_argument, NULL, OPT_DB},
         {"preset", required_argument, NULL, OPT_PRESET},
+        {"resampler", required_argument, NULL, OPT_RESAMPLER},
         {0, 0, 0, 0},
     };
     static const struct option mfcc_opts[] = {

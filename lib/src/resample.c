@@ -13,16 +13,31 @@ static const double pi = 3.14159265358979323846;
 #define MAX_PHASES 65536
 #define MAX_TABLE (1u << 24)   /* filter table entries: at most 128 MiB of doubles */
 
+/* resampy's kaiser_best (filters.py, resampy 0.4): zero crossings, table
+ * entries per crossing (2^precision), Kaiser beta and roll-off. */
+#define KB_ZEROS 50
+#define KB_PER_ZERO 8192
+#define KB_BETA 12.9846
+#define KB_ROLLOFF 0.917347
+
 struct dsp_resample {
     uint64_t up, down;    /* L, M: out/in = L/M in lowest terms */
     size_t half;          /* K: taps each side, in input samples */
     size_t taps;          /* 2K */
     double *h;            /* L rows of 2K taps: row phi, tap j = g(phi/L + K - 1 - j) */
+    enum dsp_resample_filter filter;
+    enum dsp_resample_length length;
+    /* kaiser_best: the right wing and its forward differences, nwin values */
+    double *win, *delta;
+    size_t nwin;
+    double ratio;         /* fs_out / fs_in */
 };
 
 struct dsp_resample_params dsp_resample_defaults(void)
 {
-    struct dsp_resample_params p = {.passband = 0.9, .stopband_db = 80.0};
+    struct dsp_resample_params p = {.passband = 0.9, .stopband_db = 80.0,
+                                    .filter = DSP_RESAMPLE_DESIGN,
+                                    .length = DSP_RESAMPLE_LEN_CEIL};
     return p;
 }
 
@@ -60,12 +75,84 @@ void dsp_resample_free(struct dsp_resample *rs)
     if (!rs)
         return;
     free(rs->h);
+    free(rs->win);
+    free(rs->delta);
     free(rs);
 }
 
 static int valid_rate(double r)
 {
     return r >= 1.0 && r <= 2147483647.0 && r == floor(r);
+}
+
+/* resampy's filters.sinc_window with a Kaiser taper, as kaiser_best was
+ * made: n = Z P + 1 entries of the right wing,
+ *   win[k] = r sinc(r k Z / (Z P)) * kaiser_{2 Z P + 1}[Z P + k],
+ * the symmetric Kaiser window of 2 Z P + 1 points (scipy.signal.kaiser)
+ * from its centre on; then, downsampling, times fs_out/fs_in (resampy's
+ * interp_win *= sample_ratio); delta[k] = win[k+1] - win[k], 0 at the end. */
+static int build_kaiser_best(struct dsp_resample *rs)
+{
+    size_t n = (size_t)KB_ZEROS * KB_PER_ZERO;
+    rs->nwin = n + 1;
+    rs->win = malloc(rs->nwin * sizeof *rs->win);
+    rs->delta = malloc(rs->nwin * sizeof *rs->delta);
+    if (!rs->win || !rs->delta)
+        return dsp_fail(DSP_ENOMEM, "resample: out of memory for the kaiser_best table");
+    double i0beta = bessel_i0(KB_BETA), step = (double)KB_ZEROS / (double)n;
+    for (size_t k = 0; k <= n; k++) {
+        /* numpy's linspace: start + k * step, the end point exactly */
+        double t = k == n ? (double)KB_ZEROS : (double)k * step;
+        double u = (double)k / (double)n;   /* 2 (n + k) / (2 n) - 1 */
+        double taper = bessel_i0(KB_BETA * sqrt(fmax(0.0, 1.0 - u * u))) / i0beta;
+        rs->win[k] = taper * (KB_ROLLOFF * sinc(KB_ROLLOFF * t));
+        if (rs->ratio < 1.0)
+            rs->win[k] *= rs->ratio;
+    }
+    for (size_t k = 0; k < n; k++)
+        rs->delta[k] = rs->win[k + 1] - rs->win[k];
+    rs->delta[n] = 0.0;
+    double scale = fmin(1.0, rs->ratio);
+    rs->half = (size_t)ceil((double)KB_ZEROS / scale);
+    rs->taps = 2 * rs->half;
+    return DSP_OK;
+}
+
+/* resampy's loop for one output sample at input time `time`. */
+static double kaiser_best_at(const struct dsp_resample *rs, const double *x, size_t len,
+                             double time)
+{
+    double scale = fmin(1.0, rs->ratio);
+    size_t index_step = (size_t)(scale * KB_PER_ZERO);
+    size_t n = (size_t)time;
+    double acc = 0.0;
+    /* left wing: x[n], x[n-1], ... */
+    double frac = scale * (time - (double)n);
+    double index_frac = frac * KB_PER_ZERO;
+    size_t offset = (size_t)index_frac;
+    double eta = index_frac - (double)offset;
+    size_t i_max = (rs->nwin - offset) / index_step;
+    if (i_max > n + 1)
+        i_max = n + 1;
+    for (size_t i = 0; i < i_max; i++) {
+        size_t k = offset + i * index_step;
+        acc += (rs->win[k] + eta * rs->delta[k]) * x[n - i];
+    }
+    /* right wing: x[n+1], x[n+2], ... */
+    frac = scale - frac;
+    index_frac = frac * KB_PER_ZERO;
+    offset = (size_t)index_frac;
+    eta = index_frac - (double)offset;
+    size_t k_max = (rs->nwin - offset) / index_step;
+    if (n + 1 >= len)
+        k_max = 0;
+    else if (k_max > len - n - 1)
+        k_max = len - n - 1;
+    for (size_t i = 0; i < k_max; i++) {
+        size_t k = offset + i * index_step;
+        acc += (rs->win[k] + eta * rs->delta[k]) * x[n + i + 1];
+    }
+    return acc;
 }
 
 struct dsp_resample *dsp_resample_new(double rate_in, double rate_out,
@@ -78,6 +165,14 @@ struct dsp_resample *dsp_resample_new(double rate_in, double rate_out,
     if (!valid_rate(rate_in) || !valid_rate(rate_out)) {
         dsp_fail(DSP_EINVAL, "resample: rates (%g -> %g Hz) must be whole numbers of Hz, >= 1",
                  rate_in, rate_out);
+        goto fail;
+    }
+    if (p->filter != DSP_RESAMPLE_DESIGN && p->filter != DSP_RESAMPLE_KAISER_BEST) {
+        dsp_fail(DSP_EINVAL, "resample: unknown filter (%d)", (int)p->filter);
+        goto fail;
+    }
+    if (p->length != DSP_RESAMPLE_LEN_CEIL && p->length != DSP_RESAMPLE_LEN_FLOOR) {
+        dsp_fail(DSP_EINVAL, "resample: unknown length rule (%d)", (int)p->length);
         goto fail;
     }
     if (!(p->passband > 0.0 && p->passband < 1.0)) {
@@ -104,8 +199,13 @@ struct dsp_resample *dsp_resample_new(double rate_in, double rate_out,
                  (unsigned long long)rs->down, MAX_PHASES);
         goto fail;
     }
+    rs->filter = p->filter;
+    rs->length = p->length;
+    rs->ratio = rate_out / rate_in;
     if (rs->up == rs->down)
         return rs;   /* equal rates: a copy, no filter */
+    if (p->filter == DSP_RESAMPLE_KAISER_BEST)
+        return build_kaiser_best(rs) == DSP_OK ? rs : (dsp_resample_free(rs), NULL);
 
     /* Kaiser design in input-sample units (fs_in = 1). */
     double f_ny = 0.5 * fmin(rate_in, rate_out) / rate_in;    /* cycles per input sample */
@@ -147,7 +247,8 @@ fail:
 
 size_t dsp_resample_out_len(const struct dsp_resample *rs, size_t len)
 {
-    return (size_t)(((uint64_t)len * rs->up + rs->down - 1) / rs->down);
+    uint64_t round_up = rs->length == DSP_RESAMPLE_LEN_FLOOR ? 0 : rs->down - 1;
+    return (size_t)(((uint64_t)len * rs->up + round_up) / rs->down);
 }
 
 size_t dsp_resample_half_width(const struct dsp_resample *rs)
@@ -164,6 +265,13 @@ int dsp_resample_process(const struct dsp_resample *rs, const double *x, size_t 
                         len, want, out_len);
     if (rs->up == rs->down) {
         memcpy(y, x, len * sizeof *x);
+        return DSP_OK;
+    }
+    if (rs->filter == DSP_RESAMPLE_KAISER_BEST) {
+        /* resampy: t_out = arange(n_out) * (1 / sample_ratio) */
+        double increment = 1.0 / rs->ratio;
+        for (size_t t = 0; t < out_len; t++)
+            y[t] = kaiser_best_at(rs, x, len, (double)t * increment);
         return DSP_OK;
     }
     size_t K = rs->half, T = rs->taps;

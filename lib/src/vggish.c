@@ -30,6 +30,10 @@ struct dsp_vggish_params dsp_vggish_defaults(void)
         .example_hop_seconds = 0.96,
         .resample = dsp_resample_defaults(),
     };
+    /* VGGish's own front end resamples with resampy's defaults: the
+     * kaiser_best filter and floor(L * 16000 / sr) samples. */
+    p.resample.filter = DSP_RESAMPLE_KAISER_BEST;
+    p.resample.length = DSP_RESAMPLE_LEN_FLOOR;
     return p;
 }
 
