@@ -440,6 +440,35 @@ static void test_plot_messages(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "undefined variable: undefined_thing"));
 }
 
+/* ---- course conventions ------------------------------------------------ */
+
+/* sms-tools removes tracks shorter than round(fs * dur / H) frames:
+ * 8000 * 0.11 / 128 = 6.875 frames is 7 (floor gave 6); 0.02 s at 44.1 kHz
+ * and H 128 (6.89) likewise. */
+static void test_min_duration_rounded(void)
+{
+    fixture();
+    CU_ASSERT_EQUAL(dsplab("sines '%s' --hop 128 --min-duration 0.11", good_wav), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "# min_frames: 7\n"));
+    CU_ASSERT_EQUAL(dsplab("harmonic '%s' --fmin 300 --fmax 600 --min-duration 0.11", good_wav),
+                    0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "# min_frames: 7\n"));
+}
+
+/* --course-rule is documented, stated in the header, and harmonic-only. */
+static void test_course_rule_option(void)
+{
+    fixture();
+    CU_ASSERT_EQUAL(dsplab("harmonic '%s' --fmin 300 --fmax 600 --course-rule", good_wav), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "# harmonic_rule: course"));
+    CU_ASSERT_EQUAL(dsplab("harmonic '%s' --fmin 300 --fmax 600", good_wav), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "# harmonic_rule: near h*f0 only"));
+    CU_ASSERT_EQUAL(dsplab("harmonic --help"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "--course-rule"));
+    expect_usage("--course-rule is only for --model harmonic",
+                 "decompose '%s' --model sine --course-rule --out-dir '%s/p'", good_wav, outdir);
+}
+
 /* ---- the cases ------------------------------------------------------- */
 
 static void test_cleanup(void)
@@ -468,6 +497,8 @@ int main(void)
         {"window: sigma 1e-300 gives no NaN; bad beta/sigma exit 2", test_window_params},
         {"yin: --fmin whose period exceeds the window is refused", test_yin_bounded},
         {"plot: damaged headers and gnuplot errors named", test_plot_messages},
+        {"min duration in frames rounded as sms-tools", test_min_duration_rounded},
+        {"harmonic --course-rule", test_course_rule_option},
         {"remove the test folder", test_cleanup},
     };
     return test_run("cli_harden", cases, TEST_COUNT(cases));

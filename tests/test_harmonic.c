@@ -214,6 +214,33 @@ static void test_harmonic_detect_rules(void)
     CU_ASSERT(hf[0] == 0);
 }
 
+/* The course's harmonicDetection (sms-tools): the same tolerance, also
+ * measured from the previous frame's harmonic h; no "one peak once" rule. */
+static void test_harmonic_detect_course(void)
+{
+    const double pf[] = {100, 201, 290, 350, 2550}, pm[] = {-1, -2, -3, -4, -5};
+    double hf[30], hm[30], hp[30], prev[30] = {0};
+    /* first frame (prev NULL: the ideal h f0): as dsplab's rule, except
+     * that 2550 Hz serves harmonic 26 too (50 < 33.3 + 25.5) */
+    CU_ASSERT_EQUAL(dsp_harmonic_detect_course(pf, pm, NULL, 5, 100.0, 30, 44100.0, 0.01, NULL,
+                                               hf, hm, hp),
+                    DSP_OK);
+    CU_ASSERT(hf[0] == 100 && hf[1] == 201 && hf[2] == 290 && hf[3] == 0);
+    CU_ASSERT(hf[24] == 2550 && hf[25] == 2550 && hm[25] == -5);
+    /* 350 Hz is 50 Hz from 400 (> 36.8) but 10 Hz from the previous
+     * frame's harmonic 4 at 360: kept */
+    prev[3] = 360.0;
+    dsp_harmonic_detect_course(pf, pm, NULL, 5, 100.0, 30, 44100.0, 0.01, prev, hf, hm, NULL);
+    CU_ASSERT(hf[3] == 350 && hm[3] == -4);
+    /* an empty previous harmonic does not help (sms-tools: dev2 = fs) */
+    prev[3] = 0.0;
+    dsp_harmonic_detect_course(pf, pm, NULL, 5, 100.0, 30, 44100.0, 0.01, prev, hf, hm, NULL);
+    CU_ASSERT(hf[3] == 0);
+    /* dsplab's rule ignores the previous frame */
+    dsp_harmonic_detect(pf, pm, NULL, 5, 100.0, 30, 44100.0, 0.01, hf, hm, NULL);
+    CU_ASSERT(hf[3] == 0 && hf[25] == 0);
+}
+
 /* Harmonic analysis of the 220 Hz tests' signals: Blackman-Harris M 2001,
  * N 8192, H 256, 10 harmonics, f0 100 .. 400 Hz, the given peak threshold.
  * Frame k's f0 is f0s[k]; its harmonics are row k of hf, hm, hp. */
@@ -401,6 +428,7 @@ int main(void)
         {"YIN: exact period, and the no-dip fallback on noise", test_yin_paths},
         {"TWM continuity with the previous f0", test_twm_continuity},
         {"harmonic detection: tolerance, one peak per harmonic, fs/2", test_harmonic_detect_rules},
+        {"the course's detection: previous-frame rule", test_harmonic_detect_course},
         {"220 Hz x 6 harmonics: analysis + synthesis > 40 dB", test_harmonic_analysis_synthesis},
         {"220 Hz x 6 + noise 30 dB below, -90/-80 dB: f0 in every frame, harmonic part = tone",
          test_twm_tone_plus_noise_frames},

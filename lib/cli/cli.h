@@ -316,6 +316,7 @@ struct cli_sms {
     double min_f0, max_f0;    /* Hz, default 100, 300 */
     double max_f0_error;      /* TWM error above which a frame is unvoiced, default 7 */
     double harm_dev_slope;    /* default 0.01 */
+    int course_rule;          /* --course-rule: the course's previous-frame rule */
 };
 
 enum {
@@ -332,6 +333,7 @@ enum {
     CLI_OPT_FMAX,
     CLI_OPT_MAX_ERROR,
     CLI_OPT_HARM_DEV_SLOPE,
+    CLI_OPT_COURSE_RULE,
 };
 #define CLI_OPTION_THRESHOLD {"threshold", required_argument, NULL, CLI_OPT_THRESHOLD}
 #define CLI_OPTION_MAX_SINES {"max-sines", required_argument, NULL, CLI_OPT_MAX_SINES}
@@ -349,6 +351,7 @@ enum {
 #define CLI_OPTION_MAX_ERROR {"max-error", required_argument, NULL, CLI_OPT_MAX_ERROR}
 #define CLI_OPTION_HARM_DEV_SLOPE \
     {"harm-dev-slope", required_argument, NULL, CLI_OPT_HARM_DEV_SLOPE}
+#define CLI_OPTION_COURSE_RULE {"course-rule", no_argument, NULL, CLI_OPT_COURSE_RULE}
 
 void cli_sms_init(struct cli_sms *s);
 /* cli_sms_init, then the harmonic model's defaults (harmonic = 1). */
@@ -359,7 +362,8 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg);
 /* Defaults of the analysis options and the checks across options
  * (cli_analysis_finish, then M >= 3, and --fmin below --fmax). */
 void cli_sms_finish(struct cli_sms *s, enum dsp_window *type);
-/* floor(min_duration * fs / hop): tracks shorter than this many frames go. */
+/* round(fs * min_duration / hop), half to even as sms-tools' Python round:
+ * tracks shorter than this many frames go. */
 size_t cli_sms_min_frames(const struct cli_sms *s, double fs);
 /* Header lines stating the analysis parameters common to the commands. */
 void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_window type,

@@ -46,12 +46,13 @@ static const char help[] =
     "      --hop H              hop size (256 | 128)\n"
     "      --beta B, --sigma S  Kaiser's beta, Gaussian's sigma (those windows only)\n"
     "      --threshold DB       ignore peaks at or below DB dB (-80 | -90)\n"
-    "      --min-duration SEC   remove tracks shorter than floor(SEC*fs/H) frames\n"
+    "      --min-duration SEC   remove tracks shorter than round(SEC*fs/H) frames\n"
     "                           (0.02)\n"
     "  Model sine only (see dsplab sines --help):\n"
     "      --max-sines K, --freq-dev-offset HZ, --freq-dev-slope S\n"
     "  Model harmonic only (see dsplab harmonic --help):\n"
-    "      --harmonics NH, --fmin HZ, --fmax HZ, --max-error E, --harm-dev-slope S\n"
+    "      --harmonics NH, --fmin HZ, --fmax HZ, --max-error E, --harm-dev-slope S,\n"
+    "      --course-rule\n"
     "  -h, --help               show this help\n"
     "\n"
     "Example: dsplab decompose flute-a5.wav --model harmonic --fmin 700 --fmax 1000 --out-dir parts\n";
@@ -93,6 +94,7 @@ CLI_COMMAND(decompose)
         CLI_OPTION_FMAX,
         CLI_OPTION_MAX_ERROR,
         CLI_OPTION_HARM_DEV_SLOPE,
+        CLI_OPTION_COURSE_RULE,
         CLI_OPTION_SYNTHESIS,
         CLI_OPTION_FLOAT,
         {"model", required_argument, NULL, OPT_MODEL},
@@ -146,7 +148,8 @@ CLI_COMMAND(decompose)
                 sine_only = sine_only_buf;
             }
             if (c == CLI_OPT_HARMONICS || c == CLI_OPT_FMIN || c == CLI_OPT_FMAX ||
-                c == CLI_OPT_MAX_ERROR || c == CLI_OPT_HARM_DEV_SLOPE) {
+                c == CLI_OPT_MAX_ERROR || c == CLI_OPT_HARM_DEV_SLOPE ||
+                c == CLI_OPT_COURSE_RULE) {
                 snprintf(harm_only_buf, sizeof harm_only_buf, "%s", cli_optname());
                 harm_only = harm_only_buf;
             }

@@ -7,12 +7,14 @@ static const char help[] =
     "                       [--window NAME] [--size M] [--fft N] [--hop H]\n"
     "                       [--threshold DB] [--max-error E] [--harm-dev-slope S]\n"
     "                       [--min-duration SECONDS] [-o TRACKS] [--synth OUT.wav]\n"
-    "                       [--synthesis time|spectral] [--float]\n"
+    "                       [--synthesis time|spectral] [--float] [--course-rule]\n"
     "The harmonic model of FILE (mono downmix): in each STFT frame (frame k is\n"
     "centred on sample k*H; floor(L/H)+1 frames) the f0 of `dsplab f0` (two-way\n"
     "mismatch), then for h = 1 .. NH the peak nearest to h*f0, kept as harmonic h\n"
-    "when it lies within f0/3 + S*freq of h*f0. Runs of a harmonic shorter than\n"
-    "the minimum duration are removed.\n"
+    "when it lies within f0/3 + S*freq of h*f0 (with --course-rule also when it\n"
+    "lies that close to the previous frame's harmonic h, as the course's\n"
+    "harmonicDetection does). Runs of a harmonic shorter than the minimum\n"
+    "duration are removed.\n"
     "\n"
     "TRACKS is as for `dsplab sines`: three blocks (frequencies in Hz,\n"
     "magnitudes in dB, phases in radians in [-pi, pi]) separated by two blank\n"
@@ -33,7 +35,12 @@ static const char help[] =
     "      --threshold DB       ignore peaks at or below DB dB (default -90)\n"
     "      --max-error E        unvoiced at a TWM error of E or more (default 7)\n"
     "      --harm-dev-slope S   added tolerance per Hz (default 0.01)\n"
-    "      --min-duration SEC   remove runs shorter than floor(SEC*fs/H) frames\n"
+    "      --course-rule        the course's rule (sms-tools): a peak near the\n"
+    "                           previous frame's harmonic h is kept too, so a\n"
+    "                           drifting partial stays on its track, and one peak\n"
+    "                           may serve two harmonics (default: near h*f0 only,\n"
+    "                           each peak once)\n"
+    "      --min-duration SEC   remove runs shorter than round(SEC*fs/H) frames\n"
     "                           (default 0.02)\n"
     "  -o, --output TRACKS      write the tracks to TRACKS instead of stdout\n"
     "      --synth OUT.wav      also write the additive synthesis of the tracks\n"
@@ -57,6 +64,7 @@ CLI_COMMAND(harmonic)
         CLI_OPTION_THRESHOLD,
         CLI_OPTION_MAX_ERROR,
         CLI_OPTION_HARM_DEV_SLOPE,
+        CLI_OPTION_COURSE_RULE,
         CLI_OPTION_MIN_DURATION,
         CLI_OPTION_SYNTH,
         CLI_OPTION_SYNTHESIS,

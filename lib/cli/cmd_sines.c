@@ -101,6 +101,9 @@ int cli_sms_option(struct cli_sms *s, int c, const char *arg)
     case CLI_OPT_HARM_DEV_SLOPE:
         s->harm_dev_slope = parse_nonnegative(arg);
         return 1;
+    case CLI_OPT_COURSE_RULE:
+        s->course_rule = 1;
+        return 1;
     default:
         return cli_analysis_option(&s->a, c, arg);
     }
@@ -125,7 +128,10 @@ void cli_sms_finish(struct cli_sms *s, enum dsp_window *type)
 
 size_t cli_sms_min_frames(const struct cli_sms *s, double fs)
 {
-    double frames = floor(s->min_duration * fs / (double)s->a.hop);
+    /* sms-tools: cleaningSineTracks(tfreq, round(fs * minSineDur / H)),
+     * Python 3's round, half to even: rint in the default rounding mode.
+     * At H 128 and 0.02 s (6.89 frames) that is 7, where floor gave 6. */
+    double frames = rint(fs * s->min_duration / (double)s->a.hop);
     return frames < 1e15 ? (size_t)frames : (size_t)1e15;
 }
 
@@ -143,6 +149,10 @@ void cli_sms_header(struct dsp_matfile *f, const struct cli_sms *s, enum dsp_win
         cli_output_header(f, "max_f0_hz", "%.17g", s->max_f0);
         cli_output_header(f, "max_f0_error", "%.17g", s->max_f0_error);
         cli_output_header(f, "harm_dev_slope", "%.17g", s->harm_dev_slope);
+        cli_output_header(f, "harmonic_rule", "%s",
+                          s->course_rule ? "course (near h*f0 or near the previous frame's "
+                                           "harmonic h)"
+                                         : "near h*f0 only (no previous-frame rule)");
     } else {
         cli_output_header(f, "max_sines", "%zu", s->max_sines);
         cli_output_header(f, "freq_dev_offset_hz", "%.17g", s->freq_dev_offset);
@@ -306,6 +316,7 @@ void cli_tracks_analyze(const struct cli_sms *s, enum dsp_window type, const cha
             .min_f0 = s->min_f0, .max_f0 = s->max_f0,
             .max_f0_error = s->max_f0_error,
             .harm_dev_slope = s->harm_dev_slope,
+            .course_rule = s->course_rule,
         };
         ha = dsp_harmonic_analysis_new(&p);
         if (!ha)
@@ -389,7 +400,7 @@ static const char help[] =
     "      --threshold DB       ignore peaks at or below DB dB (default -80)\n"
     "      --max-sines K        at most K tracks at once (default 100)\n"
     "      --min-duration SEC   remove tracks shorter than SEC seconds, i.e.\n"
-    "                           floor(SEC*fs/H) frames (default 0.02)\n"
+    "                           round(SEC*fs/H) frames (default 0.02)\n"
     "      --freq-dev-offset HZ continuation tolerance at 0 Hz (default 20)\n"
     "      --freq-dev-slope S   added tolerance per Hz (default 0.01)\n"
     "  -o, --output TRACKS      write the tracks to TRACKS instead of stdout\n"

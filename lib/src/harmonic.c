@@ -330,6 +330,39 @@ int dsp_harmonic_detect(const double *pfreq, const double *pmag, const double *p
     return DSP_OK;
 }
 
+int dsp_harmonic_detect_course(const double *pfreq, const double *pmag, const double *pphase,
+                               size_t n_peaks, double f0, size_t n_harmonics, double fs,
+                               double harm_dev_slope, const double *prev, double *hfreq,
+                               double *hmag, double *hphase)
+{
+    if (!hfreq || !hmag || (n_peaks && (!pfreq || !pmag)))
+        return dsp_fail(DSP_EINVAL, "harmonic detect: arrays must not be NULL");
+    if (!(fs > 0.0) || !(harm_dev_slope >= 0.0))
+        return dsp_fail(DSP_EINVAL,
+                        "harmonic detect: fs (%g) must be > 0 and the deviation slope (%g) >= 0",
+                        fs, harm_dev_slope);
+    memset(hfreq, 0, n_harmonics * sizeof *hfreq);
+    memset(hmag, 0, n_harmonics * sizeof *hmag);
+    if (hphase)
+        memset(hphase, 0, n_harmonics * sizeof *hphase);
+    if (!(f0 > 0.0) || n_peaks == 0)
+        return DSP_OK;
+    for (size_t h = 1; h <= n_harmonics && (double)h * f0 < fs / 2.0; h++) {
+        double fh = (double)h * f0;
+        size_t j = nearest_peak(pfreq, n_peaks, fh);
+        double before = prev ? prev[h - 1] : fh;   /* sms-tools: hfreqp = hf at first */
+        double tol = f0 / 3.0 + harm_dev_slope * pfreq[j];
+        double dev1 = fabs(pfreq[j] - fh), dev2 = before > 0.0 ? fabs(pfreq[j] - before) : fs;
+        if (!(dev1 < tol || dev2 < tol))
+            continue;
+        hfreq[h - 1] = pfreq[j];
+        hmag[h - 1] = pmag[j];
+        if (hphase && pphase)
+            hphase[h - 1] = pphase[j];
+    }
+    return DSP_OK;
+}
+
 /* ---- harmonic analysis ---------------------------------------------- */
 
 void dsp_harmonic_params_default(struct dsp_harmonic_params *p, double fs)
@@ -355,6 +388,8 @@ struct dsp_harmonic_analysis {
     size_t nb;
     double *pf, *pm, *pp;           /* one frame's peaks */
     double f0_stable;
+    double *prev;                   /* course rule: the last frame's harmonic frequencies */
+    int have_prev;                  /* 0 before the first frame */
 };
 
 struct dsp_harmonic_analysis *dsp_harmonic_analysis_new(const struct dsp_harmonic_params *p)
@@ -398,6 +433,8 @@ struct dsp_harmonic_analysis *dsp_harmonic_analysis_new(const struct dsp_harmoni
     ha->pp = malloc(ha->nb * sizeof *ha->pp);
     if (!ha->pf || !ha->pm || !ha->pp)
         goto nomem;
+    if (p->course_rule && !(ha->prev = calloc(p->n_harmonics, sizeof *ha->prev)))
+        goto nomem;
     return ha;
 nomem:
     dsp_fail(DSP_ENOMEM, "harmonic analysis: out of memory");
@@ -414,12 +451,14 @@ void dsp_harmonic_analysis_free(struct dsp_harmonic_analysis *ha)
     free(ha->pf);
     free(ha->pm);
     free(ha->pp);
+    free(ha->prev);
     free(ha);
 }
 
 void dsp_harmonic_analysis_reset(struct dsp_harmonic_analysis *ha)
 {
     ha->f0_stable = 0.0;
+    ha->have_prev = 0;
 }
 
 size_t dsp_harmonic_analysis_num_frames(const struct dsp_harmonic_analysis *ha, size_t len)
@@ -450,8 +489,17 @@ int dsp_harmonic_analysis_frame(struct dsp_harmonic_analysis *ha, const double *
         ha->f0_stable = 0.0;
     if (f0)
         *f0 = f;
-    return dsp_harmonic_detect(ha->pf, ha->pm, hphase ? ha->pp : NULL, np, f, p->n_harmonics,
-                               p->fs, p->harm_dev_slope, hfreq, hmag, hphase);
+    if (!p->course_rule)
+        return dsp_harmonic_detect(ha->pf, ha->pm, hphase ? ha->pp : NULL, np, f,
+                                   p->n_harmonics, p->fs, p->harm_dev_slope, hfreq, hmag, hphase);
+    s = dsp_harmonic_detect_course(ha->pf, ha->pm, hphase ? ha->pp : NULL, np, f,
+                                   p->n_harmonics, p->fs, p->harm_dev_slope,
+                                   ha->have_prev ? ha->prev : NULL, hfreq, hmag, hphase);
+    if (s == DSP_OK) {
+        memcpy(ha->prev, hfreq, p->n_harmonics * sizeof *ha->prev);   /* hfreqp = hfreq */
+        ha->have_prev = 1;
+    }
+    return s;
 }
 
 int dsp_harmonic_analyze(struct dsp_harmonic_analysis *ha, const double *x, size_t len,

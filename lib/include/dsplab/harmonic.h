@@ -41,6 +41,14 @@
  * by harmonic h-1; otherwise harmonic h is empty (freq 0, mag 0, phase 0).
  * The tolerance grows with frequency because vibrato and inharmonicity
  * move high partials further.
+ * The course's rule (sms-tools harmonicModel.harmonicDetection), with
+ * course_rule = 1 in the analysis or dsp_harmonic_detect_course(): the
+ * nearest peak is also accepted when it lies within the same tolerance of
+ * the previous frame's harmonic h (if that was not empty; on the first
+ * frame the "previous" harmonics are the ideal h f0), so a partial that
+ * drifts from h f0 stays on its track; and, as in the course, a peak may
+ * serve two neighbouring harmonics. dsplab's default leaves the previous-
+ * frame rule out: a harmonic is then always near h f0.
  *
  * Analysis, struct dsp_harmonic_analysis: STFT frames and peaks as in
  * sine.h (frame k centred on k*H), then f0 (TWM with continuity: f0 is
@@ -116,6 +124,16 @@ int dsp_harmonic_detect(const double *pfreq, const double *pmag, const double *p
                         size_t n_peaks, double f0, size_t n_harmonics, double fs,
                         double harm_dev_slope, double *hfreq, double *hmag, double *hphase);
 
+/* The course's detection: as dsp_harmonic_detect, but harmonic h also
+ * takes the nearest peak when |f_peak - prev[h-1]| is below the tolerance
+ * (prev: the previous frame's n_harmonics frequencies, 0 = empty; NULL on
+ * the first frame, meaning the ideal h f0), and a peak already taken by
+ * harmonic h-1 is not skipped. */
+int dsp_harmonic_detect_course(const double *pfreq, const double *pmag, const double *pphase,
+                               size_t n_peaks, double f0, size_t n_harmonics, double fs,
+                               double harm_dev_slope, const double *prev, double *hfreq,
+                               double *hmag, double *hphase);
+
 struct dsp_harmonic_params {
     double fs;                /* Hz */
     enum dsp_window window;   /* analysis window (periodic) */
@@ -126,6 +144,7 @@ struct dsp_harmonic_params {
     double min_f0, max_f0;    /* Hz, 0 < min_f0 < max_f0 */
     double max_f0_error;      /* TWM error above which a frame is unvoiced, e.g. 5 */
     double harm_dev_slope;    /* e.g. 0.01 */
+    int course_rule;          /* 1: dsp_harmonic_detect_course, with the previous frame */
 };
 
 /* The course's harmonicModel defaults: Blackman, M 1201, N 2048, H 128,

@@ -2,11 +2,16 @@
  * stft.h — the short-time Fourier transform: analysis and overlap-add
  * synthesis.
  *
- * Framing (librosa's center=True, pad_mode='constant'): for a signal of L
- * samples and hop H there are floor(L/H) + 1 frames; frame k takes the M
- * samples x[k*H - floor(M/2)] .. x[k*H - floor(M/2) + M - 1], reading zero
- * outside 0..L-1, so that window index floor(M/2) sits on sample k*H. Frame
- * k's time is k*H/fs.
+ * Framing (the course's: sms-tools' stftAnal pads floor(M/2) zeros and
+ * centres window index floor(M/2) on each hop): for a signal of L samples
+ * and hop H there are floor(L/H) + 1 frames; frame k takes the M samples
+ * x[k*H - floor(M/2)] .. x[k*H - floor(M/2) + M - 1], reading zero outside
+ * 0..L-1, so that window index floor(M/2) sits on sample k*H. Frame k's
+ * time is k*H/fs. The frame count is librosa's (center=True,
+ * pad_mode='constant'), and so is the window's place when M is even or
+ * M == N; but for an odd M inside an even N librosa centres the window in
+ * its N-sample frame, which starts it at k*H - floor(M/2) - 1: one sample
+ * earlier than here.
  * Each frame then goes through the DFT model (dftmodel.h): unit-sum window,
  * zero-phase rotation into N >= M samples, N/2+1 bins, mX in dB, pX
  * unwrapped. So frame k of the STFT equals `dsplab dft --start k*H-M/2`.
