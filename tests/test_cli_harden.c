@@ -438,6 +438,17 @@ static void test_plot_messages(void)
                    "said: ", "--version >/dev/null; DSPLAB_PLOTS='%s' '%s' plot waveform '%s' "
                    "-o '%s/w.png'", plots, test_dsplab(), good_wav, outdir);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "undefined variable: undefined_thing"));
+    /* --matrix's old file survives the failed figure; and it may not be
+     * the input */
+    write_text(in_work("m.txt"), "old matrix\n");
+    CU_ASSERT_EQUAL(dsplab("--version >/dev/null; DSPLAB_PLOTS='%s' '%s' plot waveform '%s' -o "
+                           "'%s' --matrix '%s'",
+                           plots, test_dsplab(), good_wav, in_work("w.png"), in_work("m.txt")),
+                    1);
+    expect_content(in_work("m.txt"), "old matrix\n");
+    expect_dir(work, "bad1.txt bad2.txt in.wav m.txt plots sp.txt");
+    expect_usage("--matrix '", "plot spectrogram '%s' --matrix '%s' -o '%s/p.png'",
+                 in_work("sp.txt"), in_work("sp.txt"), outdir);
 }
 
 /* ---- course conventions ------------------------------------------------ */

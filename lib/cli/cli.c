@@ -33,6 +33,7 @@ enum { MAX_STAGED = 16 };
 static struct staged_output staged_outputs[MAX_STAGED];
 static size_t n_staged;
 static char *made_dir;   /* the --out-dir this command created, removed if left empty */
+static int defer_commit;   /* cli_defer_commit(): cli_output_commit leaves the renaming */
 
 static void discard_staged(void);
 
@@ -598,7 +599,13 @@ void cli_output_commit(struct dsp_matfile *f)
         open_output = NULL;   /* commit frees f whatever happens */
     if (dsp_matfile_commit(f) != DSP_OK)
         cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
-    cli_commit_outputs();
+    if (!defer_commit)
+        cli_commit_outputs();
+}
+
+void cli_defer_commit(void)
+{
+    defer_commit = 1;
 }
 
 /* ---- all outputs of a command, or none ------------------------------- */

@@ -250,6 +250,10 @@ void cli_output_commit(struct dsp_matfile *f);
  * when called again for the same path. A folder is a runtime error. */
 const char *cli_stage_output(const char *path);
 void cli_commit_outputs(void);
+/* From now on cli_output_commit only completes the matrix under its staged
+ * name; the command calls cli_commit_outputs() itself (plot: the image and
+ * --matrix's file together). */
+void cli_defer_commit(void);
 
 /* dsp_last_error() with a staged name at its start replaced by path. */
 const char *cli_unstaged_error(const char *path);

@@ -444,6 +444,7 @@ static void gnuplot_said(char *buf, size_t size)
  * into place. */
 static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const char *input)
 {
+    int staged_image = 0;
     const char *no_window_reason = NULL;
     const char *scripts = find_scripts(o->kind);
     char out[PATH_MAX];
@@ -473,6 +474,14 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
         struct stat target;
         if (stat(out, &target) == 0 && !S_ISREG(target.st_mode))
             cli_runtime_error(out, "exists and is not a regular file");
+        if (strcmp(term, "window") != 0 && strlen(out) + 32 < sizeof tmp_output) {
+            /* A file: staged with --matrix's output, both renamed together
+             * once gnuplot has drawn (cli_commit_outputs). */
+            snprintf(tmp_output, sizeof tmp_output, "%s", cli_stage_output(out));
+            staged_image = 1;
+        }
+    }
+    if (!staged_image) {
         snprintf(tmp_output, sizeof tmp_output, "%s.tmpXXXXXX", out);
         int fd = mkstemp(tmp_output);
         if (fd < 0) {
@@ -533,8 +542,10 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
     }
     struct stat st;
     int wrote = stat(tmp_output, &st) == 0 && st.st_size > 0;
-    if (strcmp(term, "window") == 0 && !wrote)
+    if (strcmp(term, "window") == 0 && !wrote) {
+        cli_commit_outputs();   /* --matrix's file */
         return;   /* shown in a window; remove_tmp() deletes the empty file */
+    }
     if (!wrote) {
         /* gnuplot's PNG and SVG writers do not check their writes: a full
          * disk shows only as a short or empty file. Say which. */
@@ -547,9 +558,15 @@ static void run_gnuplot(const struct plot_opts *o, const char *gnuplot, const ch
             cli_runtime_error(out, "gnuplot wrote no image: %s", strerror(ENOSPC));
         cli_runtime_error(out, "gnuplot wrote no image%s", said[0] ? said : " (it gave no reason)");
     }
-    if (rename(tmp_output, out) != 0)
-        cli_runtime_error(out, "%s", strerror(errno));
-    tmp_output[0] = '\0';
+    if (staged_image) {
+        tmp_output[0] = '\0';   /* the staging removes it on an error exit */
+        cli_commit_outputs();   /* the image and --matrix's file together */
+    } else {
+        cli_commit_outputs();   /* --matrix's file */
+        if (rename(tmp_output, out) != 0)
+            cli_runtime_error(out, "%s", strerror(errno));
+        tmp_output[0] = '\0';
+    }
     if (!o->out) {
         if (strcmp(term, "window") == 0)
             no_window_reason = "this gnuplot has no window terminal";
@@ -1852,6 +1869,7 @@ CLI_COMMAND(plot)
         {0, 0, 0, 0},
     };
     struct plot_opts o = {0};
+    cli_defer_commit();   /* --matrix's file waits for the image */
     o.width = 1000;
     o.height = 600;
     o.range_db = 80;
@@ -1864,12 +1882,12 @@ CLI_COMMAND(plot)
                 cli_usage_error("-o: '%s' must end in .png or .svg", optarg);
             break;
         case OPT_WIDTH:
-            o.width = cli_parse_size_max(cli_optname(), optarg, 100, 20000);
+            o.width = cli_parse_size(cli_optname(), optarg, 100);
             if (o.width > 10000)
                 cli_usage_error("--width must be at most 10000 (got %s)", optarg);
             break;
         case OPT_HEIGHT:
-            o.height = cli_parse_size_max(cli_optname(), optarg, 100, 20000);
+            o.height = cli_parse_size(cli_optname(), optarg, 100);
             if (o.height > 10000)
                 cli_usage_error("--height must be at most 10000 (got %s)", optarg);
             break;
@@ -1939,6 +1957,11 @@ CLI_COMMAND(plot)
     if (!multi && nops > 2)
         cli_usage_error("unexpected argument '%s'", argv[optind + 2]);
     const char *input = argv[optind + 1];
+    {
+        const char *ins[] = {input, o.sound}, *outs[] = {o.out, o.matrix};
+        const char *names[] = {"-o", "--matrix"};
+        cli_check_outputs(ins, o.sound ? 2 : 1, outs, names, 2);
+    }
 
     /* Before any work: the one dependency the rest of dsplab does not need. */
     const char *gnuplot = find_gnuplot();
