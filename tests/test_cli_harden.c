@@ -316,6 +316,9 @@ static void test_nan_refused(void)
         snprintf(args, sizeof args, cmds[i], inf_wav, outdir);
         expect_runtime(inf_wav, "sample 7 of channel 1 is -inf", "%s", args);
     }
+    struct dsp_audio a;
+    CU_ASSERT_EQUAL(dsp_audio_read(nan_wav, &a), DSP_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), "nan.wav: sample 7 of channel 1 is nan"));
 }
 
 /* The header claims 8000 frames (1 s at 8 kHz, 16-bit) but the file holds
