@@ -758,11 +758,10 @@ void cli_commit_outputs(void)
         snprintf(o->backup, size, "%s.tmpbak%03zu", o->path, i);
         unlink(o->backup);
         if (link(o->path, o->backup) != 0) {
-            int e = errno;
+            /* a file system without hard links: no way back for this one,
+             * but the renames below still happen only after all is written */
             free(o->backup);
             o->backup = NULL;
-            cli_runtime_error(o->path, "cannot keep the old file while replacing it: %s",
-                              strerror(e));
         }
     }
     for (size_t i = 0; i < n_staged; i++) {

@@ -244,7 +244,8 @@ void cli_output_commit(struct dsp_matfile *f);
  * calls it) once everything is written. Any error exit before that removes
  * the staged files, so a failed command leaves every file that existed
  * before as it was, and no new one. When several are renamed, an existing
- * target is hard-linked aside first, and put back if a later rename fails.
+ * target is hard-linked aside first (where the file system has hard links),
+ * and put back if a later rename fails.
  * cli_stage_output returns the name to write path under: path itself for
  * "-" and for an existing device or FIFO (written in place), the same name
  * when called again for the same path. A folder is a runtime error. */

@@ -691,16 +691,17 @@ static void one_file(void *ctx, const char *path, const char *out, int in_batch)
      * resampled to 16 kHz. */
     {
         size_t n_fft = m->n_fft ? m->n_fft : 2048, n_mels = m->n_mels ? m->n_mels : 128;
-        double len_work = (double)len;
+        double len_work = (double)len, table = 0.0;
         if (m->vggish) {
             size_t win = m->win_length ? m->win_length : 400;
             for (n_fft = 1; n_fft < win; n_fft *= 2)
                 ;
             n_mels = m->n_mels ? m->n_mels : 64;
             len_work = (double)len * 16000.0 / fs + 1.0;
+            table = 2.0 * 409601.0;   /* kaiser_best's table and its differences */
         }
         double bins = (double)(n_fft / 2 + 1);
-        double bytes = 8.0 * (len_work + 4.0 * bins + 3.0 * (double)n_mels +
+        double bytes = 8.0 * (len_work + table + 4.0 * bins + 3.0 * (double)n_mels +
                               (double)n_mels * (double)(m->n_mfcc ? m->n_mfcc : 20)) +
                        48.0 * (double)n_fft;
         if (m->vggish) {
