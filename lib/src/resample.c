@@ -27,9 +27,12 @@ struct dsp_resample {
     double *h;            /* L rows of 2K taps: row phi, tap j = g(phi/L + K - 1 - j) */
     enum dsp_resample_filter filter;
     enum dsp_resample_length length;
-    /* kaiser_best: the right wing and its forward differences, nwin values */
-    double *win, *delta;
-    size_t nwin;
+    /* kaiser_best: the right wing and its forward differences, nwin values,
+     * also transposed for the reads of one wing: rows o = 0 .. step hold
+     * win[o], win[o + step], win[o + 2 step], ... (cols each), so a wing
+     * reads contiguous memory instead of one cache line per tap */
+    double *win, *delta, *win_t, *delta_t;
+    size_t nwin, step, cols;
     double ratio;         /* fs_out / fs_in */
 };
 
@@ -77,6 +80,8 @@ void dsp_resample_free(struct dsp_resample *rs)
     free(rs->h);
     free(rs->win);
     free(rs->delta);
+    free(rs->win_t);
+    free(rs->delta_t);
     free(rs);
 }
 
@@ -115,6 +120,19 @@ static int build_kaiser_best(struct dsp_resample *rs)
     double scale = fmin(1.0, rs->ratio);
     rs->half = (size_t)ceil((double)KB_ZEROS / scale);
     rs->taps = 2 * rs->half;
+    /* offsets run from 0 to floor(scale P) = step (frac <= scale) */
+    rs->step = (size_t)(scale * KB_PER_ZERO);
+    rs->cols = (rs->nwin + rs->step - 1) / rs->step;
+    size_t cells = (rs->step + 1) * rs->cols;
+    rs->win_t = calloc(cells, sizeof *rs->win_t);
+    rs->delta_t = calloc(cells, sizeof *rs->delta_t);
+    if (!rs->win_t || !rs->delta_t)
+        return dsp_fail(DSP_ENOMEM, "resample: out of memory for the kaiser_best table");
+    for (size_t o = 0; o <= rs->step; o++)
+        for (size_t i = 0; i < rs->cols && o + i * rs->step < rs->nwin; i++) {
+            rs->win_t[o * rs->cols + i] = rs->win[o + i * rs->step];
+            rs->delta_t[o * rs->cols + i] = rs->delta[o + i * rs->step];
+        }
     return DSP_OK;
 }
 
@@ -134,10 +152,9 @@ static double kaiser_best_at(const struct dsp_resample *rs, const double *x, siz
     size_t i_max = (rs->nwin - offset) / index_step;
     if (i_max > n + 1)
         i_max = n + 1;
-    for (size_t i = 0; i < i_max; i++) {
-        size_t k = offset + i * index_step;
-        acc += (rs->win[k] + eta * rs->delta[k]) * x[n - i];
-    }
+    const double *w = rs->win_t + offset * rs->cols, *d = rs->delta_t + offset * rs->cols;
+    for (size_t i = 0; i < i_max; i++)   /* w[i] = win[offset + i * index_step] */
+        acc += (w[i] + eta * d[i]) * x[n - i];
     /* right wing: x[n+1], x[n+2], ... */
     frac = scale - frac;
     index_frac = frac * KB_PER_ZERO;
@@ -148,10 +165,10 @@ static double kaiser_best_at(const struct dsp_resample *rs, const double *x, siz
         k_max = 0;
     else if (k_max > len - n - 1)
         k_max = len - n - 1;
-    for (size_t i = 0; i < k_max; i++) {
-        size_t k = offset + i * index_step;
-        acc += (rs->win[k] + eta * rs->delta[k]) * x[n + i + 1];
-    }
+    w = rs->win_t + offset * rs->cols;
+    d = rs->delta_t + offset * rs->cols;
+    for (size_t i = 0; i < k_max; i++)
+        acc += (w[i] + eta * d[i]) * x[n + i + 1];
     return acc;
 }
 
