@@ -16,7 +16,8 @@
  *   - an input whose output already exists is skipped: outputs are written
  *     under a temporary name and renamed when complete, so existence means
  *     complete; --force recomputes them;
- *   - --jobs N worker processes (default 1, 0 = the online CPUs) are forked
+ *   - --jobs N worker processes (default 1, 0 = the online CPUs; capped at
+ *     the online CPUs and the number of inputs) are forked
  *     once and take inputs one at a time from a shared queue (a pipe the
  *     parent keeps filled), so uneven files balance themselves. A failure (an
  *     unreadable input, a value the file makes impossible) is reported by
@@ -76,7 +77,8 @@ enum {
     "                      is stdin; blank lines and '#' comments ignored)\n"             \
     "      --format F      batch: npy (default) or txt\n"                                 \
     "      --force         batch: rewrite outputs that already exist (default: skip)\n"  \
-    "      --jobs N        batch: N worker processes (default 1, 0 = all CPUs)\n"
+    "      --jobs N        batch: N worker processes (default 1, 0 = all CPUs; never\n"  \
+    "                      more than the CPUs or the inputs)\n"
 
 /* Does the work for one input: reads `input`, writes `output` (NULL or "-"
  * is stdout), exits through cli_usage_error / cli_runtime_error on failure,
