@@ -254,6 +254,17 @@ static void test_memory_budget(void)
     expect_runtime(good_wav, "the mel spectrogram", "melspec '%s' --max-memory 100K -o '%s/m.txt'",
                    good_wav, outdir);
     expect_usage("--max-memory: 'lots' is not a size", "stft '%s' --max-memory lots", good_wav);
+    /* streamed outputs count as the matrix they write: 65536 bands x
+     * 2^23 + 1 bins is 4 TiB, and 4001 frames x 32769 bins 1000 MiB */
+    CU_ASSERT_EQUAL(dsplab("melbank --sr 44100 --n-fft 16777216 --n-mels 65536 -o '%s/b.txt'",
+                           outdir),
+                    1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "dsplab: the mel bank's matrix (65536 bands x 8388609 "
+                                       "bins) would need 4.0 TiB of memory"));
+    assert_outdir_empty("melbank");
+    expect_runtime(good_wav, "the spectrogram's output (4001 frames x 32769 bins) would need "
+                   "1000.3 MiB", "stft '%s' --hop 1 --fft 65536 --max-memory 512M -o '%s/s.npy'",
+                   good_wav, outdir);
     /* the same commands within the default budget */
     CU_ASSERT_EQUAL(dsplab("resynth '%s' --hop 1 -o '%s/r.wav'", good_wav, work), 0);
     CU_ASSERT_EQUAL(unlink(in_work("r.wav")), 0);

@@ -113,9 +113,10 @@ CLI_COMMAND(melbank)
     if (fmin >= fmax)
         cli_usage_error("--fmin (%g Hz) must be below fmax (%g Hz)", fmin, fmax);
 
-    /* the bank's weights (a few per bin) and one dense row to print */
-    cli_check_memory(NULL, 8.0 * (4.0 * (double)(n_fft / 2 + 1) + 3.0 * (double)n_mels),
-                     "the mel bank (FFT %zu, %zu bands)", n_fft, n_mels);
+    /* The output is the dense n_mels x bins matrix (librosa holds it so):
+     * counted against the budget, as are the weights behind it. */
+    cli_check_memory(NULL, 8.0 * (double)n_mels * (double)(n_fft / 2 + 1),
+                     "the mel bank's matrix (%zu bands x %zu bins)", n_mels, n_fft / 2 + 1);
     struct dsp_melbank_params p = dsp_melbank_defaults(sr, n_fft);
     p.n_mels = n_mels;
     p.fmin = fmin;

@@ -129,6 +129,13 @@ CLI_COMMAND(stft)
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
     cli_check_sizes(path, len, a.m, "--size", a.n_fft, "--fft", x);
+    /* Rows are streamed, but the output is the frames x bins matrix: as
+     * doubles (.npy) it takes this much, as text about 2.5 times more. */
+    if (8.0 * (double)(len / a.hop + 1) * (double)(a.n_fft / 2 + 1) > cli_max_memory)
+        free(x);
+    cli_check_memory(path, 8.0 * (double)(len / a.hop + 1) * (double)(a.n_fft / 2 + 1),
+                     "the spectrogram's output (%zu frames x %zu bins)", len / a.hop + 1,
+                     a.n_fft / 2 + 1);
     struct stft_run run = {.x = x, .len = len, .linear = linear};
     if (f32) {
         run.xf = cli_malloc(len, sizeof *run.xf);
