@@ -116,6 +116,14 @@ static void test_synth_is_input(void)
     expect_usage("is also the input", "resynth '%s' -o '%s/../work/in.wav'", in_work("in.wav"),
                  work);
     expect_usage("is also the input", "stft '%s' -o '%s'", in_work("in.wav"), in_work("in.wav"));
+    expect_usage("is also the input", "stretch '%s' --factor 2 -o '%s'", in_work("in.wav"),
+                 in_work("in.wav"));
+    expect_usage("is also the input", "pitch '%s' --ratio 2 -o '%s'", in_work("in.wav"),
+                 in_work("in.wav"));
+    expect_usage("is also the input", "morph '%s' '%s' -o '%s'", good_wav, in_work("in.wav"),
+                 in_work("in.wav"));
+    expect_usage("is also the input", "melspec '%s' -o '%s'", in_work("in.wav"),
+                 in_work("in.wav"));
     expect_usage("name the same file", "sines '%s' --synth '%s' -o '%s/./x.txt'",
                  in_work("in.wav"), in_work("x.txt"), work);
     expect_same_file(in_work("in.wav"), good_wav);

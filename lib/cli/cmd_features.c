@@ -485,12 +485,12 @@ CLI_COMMAND(features)
     while ((ch = cli_getopt(argc, argv, opts, help)) != -1) {
         switch (ch) {
         case OPT_N_FFT:
-            c.p.n_fft = cli_parse_size(cli_optname(), optarg, 4);
+            c.p.n_fft = cli_parse_size_max(cli_optname(), optarg, 4, CLI_MAX_SIZE);
             if (c.p.n_fft % 2)
                 cli_usage_error("%s must be even (got %zu)", cli_optname(), c.p.n_fft);
             break;
         case OPT_HOP:
-            c.p.hop = cli_parse_size(cli_optname(), optarg, 1);
+            c.p.hop = cli_parse_size_max(cli_optname(), optarg, 1, CLI_MAX_SIZE);
             break;
         case OPT_ROLLOFF:
             c.p.rolloff = cli_parse_double(cli_optname(), optarg);
@@ -498,10 +498,10 @@ CLI_COMMAND(features)
                 cli_usage_error("%s must be in (0, 1] (got %s)", cli_optname(), optarg);
             break;
         case OPT_N_MELS:
-            c.p.n_mels = cli_parse_size(cli_optname(), optarg, 1);
+            c.p.n_mels = cli_parse_size_max(cli_optname(), optarg, 1, CLI_MAX_COUNT);
             break;
         case OPT_N_MFCC:
-            c.p.n_mfcc = cli_parse_size(cli_optname(), optarg, 1);
+            c.p.n_mfcc = cli_parse_size_max(cli_optname(), optarg, 1, CLI_MAX_COUNT);
             break;
         case OPT_SUMMARY:
             c.summary = 1;

@@ -106,6 +106,8 @@ CLI_COMMAND(morph)
         cli_usage_error("missing -o OUT.wav (the sound to write)");
     enum dsp_window type;
     cli_hps_finish(&h, &type);
+    const char *out_names[] = {"-o"};
+    cli_check_outputs((const char *const *)files, 2, &h.s.out, out_names, 1);
     struct cli_hps hb = h;
     if (fmin_b > 0)
         hb.s.min_f0 = fmin_b;

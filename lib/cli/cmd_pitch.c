@@ -93,6 +93,8 @@ CLI_COMMAND(pitch)
         cli_usage_error("missing -o OUT.wav (the sound to write)");
     enum dsp_window type;
     cli_hps_finish(&h, &type);
+    const char *out_names[] = {"-o"};
+    cli_check_outputs(&path, 1, &h.s.out, out_names, 1);
 
     double *x, fs;
     size_t len;

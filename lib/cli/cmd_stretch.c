@@ -71,10 +71,10 @@ CLI_COMMAND(stretch)
             out = optarg;
             break;
         case CLI_OPT_FFT:
-            n_fft = cli_parse_size(cli_optname(), optarg, 4);
+            n_fft = cli_parse_size_max(cli_optname(), optarg, 4, CLI_MAX_SIZE);
             break;
         case CLI_OPT_HOP:
-            hop = cli_parse_size(cli_optname(), optarg, 1);
+            hop = cli_parse_size_max(cli_optname(), optarg, 1, CLI_MAX_SIZE);
             break;
         }
     }
@@ -90,9 +90,12 @@ CLI_COMMAND(stretch)
     if (2 * hop > n_fft)
         cli_usage_error("--hop (%zu) must be at most half of --fft (%zu)", hop, n_fft);
 
+    const char *out_names[] = {"-o"};
+    cli_check_outputs(&path, 1, &out, out_names, 1);
     double *x, fs;
     size_t len;
     cli_read_mono(path, &x, &len, &fs);
+    cli_check_sizes(path, len, n_fft, "--fft", 0, NULL, x);
     size_t out_len = dsp_time_stretch_len(len, factor);
     if (out_len == 0) {
         free(x);

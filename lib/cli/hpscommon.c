@@ -16,7 +16,7 @@ int cli_hps_option(struct cli_hps *h, int c, const char *arg)
 {
     switch (c) {
     case CLI_HPS_OPT_STOCH_HOP:
-        h->stoch_hop = cli_parse_size(cli_optname(), arg, 2);
+        h->stoch_hop = cli_parse_size_max(cli_optname(), arg, 2, CLI_MAX_SIZE);
         return 1;
     case CLI_HPS_OPT_STOCF:
         h->stocf = cli_parse_double(cli_optname(), arg);
