@@ -45,7 +45,7 @@
 #include "sandbox.h"
 
 #define SOURCE_CAP ((size_t)1 << 20)
-#define GATE_VERSION "gate 3"
+#define GATE_VERSION "gate 4"
 
 /* Never callable from a submission, whatever the lesson. */
 static const char *const always_forbidden =
@@ -651,20 +651,20 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
      * come as arguments, never as shell text. */
     argv_add(&a, "/bin/sh");
     argv_add(&a, "-c");
-    argv_add(&a, "out=$1; shift; \"$@\" || exit 1; "
+    argv_add(&a, "out=$1; pp=$2; src=$3; shift 3; \"$@\" -c \"$src\" -o \"$out\" || exit 1; "
+                 "\"$@\" -E \"$src\" -o \"$pp\" || exit 4; "
                  "nm -P \"$out\" > \"$out.syms\" && readelf -SW \"$out\" > \"$out.sects\" || "
                  "exit 3");
     argv_add(&a, "gate");
     argv_add(&a, obj_arg);
+    char pp_arg[4400];
+    fmt(pp_arg, sizeof pp_arg, "%s/%s.i", objdir, f->file);
+    argv_add(&a, pp_arg);
+    argv_add(&a, sb_path(&binds[0]));
     argv_add(&a, cc_real);
     argv_split_flags(&a, flags, 1);
     argv_add(&a, inc1);
     argv_add(&a, inc2);
-    argv_add(&a, "-save-temps=obj");
-    argv_add(&a, "-c");
-    argv_add(&a, sb_path(&binds[0]));
-    argv_add(&a, "-o");
-    argv_add(&a, obj_arg);
 
     struct sb_spec spec = {0};
     spec.binds = binds;

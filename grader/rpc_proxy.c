@@ -132,6 +132,7 @@ static void stop_worker(void)
 }
 
 /* The worker is gone: why, in the terms of a test verdict. */
+static void worker_died(const char *name) __attribute__((noreturn));
 static void worker_died(const char *name)
 {
     close(to_worker);
@@ -167,6 +168,7 @@ static void worker_died(const char *name)
     iso_child_end(ISO_EXITED, code);
 }
 
+static void malformed(const char *name, const char *what) __attribute__((noreturn));
 static void malformed(const char *name, const char *what)
 {
     char line[256];
@@ -179,6 +181,7 @@ static void malformed(const char *name, const char *what)
     iso_child_end(ISO_FAIL, 0);
 }
 
+static void fail_test(const char *text) __attribute__((noreturn));
 static void fail_test(const char *text)
 {
     harness_note_line(text);

@@ -67,6 +67,7 @@ static char file_paths[8][1024];
 static size_t n_files;
 
 /* A request the judge built cannot be malformed; if it is, stop. */
+static void protocol_error(const char *what) __attribute__((noreturn));
 static void protocol_error(const char *what)
 {
     fprintf(stderr, "grader worker: bad request (%s)\n", what);
