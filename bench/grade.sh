@@ -28,6 +28,11 @@ for d in lessons/*/; do
 done
 
 now() { date +%s.%N; }
+# CPU seconds (user + system, children included) when GNU time is here: not
+# stretched by other load on a shared machine
+timer=
+[ -x /usr/bin/time ] && timer="/usr/bin/time -f %e,%U,%S"
+cpu_tag=x
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # time_grade DIR BUILD FRESH EXTRA: one make grade, seconds on stdout
@@ -36,9 +41,10 @@ time_grade() {
     [ "$fresh" = 1 ] && rm -rf "$dir/$build/grade/sub"
     t0=$(now)
     # shellcheck disable=SC2086
-    (cd "$dir" && make -s BUILD="$build" grade SUBMISSION="$tmp/sol" \
-        GRADE_REPORT_DIR="$tmp/out" $extra >"$tmp/last.txt" 2>&1) || true
+    (cd "$dir" && $timer make -s BUILD="$build" grade SUBMISSION="$tmp/sol" \
+        GRADE_REPORT_DIR="$tmp/out" $extra >"$tmp/last.txt" 2>"$tmp/cpu.txt") || true
     t1=$(now)
+    [ -n "$timer" ] && tail -n 1 "$tmp/cpu.txt" >>"$tmp/cpu-$cpu_tag"
     grep -q '^Score: 217/217' "$tmp/last.txt" || grep -q '^Score: \([0-9]*\)/\1$' "$tmp/last.txt" ||
         { echo "bench/grade.sh: the solutions did not score full marks:" >&2; tail -5 "$tmp/last.txt" >&2; exit 1; }
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", b - a}'
@@ -47,6 +53,7 @@ time_grade() {
 measure() { # NAME DIR BUILD EXTRA
     for fresh in 1 0; do
         : >"$tmp/times"
+        cpu_tag="$1-$fresh"
         time_grade "$2" "$3" 1 "$4" >/dev/null # warm up (and build what is missing)
         i=0
         while [ $i -lt "$runs" ]; do
@@ -54,8 +61,13 @@ measure() { # NAME DIR BUILD EXTRA
             i=$((i + 1))
         done
         printf '%s %s %s\n' "$1" "$fresh" "$(median <"$tmp/times")" >>"$tmp/results"
-        printf '  %s, %s: %s s (runs: %s)\n' "$1" "$([ "$fresh" = 1 ] && echo fresh || echo again)" \
-            "$(median <"$tmp/times")" "$(tr '\n' ' ' <"$tmp/times")"
+        : >"$tmp/cpu-$cpu_tag.tmp"
+        [ -f "$tmp/cpu-$cpu_tag" ] && tail -n "$runs" "$tmp/cpu-$cpu_tag" |
+            awk -F, '{print $2 + $3}' >"$tmp/cpu-$cpu_tag.tmp"
+        printf '  %s, %s: %s s wall (runs: %s), %s s CPU\n' "$1" \
+            "$([ "$fresh" = 1 ] && echo fresh || echo again)" \
+            "$(median <"$tmp/times")" "$(tr '\n' ' ' <"$tmp/times")" \
+            "$(median <"$tmp/cpu-$cpu_tag.tmp")"
     done
 }
 
