@@ -13,7 +13,7 @@ if [ "${1:-}" = --one ]; then
     d=$gdir/$L
     mkdir -p "$d"
     rm -f "$d/result.txt"
-    {
+    run_one() {
         "$judges/$L/judge" grade --lesson "$L" --submission "$sub/$L" --build-dir "$d/build" \
             --judge-dir "$judges/$L" --lesson-dir "$ldir/$L" --out "$d/result.txt" "$@"
         rc=$?
@@ -21,7 +21,10 @@ if [ "${1:-}" = --one ]; then
         [ -f "$d/result.txt" ] || { echo "$L: the judge stopped before the end (status $rc)";
                                     printf 'lesson\t%s\t0\n' "$L" >"$d/result.txt"; }
         echo $rc >"$d/judge.rc"
-    } >"$outfile" 2>&1
+    }
+    # "-": this terminal or file as it is (reopening /dev/stdout would
+    # truncate a file that stdout appends to)
+    if [ "$outfile" = - ]; then run_one "$@" 2>&1; else run_one "$@" >"$outfile" 2>&1; fi
     exit 0
 fi
 judges=$1 gdir=$2 sub=$3 ldir=$4 jobs=$5 lessons=$6
@@ -30,7 +33,7 @@ n=0
 for L in $lessons; do n=$((n + 1)); done
 if [ "$n" -le 1 ] || [ "$jobs" -le 1 ]; then
     for L in $lessons; do
-        sh "$0" --one "$L" /dev/stdout "$judges" "$gdir" "$sub" "$ldir" "$@"
+        sh "$0" --one "$L" - "$judges" "$gdir" "$sub" "$ldir" "$@"
         [ "$(cat "$gdir/$L/judge.rc" 2>/dev/null)" = 3 ] && exit 3
         export DSPLAB_SANDBOX_WARNED=1
     done
