@@ -78,7 +78,7 @@ echo "release-check: $n_hidden hidden data files, no value of theirs in the rele
 
 # 3. the release builds, grades and tests on its own
 cd "$rel" || fail "cannot enter $rel"
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s -j2 grade LESSON=01 \
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s -j2 grade LESSON=01 2>&1 | cat \
     >"$scratch/grade.log" 2>&1
 grep -q '^Score: 0/29$' "$scratch/grade.log" || { tail -n 20 "$scratch/grade.log"; fail "make grade LESSON=01 in the release: no 'Score: 0/29'"; }
 grep -q '^(1 hidden test, 2 points, run when your instructor grades)$' "$scratch/grade.log" ||
@@ -86,8 +86,11 @@ grep -q '^(1 hidden test, 2 points, run when your instructor grades)$' "$scratch
 grep -q '^scale: hidden' "$scratch/grade.log" && fail "the release ran a hidden test"
 grep -q 'after_published\|"visibility": "visible"' grader/out/results.json ||
     fail "the release's results.json has no visibility fields"
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s grade-check LESSON=01 \
-    >"$scratch/check.log" 2>&1 || { tail -n 20 "$scratch/check.log"; fail "make grade-check in the release failed"; }
+# (through a pipe: make grade writes to /dev/stdout, which would truncate a
+# log file opened by the shell and lose the lines before it)
+{ env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s grade-check LESSON=01 2>&1; echo "rc=$?"; } |
+    cat >"$scratch/check.log"
+grep -q '^rc=0$' "$scratch/check.log" || { tail -n 20 "$scratch/check.log"; fail "make grade-check in the release failed"; }
 grep -q 'only the stubs are checked' "$scratch/check.log" || fail "grade-check in the release does not say it skips the solutions"
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s check-references 2>&1 | grep -q 'skipped' ||
     fail "check-references in the release does not say it is skipped"

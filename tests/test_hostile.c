@@ -513,7 +513,11 @@ static void test_a_slow_student_gets_a_timeout_row(void)
     snprintf(path, sizeof path, "%s/slow/class/gradebook.csv", tmp);
     char *csv = slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
-    int ok = strstr(csv, "\"sleeper\",0,0,0,TIMEOUT") && strstr(csv, "\"quick\",0,0,27,ok");
+    /* the lesson's maximum: 31 with its hidden tests, 27 in the student edition */
+    char quick_row[64];
+    snprintf(quick_row, sizeof quick_row, "\"quick\",0,0,%d,ok",
+             access("STUDENT_EDITION", F_OK) == 0 ? 27 : 31);
+    int ok = strstr(csv, "\"sleeper\",0,0,0,TIMEOUT") && strstr(csv, quick_row);
     if (!ok)
         printf("\n  gradebook:\n%s\n", csv);
     CU_ASSERT(ok);
