@@ -106,6 +106,7 @@ $(BUILD)/bench/%: bench/%.c $(BENCH_SUPPORT) $(LIB_A) $(DEPS_STAMP)
 bench: $(BENCH_BIN) $(DSPLAB)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DSPLAB=$(abspath $(DSPLAB)) $$b || exit 1; done
 	@echo "== bench/grade.sh"; BUILD=$(BUILD) sh bench/grade.sh
+	@echo "== bench/class.sh"; BUILD=$(BUILD) BENCH_CLASS_SIZES="$${BENCH_CLASS_SIZES:-10}" sh bench/class.sh
 
 # dsplab.pc is written at install time: it names the PREFIX of this install.
 install: all
@@ -134,10 +135,12 @@ clean:
 	rm -rf build build-san
 
 help:
-	@sed -n 's/^#   //p' Makefile grader/grader.mk plots/plots.mk
+	@sed -n 's/^#   //p' Makefile grader/grader.mk plots/plots.mk $(wildcard deploy/deploy.mk)
 
 # Instructor and student targets live beside the code they drive.
 -include grader/grader.mk
 -include plots/plots.mk
+# release, gradescope, container: instructor targets (not in the student edition)
+-include deploy/deploy.mk
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(BENCH_BIN:=.d)

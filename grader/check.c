@@ -43,6 +43,7 @@ static int failures;
 
 static const char *ref_dir = "data/reference";
 static const char *data_dir = "data";
+static const char *hidden_dir = "data/reference-hidden";
 static const char *lesson_name = "";
 static const char *tmpdir_path;
 static int tmpdir_made;
@@ -55,6 +56,12 @@ void harness_set_paths(const char *reference_dir, const char *data, const char *
         data_dir = data;
     if (lesson)
         lesson_name = lesson;
+}
+
+void harness_set_hidden_dir(const char *dir)
+{
+    if (dir)
+        hidden_dir = dir;
 }
 
 void harness_set_tmpdir(const char *path)
@@ -591,6 +598,19 @@ int grade_reference(const char *name, struct dsp_mat *m)
     }
     fail_note("reference", "cannot read the reference data %s: %s", path, dsp_last_error());
     grade_note("(instructor: run `make references` to generate it)");
+    return 0;
+}
+
+int grade_hidden_data(const char *name, struct dsp_mat *m)
+{
+    char path[4096];
+    memset(m, 0, sizeof *m);
+    snprintf(path, sizeof path, "%s/%s/%s", hidden_dir, lesson_name, name);
+    if (dsp_mat_read(path, m) == DSP_OK) {
+        pass_note("hidden data");
+        return 1;
+    }
+    fail_note("hidden data", "cannot read the hidden test's data %s: %s", path, dsp_last_error());
     return 0;
 }
 

@@ -73,6 +73,11 @@ void grade_note(const char *fmt, ...)
  * telling the instructor to run `make references`; returns 0. */
 int grade_reference(const char *name, struct dsp_mat *m);
 
+/* Loads data/reference-hidden/<this lesson>/<name>: a hidden test's private
+ * input (the instructor's copy only; the student edition has no such
+ * folder). On failure the test fails naming the file; returns 0. */
+int grade_hidden_data(const char *name, struct dsp_mat *m);
+
 /* Path of a file under data/ (e.g. "sounds/voice.wav") in the repository
  * being graded; the string is valid until the next call. */
 const char *grade_data_path(const char *relative);

@@ -24,7 +24,7 @@ subs=$1 out=$2 jobs=$3
 mkdir -p "$out/students" "$GRADE_ALL_BUILD"
 
 # What every grade depends on besides the student's files.
-GRADE_ALL_COURSE=$(find "$GRADE_ALL_LESSONS_DIR" "$GRADE_ALL_REFERENCE_DIR" grader lib/include lib/src \
+GRADE_ALL_COURSE=$(find "$GRADE_ALL_LESSONS_DIR" "$GRADE_ALL_REFERENCE_DIR" ${GRADE_ALL_HIDDEN_DIR:+"$GRADE_ALL_HIDDEN_DIR"} grader lib/include lib/src \
                       -path grader/out -prune -o -type f -print 2>/dev/null | LC_ALL=C sort |
                    while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done | sha256sum | cut -c1-64)
 export GRADE_ALL_COURSE GRADE_ALL_OUT="$out" GRADE_ALL_SUBS="$subs"
@@ -63,12 +63,13 @@ frags=
       --include-dir lib/include --cc "$GRADE_ALL_CC" --cflags "$GRADE_ALL_CFLAGS" \
       --ldflags "$GRADE_ALL_LDFLAGS" --libs "$GRADE_ALL_LIBS" --sandbox "$GRADE_ALL_SANDBOX" \
       --compile-cpu "${GRADE_ALL_COMPILE_CPU:-20}" --compile-wall "${GRADE_ALL_COMPILE_WALL:-60}" \
-      --ref-dir "$GRADE_ALL_REFERENCE_DIR" --data-dir "$GRADE_ALL_DATA_DIR" --out "$f"
+      --ref-dir "$GRADE_ALL_REFERENCE_DIR" --data-dir "$GRADE_ALL_DATA_DIR" --out "$f" \
+      --hidden "${GRADE_ALL_HIDDEN:-run}" --hidden-dir "${GRADE_ALL_HIDDEN_DIR:-data/reference-hidden}"
     [ -f "$f" ] || printf "lesson\t%s\t0\n" "$L" >"$f"
     frags="$frags $f"
   done
   # shellcheck disable=SC2086
-  "$GRADE_ALL_GRADETOOL" summarize --json "$d/results.json" --junit "$d/junit.xml" \
+  "$GRADE_ALL_GRADETOOL" summarize --hidden-visibility "${GRADE_ALL_HIDDEN_VISIBILITY:-after_published}" --json "$d/results.json" --junit "$d/junit.xml" \
     --points "$d/points.tsv" $frags
 } >"$d/report.txt" 2>&1
 printf "%s %s\n" "$hash" "$(cat "$d/points.tsv" "$d/results.json" 2>/dev/null | sha256sum | cut -c1-64)" >"$d/hash"
@@ -76,6 +77,12 @@ printf "%s %s\n" "$hash" "$(cat "$d/points.tsv" "$d/results.json" 2>/dev/null | 
 
 export GRADE_ALL_ONE="$grade_one"
 
+# With GRADE_ALL_HOSTS (make grade-all HOSTS=file), the students are graded
+# on other machines through ssh and GNU parallel (grader/grade-remote.sh);
+# the gradebook below is assembled here either way.
+if [ -n "${GRADE_ALL_HOSTS:-}" ]; then
+    . grader/grade-remote.sh || exit 1
+else
 # Each student under a wall-clock limit; timeout(1) signals the whole
 # process group it leads.
 for dir in "$subs"/*/; do
@@ -89,6 +96,7 @@ done | xargs -0 -r -n 1 -P "$jobs" sh -c '
         echo "grade-all: a student (checksum $code) ran over ${GRADE_ALL_STUDENT_WALL:-900} s or failed" >&2
     fi
 ' grade-all-one
+fi
 
 echo "grade-all: gradebook"
 # The gradebook: one row per student, points per lesson, total, status.
@@ -128,3 +136,4 @@ tmp="$out/.gradebook.csv.tmp.$$"
     done
 } >"$tmp" && mv "$tmp" "$csv"
 echo "grade-all: gradebook in $csv; reports in $out/students/<name>/"
+sh grader/dashboard.sh "$out" || echo "grade-all: the dashboard could not be written" >&2

@@ -29,6 +29,18 @@
  *         {"idft: round trip", 3, idft_round_trip, "dft: impulse", 0},
  *     };
  *     GRADE_SUITE("02-sinusoids-dft", tests);
+ *
+ * Hidden tests go in a second table, after the suite's:
+ *
+ *     static const struct grade_test hidden_tests[] = {
+ *         {"dft: hidden signal", 2, dft_hidden, NULL, 0},
+ *     };
+ *     GRADE_HIDDEN_TESTS(hidden_tests);
+ *
+ * and read their private inputs with grade_hidden_data() from
+ * data/reference-hidden/<lesson>/, which only the instructor's copy holds.
+ * The student edition counts them and their points; class grading runs
+ * them; results.json marks them with Gradescope's "visibility".
  */
 #ifndef DSPLAB_GRADE_H
 #define DSPLAB_GRADE_H
@@ -56,6 +68,12 @@ struct grade_suite {
     const struct grade_suite grade_suite = {(lesson_name), (table),                           \
                                             sizeof(table) / sizeof((table)[0])}
 
+/* The lesson's hidden tests (optional; at most once, after GRADE_SUITE). */
+#define GRADE_HIDDEN_TESTS(table)                                                              \
+    const struct grade_suite grade_hidden_suite = {NULL, (table),                             \
+                                                   sizeof(table) / sizeof((table)[0])}
+
 extern const struct grade_suite grade_suite;
+extern const struct grade_suite grade_hidden_suite;
 
 #endif

@@ -15,6 +15,7 @@
 #   make grade-all SUBMISSIONS=dir  grade a class (one folder per student)
 #   make try LESSON=04 ONLY=stft [SOUND=f.wav]  your function on a real sound, drawn
 #                               beside the library's (lessons/NN-topic/try.c)
+#   make grade-all SUBMISSIONS=dir HOSTS=file  the same over ssh hosts (GNU parallel; deploy/README.md)
 #
 # Per lesson, make builds the lesson's judge, build/grade/judge/NN-topic/,
 # from trusted sources only: suite.c, boundary.c (the proxies), grader/ and
@@ -26,6 +27,12 @@
 
 LESSONS_DIR ?= lessons
 REFERENCE_DIR ?= data/reference
+# Hidden tests' private inputs: only in the instructor's copy. Without the
+# folder (the student edition, `make release`) `make grade` counts the hidden
+# tests instead of running them; class grading needs it.
+HIDDEN_REFERENCE_DIR ?= data/reference-hidden
+GRADE_HIDDEN ?= $(if $(wildcard $(HIDDEN_REFERENCE_DIR)/*/),run,skip)
+GRADE_HIDDEN_VISIBILITY ?= after_published
 GRADE_DATA_DIR ?= data
 SUBMISSION ?= assignments
 LESSON ?=
@@ -157,7 +164,8 @@ GRADE_COMPILE_WALL ?= 60
 GRADE_JUDGE_ARGS = --include-dir lib/include --cc $(CC) --cflags "$(GRADE_CFLAGS)" \
   --compile-cpu $(GRADE_COMPILE_CPU) --compile-wall $(GRADE_COMPILE_WALL) \
   --ldflags "$(GRADE_LDFLAGS)" --libs "$(GRADE_WORKER_LIBS)" --sandbox $(GRADE_SANDBOX) \
-  --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR)
+  --ref-dir $(REFERENCE_DIR) --data-dir $(GRADE_DATA_DIR) \
+  --hidden $(GRADE_HIDDEN) --hidden-dir $(HIDDEN_REFERENCE_DIR)
 grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	@test -n "$(GRADE_LESSONS)" || { echo "no lesson matches LESSON=$(LESSON) in $(LESSONS_DIR)/"; exit 2; }
 	@test -d "$(SUBMISSION)" || { echo "SUBMISSION=$(SUBMISSION): no such folder"; exit 2; }
@@ -173,15 +181,19 @@ grade: $(if $(filter assignments,$(SUBMISSION)),assignments)
 	[ $$rc = 3 ] && exit 3; \
 	frags=$$(cat $(GRADE_DIR)/.fragments); \
 	$(GRADE_HTML) --out $(GRADE_REPORT_DIR)/report.html --figures $(GRADE_DIR) $$frags || true; \
-	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' \
+	$(GRADETOOL) summarize --start $$start --only '$(ONLY)' --hidden-visibility $(GRADE_HIDDEN_VISIBILITY) \
 	  --json $(GRADE_REPORT_DIR)/results.json --junit $(GRADE_REPORT_DIR)/junit.xml \
 	  --points $(GRADE_REPORT_DIR)/points.tsv \
 	  $(if $(filter 1,$(STRICT)),--strict) $(if $(filter zero,$(EXPECT)),--expect-zero) $$frags
 
+# The student edition (`make release`; a file STUDENT_EDITION) has no
+# solutions: grade-check checks the stubs only, the reference targets are
+# skipped, both saying so (see the else branch below).
+GRADE_CHECK_DIR := $(GRADE_ROOT)/check
+ifeq ($(wildcard STUDENT_EDITION),)
 # CI: every lesson's solution/ scores full marks and its stub/ scores 0
 # without a crash, both compiled with -Werror. The copies keep their times
 # (cp -p), so an unchanged lesson is not rebuilt.
-GRADE_CHECK_DIR := $(GRADE_ROOT)/check
 grade-check: $(LIB_A) $(GRADETOOL)
 	@rm -rf $(GRADE_CHECK_DIR)/solution $(GRADE_CHECK_DIR)/stub
 	@for L in $(GRADE_LESSONS); do \
@@ -242,6 +254,17 @@ check-references: $(LIB_A) $(GRADETOOL)
 	  done; \
 	  if [ $$bad = 0 ]; then echo "$$L: references reproduce within tolerance"; else fail=1; fi; \
 	done; exit $$fail
+else
+grade-check: $(LIB_A) $(GRADETOOL)
+	@echo "grade-check: the student edition has no solutions: only the stubs are checked (score 0, no crash)"
+	@rm -rf $(GRADE_CHECK_DIR)/stub
+	@for L in $(GRADE_LESSONS); do mkdir -p $(GRADE_CHECK_DIR)/stub/$$L; \
+	  cp -p $(LESSONS_DIR)/$$L/stub/*.c $(GRADE_CHECK_DIR)/stub/$$L/ 2>/dev/null; done; true
+	@$(MAKE) --no-print-directory grade SUBMISSION=$(GRADE_CHECK_DIR)/stub EXPECT=zero \
+	  GRADE_WERROR=1 GRADE_REPORT_DIR=$(GRADE_CHECK_DIR)/out-stub
+references check-references:
+	@echo "$@: skipped: the student edition has no solutions to generate references from"
+endif
 
 new-lesson:
 	@sh grader/new-lesson.sh "$(NAME)" "$(LESSONS_DIR)" "$(REFERENCE_DIR)"
@@ -267,6 +290,9 @@ grade-all:
 	  GRADE_ALL_SANDBOX=$(if $(filter 1,$(UNSAFE)),off,require) \
 	  GRADE_ALL_STUDENT_WALL=$(GRADE_STUDENT_WALL) GRADE_ALL_COMPILE_CPU=$(GRADE_COMPILE_CPU) \
 	  GRADE_ALL_COMPILE_WALL=$(GRADE_COMPILE_WALL) NO_COLOR=1 \
+	  GRADE_ALL_HIDDEN=$(GRADE_HIDDEN) GRADE_ALL_HIDDEN_DIR=$(HIDDEN_REFERENCE_DIR) \
+	  GRADE_ALL_HOSTS="$(HOSTS)" \
+	  GRADE_ALL_HIDDEN_VISIBILITY=$(GRADE_HIDDEN_VISIBILITY) \
 	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"
 
 # make try: the student's own exercise file, linked with the lesson's

@@ -15,6 +15,8 @@
 /* Where grade_reference() and grade_data_path() look, and the lesson name
  * (the folder under the reference directory). Set once in the parent. */
 void harness_set_paths(const char *reference_dir, const char *data_dir, const char *lesson);
+/* Where hidden tests' private inputs live (data/reference-hidden). */
+void harness_set_hidden_dir(const char *dir);
 /* The scratch directory grade_tmpdir() creates on first use (set per test). */
 void harness_set_tmpdir(const char *path);
 /* Clears the feedback and failure count before a test body runs. */
@@ -130,6 +132,7 @@ struct rep_test {
     char *status;          /* "OK", "FAIL", "CRASH (...)", "TIMEOUT" */
     double seconds;
     char *output;          /* feedback + captured output, any bytes */
+    int hidden;            /* a hidden test (Gradescope visibility) */
 };
 
 struct rep_lesson {
@@ -139,6 +142,7 @@ struct rep_lesson {
     struct rep_test *tests;
     size_t n_tests;
     char *messages;        /* the gate's lines (warnings, files not graded), or NULL */
+    int hidden_skipped, hidden_points; /* hidden tests not run here */
 };
 
 /* Writes a lesson's results to path atomically (temp + rename). */
@@ -149,6 +153,9 @@ void rep_lesson_free(struct rep_lesson *l);
 
 /* Writes the Gradescope results.json / JUnit XML for the lessons, atomically. */
 int rep_write_json(const char *path, const struct rep_lesson *ls, size_t n, double seconds);
+/* The Gradescope visibility of hidden tests: "after_published" (default) or
+ * "hidden"; public tests are "visible". */
+void rep_set_hidden_visibility(const char *visibility);
 int rep_write_junit(const char *path, const struct rep_lesson *ls, size_t n);
 /* Writes "lesson<TAB>score<TAB>max" lines (for the class gradebook). */
 int rep_write_points(const char *path, const struct rep_lesson *ls, size_t n);

@@ -213,6 +213,8 @@ int rep_write_fragment(const char *path, const struct rep_lesson *l)
         put_escaped(&b, l->messages);
         rep_buf_put(&b, "\n", 1);
     }
+    if (l->hidden_skipped)
+        rep_buf_printf(&b, "hidden\t%d\t%d\n", l->hidden_skipped, l->hidden_points);
     for (size_t i = 0; i < l->n_tests; i++) {
         const struct rep_test *t = &l->tests[i];
         rep_buf_put(&b, "test\t", 5);
@@ -221,7 +223,7 @@ int rep_write_fragment(const char *path, const struct rep_lesson *l)
         put_escaped(&b, t->status);
         rep_buf_printf(&b, "\t%.3f\t", t->seconds);
         put_escaped(&b, t->output ? t->output : "");
-        rep_buf_put(&b, "\n", 1);
+        rep_buf_put(&b, t->hidden ? "\t1\n" : "\n", t->hidden ? 3 : 1);
     }
     int rc = rep_buf_commit(&b, path);
     free(b.data);
@@ -277,9 +279,9 @@ int rep_read_fragment(const char *path, struct rep_lesson *l)
     while ((got = getline(&line, &cap, f)) > 0) {
         if (line[got - 1] == '\n')
             line[--got] = '\0';
-        char *field[7];
-        size_t len[7];
-        size_t n = split_tabs(line, field, len, 7);
+        char *field[8];
+        size_t len[8];
+        size_t n = split_tabs(line, field, len, 8);
         if (n == 3 && strncmp(field[0], "lesson", len[0]) == 0 && len[0] == 6) {
             free(l->name);
             l->name = unescape(field[1], len[1]);
@@ -288,7 +290,10 @@ int rep_read_fragment(const char *path, struct rep_lesson *l)
         } else if (n == 2 && len[0] == 8 && strncmp(field[0], "messages", 8) == 0) {
             free(l->messages);
             l->messages = unescape(field[1], len[1]);
-        } else if (n == 7 && len[0] == 4 && strncmp(field[0], "test", 4) == 0) {
+        } else if (n == 3 && len[0] == 6 && strncmp(field[0], "hidden", 6) == 0) {
+            l->hidden_skipped = atoi(field[1]);
+            l->hidden_points = atoi(field[2]);
+        } else if ((n == 7 || n == 8) && len[0] == 4 && strncmp(field[0], "test", 4) == 0) {
             struct rep_test *p = realloc(l->tests, (l->n_tests + 1) * sizeof *p);
             if (!p)
                 break;
@@ -301,6 +306,7 @@ int rep_read_fragment(const char *path, struct rep_lesson *l)
             t->status = unescape(field[4], len[4]);
             t->seconds = atof(field[5]);
             t->output = unescape(field[6], len[6]);
+            t->hidden = n == 8 && atoi(field[7]) == 1;
             l->score += t->score;
             l->max_score += t->max_score;
         }
@@ -335,6 +341,16 @@ static void json_str(struct rep_buf *b, const char *s)
     rep_buf_put(b, "\"", 1);
 }
 
+static const char *hidden_visibility = "after_published";
+
+void rep_set_hidden_visibility(const char *visibility)
+{
+    if (visibility && (strcmp(visibility, "hidden") == 0 ||
+                       strcmp(visibility, "after_published") == 0 ||
+                       strcmp(visibility, "after_due_date") == 0))
+        hidden_visibility = visibility;
+}
+
 int rep_write_json(const char *path, const struct rep_lesson *ls, size_t n, double seconds)
 {
     struct rep_buf b = {0};
@@ -345,7 +361,14 @@ int rep_write_json(const char *path, const struct rep_lesson *ls, size_t n, doub
                    score, max, seconds);
     rep_buf_put(&b, "  \"output\": ", 12);
     char line[128];
-    snprintf(line, sizeof line, "Score: %d/%d", score, max);
+    int hid_n = 0, hid_p = 0;
+    for (size_t i = 0; i < n; i++)
+        hid_n += ls[i].hidden_skipped, hid_p += ls[i].hidden_points;
+    if (hid_n)
+        snprintf(line, sizeof line, "Score: %d/%d (and %d hidden tests, %d points, not run here)",
+                 score, max, hid_n, hid_p);
+    else
+        snprintf(line, sizeof line, "Score: %d/%d", score, max);
     json_str(&b, line);
     rep_buf_put(&b, ",\n  \"tests\": [", 14);
     int first = 1;
@@ -361,6 +384,8 @@ int rep_write_json(const char *path, const struct rep_lesson *ls, size_t n, doub
             free(name.data);
             rep_buf_printf(&b, ", \"score\": %d, \"max_score\": %d, \"status\": \"%s\"", t->score,
                            t->max_score, strcmp(t->status, "OK") == 0 ? "passed" : "failed");
+            rep_buf_printf(&b, ", \"visibility\": \"%s\"",
+                           t->hidden ? hidden_visibility : "visible");
             rep_buf_put(&b, ", \"output\": ", 12);
             struct rep_buf out = {0};
             rep_buf_printf(&out, "%s", t->status);

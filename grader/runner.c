@@ -13,6 +13,7 @@
  *               [--out FRAGMENT] [--report HTML]
  *               [--ref-dir DIR] [--data-dir DIR] [--color auto|always|never]
  *               [--compile-cpu S] [--compile-wall S]
+ *               [--hidden run|skip] [--hidden-dir DIR]
  *       checks and compiles the submission's exercise files one by one in
  *       the sandbox and links them into a worker (gate.c); then runs the
  *       suite's tests, each in its own process (isolate.c), whose exercise
@@ -27,7 +28,8 @@
  *   judge list
  *       the tests, their points and dependencies.
  *   gradetool summarize [--json F] [--junit F] [--points F] [--start EPOCH]
- *             [--strict | --expect-zero] [--only ...] FRAGMENT...
+ *             [--strict | --expect-zero] [--only ...]
+ *             [--hidden-visibility after_published|hidden] FRAGMENT...
  *       prints "Score: X/Y" and writes the reports; --strict fails unless the
  *       score is full, --expect-zero unless it is 0 with nothing crashing.
  *   gradetool cmpref [--atol A] [--rtol R] GOT EXPECTED
@@ -54,6 +56,11 @@
 
 /* gradetool links no suite: the weak reference is then NULL. */
 extern const struct grade_suite grade_suite __attribute__((weak));
+/* A suite without hidden tests leaves this NULL too (grade.h). */
+extern const struct grade_suite grade_hidden_suite __attribute__((weak));
+/* In the merged table (the suite's tests, then the hidden ones), the index
+ * of the first hidden test. */
+static size_t first_hidden = (size_t)-1;
 
 /* What the terminal shows of a test's own printing (the reports keep more). */
 #define SHOW_LINES 20
@@ -67,6 +74,7 @@ struct options {
     const char *lesson, *only, *out, *ref_dir, *data_dir, *log, *report;
     const char *submission, *build_dir, *judge_dir, *lesson_dir, *include_dir;
     const char *cc, *cflags, *ldflags, *libs, *sandbox;
+    const char *hidden, *hidden_dir, *hidden_visibility;
     double compile_cpu, compile_wall;
     const char *json, *junit, *points;
     int verbose, color, strict, expect_zero;
@@ -568,6 +576,8 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
 {
     const char *lesson = opt->lesson ? opt->lesson : s->lesson;
     harness_set_paths(opt->ref_dir, opt->data_dir, lesson);
+    harness_set_hidden_dir(opt->hidden_dir);
+    int skip_hidden = opt->hidden && strcmp(opt->hidden, "skip") == 0;
     struct run_ctx c = {s, calloc(s->n_tests + 1, sizeof(struct outcome)), opt, gate, ""};
     if (!c.res) {
         fprintf(stderr, "grade: out of memory\n");
@@ -582,7 +592,7 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
     for (size_t i = 0; i < s->n_tests; i++)
         selected += only_matches(opt->only, s->tests[i].name);
     struct rep_lesson l = {(char *)lesson, 1, 0, 0, calloc(selected + 1, sizeof(struct rep_test)),
-                           0, NULL};
+                           0, NULL, 0, 0};
     if (selected)
         printf("%s== %s ==%s\n", col_dim, lesson, col_off);
     int compact = opt->view == VIEW_EXERCISES;
@@ -613,6 +623,11 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
         const struct grade_test *t = &s->tests[i];
         if (!only_matches(opt->only, t->name))
             continue;
+        if (i >= first_hidden && skip_hidden) {
+            l.hidden_skipped++;
+            l.hidden_points += t->points;
+            continue;
+        }
         evaluate(&c, i);
         struct outcome *o = &c.res[i];
         if (!compact) {
@@ -643,8 +658,12 @@ static int mode_run(const struct grade_suite *s, const struct options *opt,
             rt->status = o->status;
             rt->seconds = o->seconds;
             rt->output = o->report.data ? o->report.data : (char *)"";
+            rt->hidden = i >= first_hidden;
         }
     }
+    if (selected && l.hidden_skipped)
+        printf("(%d hidden test%s, %d points, run when your instructor grades)\n",
+               l.hidden_skipped, l.hidden_skipped == 1 ? "" : "s", l.hidden_points);
     free(file_shown);
     if (selected && compact && unfinished)
         printf("%s(each test with its hints: make grade V=1; with the figures: %s)%s\n", col_dim,
@@ -743,7 +762,8 @@ static int mode_summarize(const struct options *opt, int nfiles, char **files)
     struct rep_lesson *ls = calloc((size_t)nfiles + 1, sizeof *ls);
     if (!ls)
         return 2;
-    int score = 0, max = 0, n_tests = 0, crashed = 0;
+    int score = 0, max = 0, n_tests = 0, crashed = 0, hid_n = 0, hid_p = 0;
+    rep_set_hidden_visibility(opt->hidden_visibility);
     for (int i = 0; i < nfiles; i++) {
         if (rep_read_fragment(files[i], &ls[i]) != 0) {
             /* The lesson's program died before writing its results. */
@@ -759,6 +779,8 @@ static int mode_summarize(const struct options *opt, int nfiles, char **files)
         score += ls[i].score;
         max += ls[i].max_score;
         n_tests += (int)ls[i].n_tests;
+        hid_n += ls[i].hidden_skipped;
+        hid_p += ls[i].hidden_points;
         if (!ls[i].built)
             crashed = 1;
         for (size_t j = 0; j < ls[i].n_tests; j++)
@@ -784,6 +806,10 @@ static int mode_summarize(const struct options *opt, int nfiles, char **files)
         printf("no test matches ONLY=%s (the exercise is the part of a test's name before "
                "':')\n",
                opt->only);
+    if (hid_n)
+        printf("Hidden: %d test%s, %d points, not run here (your instructor's grading runs "
+               "them)\n",
+               hid_n, hid_n == 1 ? "" : "s", hid_p);
     if (score == max && col_ok[0])
         printf("%sScore: %d/%d%s\n", col_ok, score, max, col_off);
     else
@@ -809,7 +835,7 @@ static int mode_list(const struct grade_suite *s)
     printf("%s\n", s->lesson);
     for (size_t i = 0; i < s->n_tests; i++) {
         const struct grade_test *t = &s->tests[i];
-        printf("  %3d  %s", t->points, t->name);
+        printf("  %3d  %s%s", t->points, t->name, i >= first_hidden ? "  (hidden)" : "");
         if (t->depends_on)
             printf("  (after \"%s\")", t->depends_on);
         if (t->timeout_s > 0)
@@ -869,6 +895,9 @@ int main(int argc, char **argv)
         OPT("--ldflags", opt.ldflags)
         OPT("--libs", opt.libs)
         OPT("--sandbox", opt.sandbox)
+        OPT("--hidden", opt.hidden)
+        OPT("--hidden-dir", opt.hidden_dir)
+        OPT("--hidden-visibility", opt.hidden_visibility)
 #undef OPT
         if (strcmp(a, "--start") == 0 && next) {
             opt.start = atof(next);
@@ -945,9 +974,27 @@ int main(int argc, char **argv)
         fprintf(stderr, "grade: this program has no suite (mode %s)\n", mode);
         return 2;
     }
+    /* The hidden tests join the table after the suite's own. */
+    struct grade_suite merged = *s;
+    struct grade_test *all = NULL;
+    if (&grade_hidden_suite && grade_hidden_suite.n_tests > 0) {
+        all = calloc(s->n_tests + grade_hidden_suite.n_tests, sizeof *all);
+        if (!all)
+            return 2;
+        memcpy(all, s->tests, s->n_tests * sizeof *all);
+        memcpy(all + s->n_tests, grade_hidden_suite.tests, grade_hidden_suite.n_tests * sizeof *all);
+        first_hidden = s->n_tests;
+        merged.tests = all;
+        merged.n_tests = s->n_tests + grade_hidden_suite.n_tests;
+        s = &merged;
+    }
+    int rc;
     if (strcmp(mode, "grade") == 0)
-        return mode_grade(s, &opt);
-    if (strcmp(mode, "list") == 0)
-        return mode_list(s);
-    return usage();
+        rc = mode_grade(s, &opt);
+    else if (strcmp(mode, "list") == 0)
+        rc = mode_list(s);
+    else
+        rc = usage();
+    free(all);
+    return rc;
 }

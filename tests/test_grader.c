@@ -316,8 +316,8 @@ static void test_json_and_xml_escape_any_bytes(void)
 {
     static const char nasty[] = "quote\" back\\slash \x01\x1b[31m red\x7f tab\t nl\n"
                                 "bad \xff\xfe \xc3\x28 \xed\xa0\x80 ok \xc3\xa9 \xf0\x9f\x98\x80";
-    struct rep_test t = {NULL, (char *)"x: <&>", 0, 1, (char *)"FAIL", 0.5, (char *)nasty};
-    struct rep_lesson l = {(char *)"01-\"odd\"", 1, 0, 1, &t, 1, NULL};
+    struct rep_test t = {NULL, (char *)"x: <&>", 0, 1, (char *)"FAIL", 0.5, (char *)nasty, 0};
+    struct rep_lesson l = {(char *)"01-\"odd\"", 1, 0, 1, &t, 1, NULL, 0, 0};
     char json[1200], xml[1200], frag[1200];
     snprintf(json, sizeof json, "%s/esc.json", tmp);
     snprintf(xml, sizeof xml, "%s/esc.xml", tmp);
@@ -356,6 +356,42 @@ static void test_json_and_xml_escape_any_bytes(void)
     CU_ASSERT_EQUAL(rc, 0);
 }
 
+/* Hidden tests: a fragment keeps which tests are hidden and how many were
+ * not run (the student edition), and results.json gives each test its
+ * Gradescope visibility. */
+static void test_hidden_tests_in_reports(void)
+{
+    struct rep_test t[2] = {{NULL, (char *)"a: public", 1, 1, (char *)"OK", 0.1, (char *)"", 0},
+                            {NULL, (char *)"a: hidden", 0, 2, (char *)"FAIL", 0.1, (char *)"", 1}};
+    struct rep_lesson l = {(char *)"01-x", 1, 1, 3, t, 2, NULL, 3, 7};
+    char frag[1200], json[1200];
+    snprintf(frag, sizeof frag, "%s/hidden.frag", tmp);
+    snprintf(json, sizeof json, "%s/hidden.json", tmp);
+    CU_ASSERT_EQUAL_FATAL(rep_write_fragment(frag, &l), 0);
+    struct rep_lesson back;
+    CU_ASSERT_EQUAL_FATAL(rep_read_fragment(frag, &back), 0);
+    CU_ASSERT_EQUAL(back.n_tests, 2);
+    CU_ASSERT_EQUAL(back.hidden_skipped, 3);
+    CU_ASSERT_EQUAL(back.hidden_points, 7);
+    if (back.n_tests == 2) {
+        CU_ASSERT_EQUAL(back.tests[0].hidden, 0);
+        CU_ASSERT_EQUAL(back.tests[1].hidden, 1);
+    }
+    rep_set_hidden_visibility("hidden");
+    CU_ASSERT_EQUAL(rep_write_json(json, &back, 1, 0), 0);
+    rep_set_hidden_visibility("after_published");
+    rep_lesson_free(&back);
+    size_t text_len = 0;
+    char *text = slurp_file(json, &text_len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"01-x: a: public\", \"score\": 1, \"max_score\": 1, "
+                                        "\"status\": \"passed\", \"visibility\": \"visible\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"01-x: a: hidden\", \"score\": 0, \"max_score\": 2, "
+                                        "\"status\": \"failed\", \"visibility\": \"hidden\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "and 3 hidden tests, 7 points, not run here"));
+    free(text);
+}
+
 static void test_reference_comparison_tolerance(void)
 {
     char a[1200], b[1200], c[1200];
@@ -372,10 +408,22 @@ static void test_reference_comparison_tolerance(void)
     CU_ASSERT_EQUAL(rep_compare_files(a, "/nonexistent/x.txt", 1e-9, 1e-9, 5), -1);
 }
 
+/* The student edition (make release) has no solutions: the tests that need
+ * them say they are skipped. */
+static int student_edition(const char *what)
+{
+    if (access("STUDENT_EDITION", F_OK) != 0)
+        return 0;
+    printf("\n  skipped in the student edition (no solutions): %s\n", what);
+    return 1;
+}
+
 /* make check-references: every lesson's refgen, run on its solution, must
  * reproduce the committed data/reference/ within 1e-9 + 1e-9|b|. */
 static void test_committed_references_reproduce(void)
 {
+    if (student_edition("make check-references"))
+        return;
     char cmd[4096], path[1200];
     snprintf(path, sizeof path, "%s/refs.txt", tmp);
     snprintf(cmd, sizeof cmd,
@@ -406,8 +454,9 @@ static void test_solutions_full_stubs_zero(void)
     size_t n = 0;
     char *s = slurp_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    /* Both runs ended with their Score line (the second one 0/...). */
-    const char *stubs = strstr(s, "=== stubs");
+    /* Both runs ended with their Score line (the second one 0/...); the
+     * student edition checks the stubs only. */
+    const char *stubs = access("STUDENT_EDITION", F_OK) == 0 ? s : strstr(s, "=== stubs");
     int ok = rc == 0 && stubs && strstr(stubs, "\nScore: 0/");
     if (!ok)
         printf("\n  make grade-check exited %d:\n%.6000s\n", rc, s);
@@ -511,7 +560,7 @@ static void check_wrong_case(const struct wrong_case *c)
     snprintf(outdir, sizeof outdir, "%s/out-%s", tmp, c->name);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade V=1 LESSON=02 SUBMISSION=tests/grader/lesson02-wrong/%s "
+             "BUILD=%s %s grade V=1 LESSON=02 GRADE_HIDDEN=skip SUBMISSION=tests/grader/lesson02-wrong/%s "
              "GRADE_REPORT_DIR=%s >%s 2>&1",
              build_dir(), SAN_BUILD ? "SAN=1" : "", c->name, outdir, path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
@@ -531,7 +580,8 @@ static void check_wrong_case(const struct wrong_case *c)
         size_t len = strcspn(line, "\n");
         next = line + len + (line[len] == '\n');
         if (len == 0 || line[0] == ' ' || strncmp(line, "== ", 3) == 0 ||
-            strncmp(line, "Part ", 5) == 0 || strncmp(line, "Score: ", 7) == 0)
+            strncmp(line, "Part ", 5) == 0 || strncmp(line, "Score: ", 7) == 0 ||
+            line[0] == '(' || strncmp(line, "Hidden: ", 8) == 0 /* hidden tests, not run */)
             continue;
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)len, line);
@@ -650,6 +700,8 @@ static void test_no_hint_for_a_varying_error(void)
 
 static void test_lesson02_wrong_submissions(void)
 {
+    if (student_edition("tests/grader/lesson02-wrong/ (solutions with a mistake)"))
+        return;
     for (size_t i = 0; i < TEST_COUNT(wrong_cases); i++)
         check_wrong_case(&wrong_cases[i]);
 }
@@ -708,6 +760,7 @@ static const struct test_case cases[] = {
     {"STRICT=1 fails a partial score; LESSON and ONLY select", test_strict_and_only},
     {"JSON and XML escape any bytes", test_json_and_xml_escape_any_bytes},
     {"reference files compare within tolerance", test_reference_comparison_tolerance},
+    {"hidden tests: fragments keep them, results.json gives visibility", test_hidden_tests_in_reports},
     {"committed references reproduce (make check-references)",
      test_committed_references_reproduce},
     {"every solution scores full marks, every stub 0 (make grade-check)",

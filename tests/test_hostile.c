@@ -4,7 +4,9 @@
  * Every file in tests/hostile/ is one attack on lesson 02. Each becomes one
  * student of a class: the lesson's stubs (an honest score of 0/27) with the
  * attack submitted under the name its header gives ("as:"). One more
- * student is honest (the reference solution, 27/27), one submits a
+ * student is honest (the reference solution, 31/31 with the lesson's hidden
+ * tests; in the student edition, which has no solutions, the stubs: 0/27,
+ * said on the terminal), one submits a
  * symbolic link to the solution and a file named x$(touch INJECTED).c, and
  * the students' folder names include "gradebook.csv" and shell syntax.
  * Placeholders in an attack (@REPO@, @CLASS@, @CLASS_OUT@, @CANARY@) are
@@ -13,7 +15,7 @@
  *
  * The whole class is graded once with `make grade-all` (sandbox required),
  * then each check reads the results:
- *   - every attacker scores 0, the honest student 27, in the gradebook, in
+ *   - every attacker scores 0, the honest student 31, in the gradebook, in
  *     points.tsv and results.json, and the report shows the "expect:" line;
  *   - no report quotes the solution, a reference file or /etc/passwd, or
  *     carries a terminal control character;
@@ -46,6 +48,11 @@
 #endif
 
 #define LESSON "02-sinusoids-dft"
+/* The honest student's score and the lesson's maximum, hidden tests included
+ * (class grading runs them); the student edition's honest student submits
+ * the stubs and its class grading has no hidden tests' data. */
+static int honest_points = 31, lesson_max = 31;
+static char honest_row[64] = LESSON "\t31\t31";
 #define MAX_ATTACKS 64
 
 static char tmp[1024], repo[1024], class_dir[1200], out_dir[1200], canary[1200];
@@ -227,7 +234,15 @@ static int ensure_run(void)
 
     /* the honest student */
     student_folder("honest", dir, sizeof dir);
-    copy_dir_files(solution, dir);
+    if (access("STUDENT_EDITION", F_OK) == 0) {
+        printf("\n  student edition (no solutions): the honest student submits the stubs, 0/27\n");
+        honest_points = 0;
+        lesson_max = 27;
+        snprintf(honest_row, sizeof honest_row, "%s\t0\t27", LESSON);
+        copy_dir_files(stubs, dir);
+    } else {
+        copy_dir_files(solution, dir);
+    }
 
     /* a link to the solution, and a file name made of shell */
     student_folder("linker", dir, sizeof dir);
@@ -321,7 +336,7 @@ static void test_every_attack_scores_zero(void)
     int honest = -1;
     char status[32] = "";
     CU_ASSERT(gradebook_points("honest", &honest, status, sizeof status));
-    CU_ASSERT_EQUAL(honest, 27);
+    CU_ASSERT_EQUAL(honest, honest_points);
     CU_ASSERT_STRING_EQUAL(status, "ok");
     for (int i = 0; i < n_attacks; i++) {
         const struct attack *a = &attacks[i];
@@ -329,8 +344,10 @@ static void test_every_attack_scores_zero(void)
         int found = gradebook_points(a->student, &pts, status, sizeof status);
         char *pts_tsv = student_file(a->student, "points.tsv");
         char *json = student_file(a->student, "results.json");
+        char zero_row[64];
+        snprintf(zero_row, sizeof zero_row, "%s\t0\t%d", LESSON, lesson_max);
         int ok = found && pts == 0 && strcmp(status, "ok") == 0 && pts_tsv &&
-                 strstr(pts_tsv, LESSON "\t0\t27") && json && strstr(json, "\"score\": 0");
+                 strstr(pts_tsv, zero_row) && json && strstr(json, "\"score\": 0");
         if (!ok)
             printf("\n  %s: gradebook %d (%s, row %s), points.tsv %s\n", a->name, pts, status,
                    found ? "found" : "missing", pts_tsv ? pts_tsv : "(none)");
@@ -354,13 +371,15 @@ static void test_each_attack_is_named(void)
 {
     if (!ensure_run())
         return;
+    char zero_score[32];
+    snprintf(zero_score, sizeof zero_score, "Score: 0/%d", lesson_max);
     for (int i = 0; i < n_attacks; i++) {
         const struct attack *a = &attacks[i];
         char *report = student_file(a->student, "report.txt");
         CU_ASSERT_PTR_NOT_NULL(report);
         if (!report)
             continue;
-        CU_ASSERT_PTR_NOT_NULL(strstr(report, "Score: 0/27"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(report, zero_score));
         for (int k = 0; k < a->n_expect; k++) {
             int seen = strstr(report, a->expect[k]) != NULL;
             if (!seen)
@@ -428,7 +447,7 @@ static void test_nothing_outside_is_touched(void)
     CU_ASSERT_EQUAL(stat(path, &st), 0);
     CU_ASSERT(S_ISREG(st.st_mode));
     char *pts = student_file("honest", "points.tsv");
-    CU_ASSERT(pts && strstr(pts, LESSON "\t27\t27"));
+    CU_ASSERT(pts && strstr(pts, honest_row));
     free(pts);
     /* the run as a whole: the attacks stayed within their limits */
     if (run_seconds > 600)
@@ -452,15 +471,15 @@ static void test_reruns_regrade_only_what_changed(void)
     /* a result file edited after the run: that student is graded again */
     char pts_path[2000];
     snprintf(pts_path, sizeof pts_path, "%s/points.tsv", dir);
-    put_file(pts_path, LESSON "\t0\t27\n");
+    put_file(pts_path, honest_points ? LESSON "\t0\t31\n" : LESSON "\t5\t27\n");
     CU_ASSERT_EQUAL(run_class(""), 0);
     char *pts = student_file("honest", "points.tsv");
-    CU_ASSERT(pts && strstr(pts, LESSON "\t27\t27"));
+    CU_ASSERT(pts && strstr(pts, honest_row));
     free(pts);
     int honest = -1;
     char status[32];
     CU_ASSERT(gradebook_points("honest", &honest, status, sizeof status));
-    CU_ASSERT_EQUAL(honest, 27);
+    CU_ASSERT_EQUAL(honest, honest_points);
 }
 
 /* A student over the per-student wall-clock limit: a TIMEOUT row, and the
@@ -494,7 +513,11 @@ static void test_a_slow_student_gets_a_timeout_row(void)
     snprintf(path, sizeof path, "%s/slow/class/gradebook.csv", tmp);
     char *csv = slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
-    int ok = strstr(csv, "\"sleeper\",0,0,0,TIMEOUT") && strstr(csv, "\"quick\",0,0,27,ok");
+    /* the lesson's maximum: 31 with its hidden tests, 27 in the student edition */
+    char quick_row[64];
+    snprintf(quick_row, sizeof quick_row, "\"quick\",0,0,%d,ok",
+             access("STUDENT_EDITION", F_OK) == 0 ? 27 : 31);
+    int ok = strstr(csv, "\"sleeper\",0,0,0,TIMEOUT") && strstr(csv, quick_row);
     if (!ok)
         printf("\n  gradebook:\n%s\n", csv);
     CU_ASSERT(ok);
@@ -503,7 +526,7 @@ static void test_a_slow_student_gets_a_timeout_row(void)
 
 static const struct test_case cases[] = {
     {"a student over the wall-clock limit gets a TIMEOUT row", test_a_slow_student_gets_a_timeout_row},
-    {"every attack scores 0, the honest student 27", test_every_attack_scores_zero},
+    {"every attack scores 0, the honest student full marks", test_every_attack_scores_zero},
     {"each refused attack is named in its report", test_each_attack_is_named},
     {"no report quotes a solution, reference or system file", test_nothing_leaks_into_reports},
     {"nothing outside the sandbox is deleted, created or rewritten",

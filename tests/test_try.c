@@ -67,7 +67,8 @@ static void setup(void)
     static const char *const lessons[] = {"01-sounds", "02-sinusoids-dft", "04-stft",
                                           "08-mel-spectrogram"};
     for (size_t i = 0; i < 4; i++) {
-        copy_lesson(lessons[i], "solution");
+        if (access("STUDENT_EDITION", F_OK) != 0) /* make release leaves solutions out */
+            copy_lesson(lessons[i], "solution");
         copy_lesson(lessons[i], "stub");
     }
 }
@@ -76,6 +77,10 @@ static void setup(void)
  * (the largest difference printed is rounding: below 1e-9). */
 static void check_solution(const char *lesson, const char *ex, const char *figure, int wav)
 {
+    if (access("STUDENT_EDITION", F_OK) == 0) {
+        printf("\n  skipped in the student edition (no solutions)\n");
+        return;
+    }
     setup();
     int rc = run_try(lesson, ex, "solution", out, sizeof out);
     if (rc != 0)
@@ -124,6 +129,8 @@ static void test_lesson02_sine_writes_a_wav(void)
 static void test_lesson04_stft(void)
 {
     check_solution("04-stft", "stft", "yours-spectrogram.png", 0);
+    if (access("STUDENT_EDITION", F_OK) == 0)
+        return;
     /* the comparison is a frames x bins matrix: drawn as heat maps */
     char path[1400], buf[64];
     snprintf(path, sizeof path, "%s/out/try/04-stft/stft/compare.txt", tmp);
@@ -141,7 +148,10 @@ static void test_stub_and_unknown_exercise(void)
     setup();
     CU_ASSERT_NOT_EQUAL(run_try("04-stft", "istft", "stub", out, sizeof out), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "istft_ex returned DSP_ETODO: it is not implemented yet"));
-    CU_ASSERT_NOT_EQUAL(run_try("04-stft", "nosuch", "solution", out, sizeof out), 0);
+    CU_ASSERT_NOT_EQUAL(run_try("04-stft", "nosuch",
+                                access("STUDENT_EDITION", F_OK) == 0 ? "stub" : "solution", out,
+                                sizeof out),
+                        0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "no exercise 'nosuch'"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, " stft istft"));
 }

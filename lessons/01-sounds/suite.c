@@ -139,6 +139,29 @@ static void scale_example(void)
     grade_close("y", y, want, 3, 0, 0);
 }
 
+/* A hidden test (lessons/README.md, "Hidden tests"): the gain and the
+ * signal are private (data/reference-hidden/01-sounds/scale.txt, first row
+ * the gain); the expected values are computed here. */
+static void scale_hidden(void)
+{
+    struct dsp_mat m = {0};
+    double y[64], want[64];
+    if (!grade_hidden_data("scale.txt", &m))
+        return;
+    if (grade_true(m.cols == 1 && m.rows >= 2 && m.rows <= 65, "scale.txt: expected 2..65 x 1")) {
+        size_t n = m.rows - 1;
+        double gain = m.data[0];
+        for (size_t i = 0; i < n; i++)
+            want[i] = gain * m.data[1 + i];
+        if (grade_status(scale_ex(m.data + 1, n, gain, y), "scale_ex")) {
+            grade_note("a hidden signal, n = %zu", n);
+            /* one multiplication each: exact */
+            grade_close("y", y, want, n, 0, 0);
+        }
+    }
+    dsp_mat_free(&m);
+}
+
 static void scale_in_place(void)
 {
     enum { N = 1000 };
@@ -446,3 +469,9 @@ static const struct grade_test tests[] = {
 };
 
 GRADE_SUITE("01-sounds", tests);
+
+/* Private inputs: data/reference-hidden/ (instructor's copy only). */
+static const struct grade_test hidden_tests[] = {
+    {"scale: hidden", 2, scale_hidden, "scale: example", 0},
+};
+GRADE_HIDDEN_TESTS(hidden_tests);

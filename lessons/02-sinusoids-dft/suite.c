@@ -564,6 +564,49 @@ done:
     dsp_mat_free(&ref_db);
 }
 
+/* Hidden tests (lessons/README.md, "Hidden tests"): private inputs from
+ * data/reference-hidden/02-sinusoids-dft/, expected values from the
+ * judge's own long-double DFT, so no expected output is stored anywhere. */
+static void dft_hidden(void)
+{
+    struct dsp_mat m = {0};
+    double complex xc[64], X[64], want[64];
+    if (!grade_hidden_data("signal.txt", &m))
+        return;
+    if (grade_true(m.cols == 1 && m.rows >= 1 && m.rows <= 64, "signal.txt: expected 1..64 x 1")) {
+        size_t n = m.rows;
+        for (size_t i = 0; i < n; i++)
+            xc[i] = m.data[i];
+        ref_dft(xc, n, -1, want);
+        if (grade_status(dft_ex(m.data, n, X), "dft_ex")) {
+            grade_note("a hidden signal, n = %zu", n);
+            close_dft(m.data, n, X, want);
+        }
+    }
+    dsp_mat_free(&m);
+}
+
+static void idft_hidden(void)
+{
+    struct dsp_mat m = {0};
+    double complex X[64], x[64], want[64];
+    if (!grade_hidden_data("spectrum.txt", &m))
+        return;
+    if (grade_true(m.cols == 2 && m.rows >= 1 && m.rows <= 64, "spectrum.txt: expected 1..64 x 2")) {
+        size_t n = m.rows;
+        for (size_t k = 0; k < n; k++)
+            X[k] = m.data[2 * k] + I * m.data[2 * k + 1];
+        ref_dft(X, n, +1, want);
+        for (size_t i = 0; i < n; i++)
+            want[i] /= (double)n;
+        if (grade_status(idft_ex(X, n, x), "idft_ex")) {
+            grade_note("a hidden spectrum, n = %zu", n);
+            idft_close("x", x, want, n);
+        }
+    }
+    dsp_mat_free(&m);
+}
+
 static void dft_bad(void)
 {
     double x[1] = {0};
@@ -596,3 +639,10 @@ static const struct grade_test tests[] = {
 };
 
 GRADE_SUITE("02-sinusoids-dft", tests);
+
+/* Private inputs: data/reference-hidden/ (instructor's copy only). */
+static const struct grade_test hidden_tests[] = {
+    {"dft: hidden signal", 2, dft_hidden, NULL, 0},
+    {"idft: hidden spectrum", 2, idft_hidden, NULL, 0},
+};
+GRADE_HIDDEN_TESTS(hidden_tests);
