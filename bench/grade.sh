@@ -32,8 +32,9 @@ for d in lessons/*/; do
 done
 
 now() { date +%s.%N; }
-# CPU seconds (user + system, children included) when GNU time is here: not
-# stretched by other load on a shared machine
+# CPU seconds (user + system of reaped children) when GNU time is here: not
+# stretched by other load; it misses what runs inside bwrap's pid namespace,
+# so compare it only between runs of the same grader
 timer=
 [ -x /usr/bin/time ] && timer="/usr/bin/time -f %e,%U,%S"
 cpu_tag=x
@@ -41,12 +42,12 @@ median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (
 
 # time_grade DIR BUILD FRESH EXTRA: one make grade, seconds on stdout
 time_grade() {
-    dir=$1 build=$2 fresh=$3 extra=$4
-    [ "$fresh" = 1 ] && rm -rf "$dir/$build/grade/sub"
+    g_dir=$1 g_build=$2 g_fresh=$3 g_extra=$4
+    [ "$g_fresh" = 1 ] && rm -rf "$g_dir/$g_build/grade/sub"
     t0=$(now)
     # shellcheck disable=SC2086
-    (cd "$dir" && $timer make -s BUILD="$build" grade SUBMISSION="$tmp/sol" \
-        GRADE_REPORT_DIR="$tmp/out" $extra >"$tmp/last.txt" 2>"$tmp/cpu.txt") || true
+    (cd "$g_dir" && $timer make -s BUILD="$g_build" grade SUBMISSION="$tmp/sol" \
+        GRADE_REPORT_DIR="$tmp/out" $g_extra >"$tmp/last.txt" 2>"$tmp/cpu.txt") || true
     t1=$(now)
     [ -n "$timer" ] && tail -n 1 "$tmp/cpu.txt" >>"$tmp/cpu-$cpu_tag"
     grep -q '^Score: 217/217' "$tmp/last.txt" || grep -q '^Score: \([0-9]*\)/\1$' "$tmp/last.txt" ||
