@@ -62,40 +62,6 @@ static void fmt(char *dst, size_t cap, const char *f, ...)
     va_end(ap);
 }
 
-struct text {
-    char *data;
-    size_t len, cap;
-};
-
-static void text_add(struct text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 1024;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *d = realloc(t->data, cap);
-        if (!d)
-            return;
-        t->data = d;
-        t->cap = cap;
-    }
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    t->data[t->len] = '\0';
-}
-
-static void text_printf(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void text_printf(struct text *t, const char *fmt, ...)
-{
-    char buf[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        text_add(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
 static char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -201,20 +167,11 @@ static char *read_small(const char *path, size_t cap, size_t *len)
     return d;
 }
 
+/* data into path through a temporary file and a rename (report.c's way). */
 static int write_atomic(const char *path, const char *data, size_t n)
 {
-    char tmp[4200];
-    fmt(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return -1;
-    int ok = fwrite(data, 1, n, f) == n;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
+    struct rep_buf b = {(char *)data, n, n, 0};
+    return rep_buf_commit(&b, path);
 }
 
 /* Copies the submitted file without following links; returns NULL and sets
@@ -499,7 +456,7 @@ static int scan_symbols(const char *syms, const struct rpc_file *f, char *why, s
 
 /* The first lines of a compiler log, from the first error, with the
  * sandbox's /src/ prefix removed; at most max_lines lines. */
-static void add_log_excerpt(struct text *t, const char *log, const char *from, int max_lines)
+static void add_log_excerpt(struct rep_buf *t, const char *log, const char *from, int max_lines)
 {
     if (!log)
         return;
@@ -526,7 +483,7 @@ static void add_log_excerpt(struct text *t, const char *log, const char *from, i
             line[j++] = c < 0x20 && c != '\t' ? '?' : (char)c;
         }
         line[j] = '\0';
-        text_printf(t, "    | %s%s\n", line, n > 200 ? " ..." : "");
+        rep_buf_printf(t, "    | %s%s\n", line, n > 200 ? " ..." : "");
         lines++;
         if (!eol)
             break;
@@ -550,7 +507,7 @@ static void set_problem(struct file_state *fs, const char *why)
 }
 
 static void build_file(const struct gate_config *c, const struct rpc_file *f,
-                       const char *cc_real, struct file_state *fs, struct text *msg)
+                       const char *cc_real, struct file_state *fs, struct rep_buf *msg)
 {
     char path[4200], stub_obj[4200];
     fmt(path, sizeof path, "%s/%s", c->submission, f->file);
@@ -565,7 +522,7 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     if (!src) {
         if (why) {
             set_problem(fs, why);
-            text_printf(msg, "%s: not graded: %s\n", f->file, why);
+            rep_buf_printf(msg, "%s: not graded: %s\n", f->file, why);
         }
         return;
     }
@@ -605,7 +562,7 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
             } else {
                 set_problem(fs, status);
             }
-            text_add(msg, nl + 1, strlen(nl + 1));
+            rep_buf_put(msg, nl + 1, strlen(nl + 1));
             free(cached);
             free(src);
             return;
@@ -613,12 +570,12 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     }
     free(cached);
 
-    struct text out = {0};
+    struct rep_buf out = {0};
     if (write_atomic(src_copy, src, len) != 0) {
         free(src);
         set_problem(fs, "the grader could not copy it into its build folder");
-        text_printf(&out, "%s: not graded: %s\n", f->file, fs->problem);
-        text_add(msg, out.data ? out.data : "", out.len);
+        rep_buf_printf(&out, "%s: not graded: %s\n", f->file, fs->problem);
+        rep_buf_put(msg, out.data ? out.data : "", out.len);
         free(out.data);
         return;
     }
@@ -750,7 +707,7 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     }
     if (why_buf[0]) {
         set_problem(fs, why_buf);
-        text_printf(&out, "%s: not graded: %s\n", f->file, why_buf);
+        rep_buf_printf(&out, "%s: not graded: %s\n", f->file, why_buf);
         if (strcmp(why_buf, "it does not compile") == 0)
             add_log_excerpt(&out, log, "error", 12);
         unlink(obj_path);
@@ -758,17 +715,17 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
         fmt(fs->object_buf, sizeof fs->object_buf, "%s", obj_path);
         fs->key = key;
         if (log && log[0]) {
-            text_printf(&out, "%s: compiler warnings:\n", f->file);
+            rep_buf_printf(&out, "%s: compiler warnings:\n", f->file);
             add_log_excerpt(&out, log, NULL, 12);
         }
     }
     free(log);
-    text_add(msg, out.data ? out.data : "", out.len);
+    rep_buf_put(msg, out.data ? out.data : "", out.len);
 
-    struct text v = {0};
-    text_printf(&v, "%s\n%s\n", key_hex, why_buf[0] ? why_buf : "ok");
+    struct rep_buf v = {0};
+    rep_buf_printf(&v, "%s\n%s\n", key_hex, why_buf[0] ? why_buf : "ok");
     if (out.data)
-        text_add(&v, out.data, out.len);
+        rep_buf_put(&v, out.data, out.len);
     if (v.data)
         write_atomic(verdict_path, v.data, v.len);
     free(v.data);
@@ -844,12 +801,12 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                struct gate_result *r)
 {
     memset(r, 0, sizeof *r);
-    struct text msg = {0};     /* about the files, in order */
-    struct text general = {0}; /* about no one file */
+    struct rep_buf msg = {0};     /* about the files, in order */
+    struct rep_buf general = {0}; /* about no one file */
     r->n_files = lesson->n_files;
     r->problem = calloc(lesson->n_files + 1, sizeof *r->problem);
     r->file_messages = calloc(lesson->n_files + 1, sizeof *r->file_messages);
-    struct text *per_file = calloc(lesson->n_files + 1, sizeof *per_file);
+    struct rep_buf *per_file = calloc(lesson->n_files + 1, sizeof *per_file);
     struct file_state *fs = calloc(lesson->n_files + 1, sizeof *fs);
     if (!r->problem || !r->file_messages || !per_file || !fs || mkdirs(c->build_dir) != 0) {
         free(per_file);
@@ -882,7 +839,7 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
     c = &abs;
 
     if (sub_is_link) {
-        text_printf(&general, "not graded: the lesson's folder is a symbolic link; submit the "
+        rep_buf_printf(&general, "not graded: the lesson's folder is a symbolic link; submit the "
                               "folder itself\n");
         for (size_t i = 0; i < lesson->n_files; i++)
             set_problem(&fs[i], "the lesson's folder is a symbolic link");
@@ -912,11 +869,11 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                                   ? "only files named like the lesson's exercise files "
                                     "([A-Za-z0-9_-]+.c) are graded"
                                   : "not one of this lesson's exercise files";
-            text_printf(&general, "ignored: %s: %s\n", shown, why);
+            rep_buf_printf(&general, "ignored: %s: %s\n", shown, why);
         }
         closedir(d);
         if (ignored > 5)
-            text_printf(&general, "ignored: %d more\n", ignored - 5);
+            rep_buf_printf(&general, "ignored: %d more\n", ignored - 5);
     }
 
     char cc_real[4096];
@@ -930,7 +887,7 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
             size_t before = msg.len;
             build_file(c, &lesson->files[i], cc_real, &fs[i], &msg);
             if (msg.len > before)
-                text_add(&per_file[i], msg.data + before, msg.len - before);
+                rep_buf_put(&per_file[i], msg.data + before, msg.len - before);
         } else {
             fmt(fs[i].object_buf, sizeof fs[i].object_buf, "%s/stub/%s.o", c->judge_dir,
                 lesson->files[i].file);
@@ -983,11 +940,11 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
                 set_problem(&fs[i], "it does not link with the rest of the lesson (an "
                                     "undefined or doubly defined function?)");
                 size_t before = msg.len;
-                text_printf(&msg, "%s: not graded: %s\n", lesson->files[i].file,
+                rep_buf_printf(&msg, "%s: not graded: %s\n", lesson->files[i].file,
                             fs[i].problem);
                 add_log_excerpt(&msg, log, needle, 6);
                 if (msg.len > before)
-                    text_add(&per_file[i], msg.data + before, msg.len - before);
+                    rep_buf_put(&per_file[i], msg.data + before, msg.len - before);
                 fmt(fs[i].object_buf, sizeof fs[i].object_buf, "%s/stub/%s.o",
                          c->judge_dir, lesson->files[i].file);
                 fs[i].key = fnv_str(14695981039346656037ULL, "stub");
@@ -995,7 +952,7 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
             }
         }
         if (!blamed) {
-            text_printf(&general, "the lesson's exercises do not link into one program:\n");
+            rep_buf_printf(&general, "the lesson's exercises do not link into one program:\n");
             add_log_excerpt(&general, log, NULL, 12);
             free(log);
             break;
@@ -1010,7 +967,7 @@ int gate_build(const struct gate_config *c, const struct rpc_lesson *lesson,
     /* All of it, for the per-test view: what is about no one file first. */
     size_t general_len = general.len;
     if (msg.data)
-        text_add(&general, msg.data, msg.len);
+        rep_buf_put(&general, msg.data, msg.len);
     r->messages = xstrdup(general.data ? general.data : "");
     if (general.data)
         general.data[general_len] = '\0';

@@ -113,7 +113,7 @@ grade-force:
 
 # One lesson's judge and the trusted parts of its worker. The stubs'
 # objects stand in for a student's file that is missing or refused.
-$(GRADE_ROOT)/obj/worker.o: grader/worker.c grader/rpc.h $(DEPS_STAMP)
+$(GRADE_ROOT)/obj/worker.o: grader/worker.c grader/rpc.h grader/fdio.h $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(GRADE_Q)$(CC) $(GRADE_CFLAGS) -Igrader -Ilib/include -c $< -o $@
 

@@ -37,6 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fdio.h"
 #include "harness.h"
 
 /* wait4() is a BSD/GNU extension; declare it rather than widen the feature
@@ -103,15 +104,8 @@ static size_t current_vm_bytes(void)
 
 static void write_all(int fd, const char *s, size_t n)
 {
-    while (n > 0) {
-        ssize_t k = write(fd, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            _exit(3);
-        s += k;
-        n -= (size_t)k;
-    }
+    if (fd_write_full(fd, s, n) != 0)
+        _exit(3);
 }
 
 static void set_limit(int resource, rlim_t soft, rlim_t hard)

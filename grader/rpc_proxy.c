@@ -21,6 +21,7 @@
 
 #include <dsplab/status.h>
 
+#include "fdio.h"
 #include "harness.h"
 #include "rpc.h"
 #include "sandbox.h"
@@ -190,36 +191,6 @@ static void fail_test(const char *text)
 
 /* ---- talking to the worker ---- */
 
-static int write_full(int fd, const void *buf, size_t n)
-{
-    const unsigned char *p = buf;
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int read_full(int fd, void *buf, size_t n)
-{
-    unsigned char *p = buf;
-    while (n > 0) {
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static void start_worker(void)
 {
     int rq[2], rp[2];
@@ -301,56 +272,56 @@ int rpc_proxy_call(const char *name)
 
     uint32_t name_len = (uint32_t)strlen(name);
     uint64_t len = req.len;
-    if (write_full(to_worker, "RPC1", 4) != 0 ||
-        write_full(to_worker, &name_len, sizeof name_len) != 0 ||
-        write_full(to_worker, name, name_len) != 0 || write_full(to_worker, &len, sizeof len) != 0 ||
-        write_full(to_worker, req.buf, req.len) != 0)
+    if (fd_write_full(to_worker, "RPC1", 4) != 0 ||
+        fd_write_full(to_worker, &name_len, sizeof name_len) != 0 ||
+        fd_write_full(to_worker, name, name_len) != 0 || fd_write_full(to_worker, &len, sizeof len) != 0 ||
+        fd_write_full(to_worker, req.buf, req.len) != 0)
         worker_died(name);
 
     char magic[4];
     int32_t status;
     uint32_t msg_len;
-    if (read_full(from_worker, magic, 4) != 0)
+    if (fd_read_full(from_worker, magic, 4) != 0)
         worker_died(name);
     if (memcmp(magic, "RET1", 4) != 0)
         malformed(name, "no header");
-    if (read_full(from_worker, &status, sizeof status) != 0 ||
-        read_full(from_worker, &msg_len, sizeof msg_len) != 0)
+    if (fd_read_full(from_worker, &status, sizeof status) != 0 ||
+        fd_read_full(from_worker, &msg_len, sizeof msg_len) != 0)
         worker_died(name);
     if (msg_len > MSG_CAP)
         malformed(name, "an error message too long");
     char msg[MSG_CAP + 1];
-    if (read_full(from_worker, msg, msg_len) != 0)
+    if (fd_read_full(from_worker, msg, msg_len) != 0)
         worker_died(name);
     msg[msg_len] = '\0';
     for (size_t i = 0; i < req.n_outs; i++) {
         uint64_t bytes;
-        if (read_full(from_worker, &bytes, sizeof bytes) != 0)
+        if (fd_read_full(from_worker, &bytes, sizeof bytes) != 0)
             worker_died(name);
         if (bytes != req.outs[i].bytes)
             malformed(name, "an output of the wrong length");
-        if (read_full(from_worker, req.outs[i].data, req.outs[i].bytes) != 0)
+        if (fd_read_full(from_worker, req.outs[i].data, req.outs[i].bytes) != 0)
             worker_died(name);
     }
     for (size_t i = 0; i < req.n_files; i++) {
         unsigned char exists;
         uint64_t bytes;
-        if (read_full(from_worker, &exists, 1) != 0 ||
-            read_full(from_worker, &bytes, sizeof bytes) != 0)
+        if (fd_read_full(from_worker, &exists, 1) != 0 ||
+            fd_read_full(from_worker, &bytes, sizeof bytes) != 0)
             worker_died(name);
         if (bytes > FILE_CAP || (!exists && bytes))
             malformed(name, "an output file too large");
         unsigned char *data = malloc(bytes ? (size_t)bytes : 1);
         if (!data)
             fail_test("grader: out of memory for an output file");
-        if (read_full(from_worker, data, (size_t)bytes) != 0) {
+        if (fd_read_full(from_worker, data, (size_t)bytes) != 0) {
             free(data);
             worker_died(name);
         }
         if (exists) {
             int fd = open(req.files[i], O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
                           0644);
-            int ok = fd >= 0 && write_full(fd, data, (size_t)bytes) == 0;
+            int ok = fd >= 0 && fd_write_full(fd, data, (size_t)bytes) == 0;
             if (fd >= 0)
                 close(fd);
             if (!ok) {
@@ -362,15 +333,15 @@ int rpc_proxy_call(const char *name)
         free(data);
     }
     uint32_t hits;
-    if (read_full(from_worker, &hits, sizeof hits) != 0)
+    if (fd_read_full(from_worker, &hits, sizeof hits) != 0)
         worker_died(name);
     if (hits > 2 * req.n_outs)
         malformed(name, "too many guard reports");
     for (uint32_t i = 0; i < hits; i++) {
         uint32_t array;
         int64_t offset;
-        if (read_full(from_worker, &array, sizeof array) != 0 ||
-            read_full(from_worker, &offset, sizeof offset) != 0)
+        if (fd_read_full(from_worker, &array, sizeof array) != 0 ||
+            fd_read_full(from_worker, &offset, sizeof offset) != 0)
             worker_died(name);
         if (array >= req.n_outs)
             malformed(name, "a guard report for no array");

@@ -42,6 +42,7 @@
 #include <dsplab/status.h>
 
 #define RPC_SERVE
+#include "fdio.h"
 #include "rpc.h"
 
 enum { REQ_FD = 3, REPLY_FD = 4, MAX_SLOTS = 64 };
@@ -74,33 +75,11 @@ static void protocol_error(const char *what)
     _exit(90);
 }
 
-static int read_full(int fd, void *buf, size_t n)
-{
-    unsigned char *p = buf;
-    while (n > 0) {
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
+/* A reply that cannot be written: the judge is gone, so is the test. */
 static void write_full(const void *buf, size_t n)
 {
-    const unsigned char *p = buf;
-    while (n > 0) {
-        ssize_t k = write(REPLY_FD, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            _exit(92);
-        p += k;
-        n -= (size_t)k;
-    }
+    if (fd_write_full(REPLY_FD, buf, n) != 0)
+        _exit(92);
 }
 
 static void take(void *dst, size_t n)
@@ -194,7 +173,7 @@ int rpc_reply(int status)
         if (fd >= 0 && fstat(fd, &st_file) == 0 && S_ISREG(st_file.st_mode) &&
             (size_t)st_file.st_size <= FILE_CAP) {
             data = malloc((size_t)st_file.st_size + 1);
-            if (data && read_full(fd, data, (size_t)st_file.st_size) == 0) {
+            if (data && fd_read_full(fd, data, (size_t)st_file.st_size) == 0) {
                 exists = 1;
                 bytes = (uint64_t)st_file.st_size;
             }
@@ -304,15 +283,15 @@ int main(int argc, char **argv)
         uint32_t name_len;
         uint64_t len;
         char name[65];
-        if (read_full(REQ_FD, magic, 4) != 0)
+        if (fd_read_full(REQ_FD, magic, 4) != 0)
             return 0; /* the judge closed the pipe: the test is over */
-        if (memcmp(magic, "RPC1", 4) != 0 || read_full(REQ_FD, &name_len, sizeof name_len) != 0 ||
-            name_len == 0 || name_len >= sizeof name || read_full(REQ_FD, name, name_len) != 0 ||
-            read_full(REQ_FD, &len, sizeof len) != 0)
+        if (memcmp(magic, "RPC1", 4) != 0 || fd_read_full(REQ_FD, &name_len, sizeof name_len) != 0 ||
+            name_len == 0 || name_len >= sizeof name || fd_read_full(REQ_FD, name, name_len) != 0 ||
+            fd_read_full(REQ_FD, &len, sizeof len) != 0)
             protocol_error("header");
         name[name_len] = '\0';
         payload = malloc(len ? (size_t)len : 1);
-        if (!payload || read_full(REQ_FD, payload, (size_t)len) != 0)
+        if (!payload || fd_read_full(REQ_FD, payload, (size_t)len) != 0)
             protocol_error("payload");
         payload_len = (size_t)len;
         size_t i = 0;

@@ -24,16 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SAN_BUILD 1
-#endif
-#endif
-#ifndef SAN_BUILD
-#define SAN_BUILD 0
-#endif
+#define SAN_BUILD TEST_SAN_BUILD
 
 static char tmp[1024];
 

@@ -20,44 +20,12 @@
 
 #include "../grader/report.c"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SAN_BUILD 1
-#endif
-#endif
-#ifndef SAN_BUILD
-#define SAN_BUILD 0
-#endif
+#define SAN_BUILD TEST_SAN_BUILD
 
 static char tmp[1024];  /* this program's scratch folder */
 static char *out;          /* the fixture run's terminal output */
 static size_t out_len;
 static int run_status = -1;
-
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && b[0] ? b : (SAN_BUILD ? "build-san" : "build");
-}
-
-static char *slurp_file(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *s = malloc((size_t)size + 1);
-    if (s) {
-        *n = fread(s, 1, (size_t)size, f);
-        s[*n] = '\0';
-    }
-    fclose(f);
-    return s;
-}
 
 /* Runs make grade on the fixtures with extra arguments; output into file. */
 static int run_grade(const char *extra, const char *outfile)
@@ -68,7 +36,7 @@ static int run_grade(const char *extra, const char *outfile)
              "make --no-print-directory -s BUILD=%s %s grade LESSONS_DIR=tests/grader/lessons "
              "REFERENCE_DIR=tests/grader/reference SUBMISSION=tests/grader/submission "
              "GRADE_REPORT_DIR=%s/out %s >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", tmp, extra, outfile);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", tmp, extra, outfile);
     return test_sh(cmd, NULL, 0, NULL, 0);
 }
 
@@ -80,7 +48,7 @@ static int ensure_run(void)
     char path[1200];
     snprintf(path, sizeof path, "%s/grade.txt", tmp);
     run_status = run_grade("V=1", path);
-    out = slurp_file(path, &out_len);
+    out = test_slurp(path, &out_len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     return out != NULL;
 }
@@ -252,7 +220,7 @@ static void test_reports_parse(void)
     char cmd[4096], path[1200];
     snprintf(path, sizeof path, "%s/out/results.json", tmp);
     size_t n = 0;
-    char *json = slurp_file(path, &n);
+    char *json = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(json);
     CU_ASSERT(json[0] == '{' && strstr(json, "\"tests\": [") && strstr(json, "\"score\": 4,"));
     free(json);
@@ -287,7 +255,7 @@ static void test_strict_and_only(void)
     snprintf(path, sizeof path, "%s/only.txt", tmp);
     int rc = run_grade("LESSON=01 ONLY=ramp STRICT=1", path);
     size_t n = 0;
-    char *s = slurp_file(path, &n);
+    char *s = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_NOT_EQUAL(rc, 0); /* 3/5 is not full marks */
     /* make grade's default view: one line per exercise, the first failure's
@@ -303,7 +271,7 @@ static void test_strict_and_only(void)
     /* An exercise whose every test says "not implemented yet" is one line. */
     snprintf(path, sizeof path, "%s/todo.txt", tmp);
     CU_ASSERT_EQUAL(run_grade("LESSON=01 ONLY=todo,after", path), 0);
-    s = slurp_file(path, &n);
+    s = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "\ntodo: not started (1 test, 1 point)\n"));
     CU_ASSERT_PTR_NOT_NULL(
@@ -382,7 +350,7 @@ static void test_hidden_tests_in_reports(void)
     rep_set_hidden_visibility("after_published");
     rep_lesson_free(&back);
     size_t text_len = 0;
-    char *text = slurp_file(json, &text_len);
+    char *text = test_slurp(json, &text_len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"01-x: a: public\", \"score\": 1, \"max_score\": 1, "
                                         "\"status\": \"passed\", \"visibility\": \"visible\""));
@@ -429,11 +397,11 @@ static void test_committed_references_reproduce(void)
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
              "check-references >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", path);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
     if (rc != 0) {
         size_t n = 0;
-        char *s = slurp_file(path, &n);
+        char *s = test_slurp(path, &n);
         printf("\n%.4000s\n", s ? s : "(no output)");
         free(s);
     }
@@ -449,10 +417,10 @@ static void test_solutions_full_stubs_zero(void)
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
              "BUILD=%s %s grade-check GRADE_WERROR=1 >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", path);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
     size_t n = 0;
-    char *s = slurp_file(path, &n);
+    char *s = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     /* Both runs ended with their Score line (the second one 0/...); the
      * student edition checks the stubs only. */
@@ -464,8 +432,8 @@ static void test_solutions_full_stubs_zero(void)
     free(s);
 }
 
-/* tests/grader/lesson02-wrong/: copies of the lesson-02 solution with one
- * classic mistake each. The table is tests/grader/lesson02-wrong/EXPECTED.md:
+/* tests/grader/lesson02-wrong/: the lesson-02 solution with one classic
+ * mistake each (a case holds only the file it changes). The table is tests/grader/lesson02-wrong/EXPECTED.md:
  * exactly these tests fail (a skipped test also shows FAIL, with "skipped:
  * depends on" under it), every other one of the 21 passes, the score, and a
  * hint that must appear under a named test. */
@@ -558,14 +526,16 @@ static void check_wrong_case(const struct wrong_case *c)
     char cmd[4096], path[1200], outdir[1200];
     snprintf(path, sizeof path, "%s/%s.txt", tmp, c->name);
     snprintf(outdir, sizeof outdir, "%s/out-%s", tmp, c->name);
+    const char *sub = test_wrong_submission("lesson02-wrong", c->name, "02-sinusoids-dft", tmp);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sub);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade V=1 LESSON=02 GRADE_HIDDEN=skip SUBMISSION=tests/grader/lesson02-wrong/%s "
+             "BUILD=%s %s grade V=1 LESSON=02 GRADE_HIDDEN=skip SUBMISSION=%s "
              "GRADE_REPORT_DIR=%s >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", c->name, outdir, path);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", sub, outdir, path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
     size_t n = 0;
-    char *s = slurp_file(path, &n);
+    char *s = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_EQUAL(rc, 0);
     int ok = rc == 0;
@@ -716,7 +686,7 @@ static void test_without_the_sandbox(void)
              "--no-print-directory -s BUILD=%s %s grade LESSONS_DIR=tests/grader/lessons "
              "REFERENCE_DIR=tests/grader/reference SUBMISSION=tests/grader/submission "
              "GRADE_REPORT_DIR=%s/nosandbox ONLY=ramp,fake 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", tmp);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", tmp);
     CU_ASSERT_EQUAL(test_sh(cmd, gout, sizeof gout, err, sizeof err), 0);
     const char *note = strstr(gout, "bubblewrap (bwrap) is not installed");
     CU_ASSERT_PTR_NOT_NULL(note);
@@ -735,7 +705,7 @@ static void test_without_the_sandbox(void)
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 DSPLAB_BWRAP= make "
              "--no-print-directory -s BUILD=%s %s grade-all LESSONS_DIR=tests/grader/lessons "
              "REFERENCE_DIR=tests/grader/reference SUBMISSIONS=%s GRADE_REPORT_DIR=%s/nsc 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", class_dir, tmp);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", class_dir, tmp);
     gout[0] = '\0';
     CU_ASSERT_NOT_EQUAL(test_sh(cmd, gout, sizeof gout, err, sizeof err), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(gout, "class grading needs the sandbox"));

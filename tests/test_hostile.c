@@ -36,16 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SAN_BUILD 1
-#endif
-#endif
-#ifndef SAN_BUILD
-#define SAN_BUILD 0
-#endif
+#define SAN_BUILD TEST_SAN_BUILD
 
 #define LESSON "02-sinusoids-dft"
 /* The honest student's score and the lesson's maximum, hidden tests included
@@ -68,30 +59,6 @@ struct attack {
 };
 static struct attack attacks[MAX_ATTACKS];
 static int n_attacks;
-
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && b[0] ? b : (SAN_BUILD ? "build-san" : "build");
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *s = malloc((size_t)size + 1);
-    size_t got = s ? fread(s, 1, (size_t)size, f) : 0;
-    if (s)
-        s[got] = '\0';
-    if (n)
-        *n = got;
-    fclose(f);
-    return s;
-}
 
 static void put_file(const char *path, const char *text)
 {
@@ -136,7 +103,7 @@ static void copy_dir_files(const char *from, const char *to)
         char src[2400], dst[2400];
         snprintf(src, sizeof src, "%s/%s", from, e->d_name);
         snprintf(dst, sizeof dst, "%s/%s", to, e->d_name);
-        char *text = slurp(src, NULL);
+        char *text = test_slurp(src, NULL);
         if (text)
             put_file(dst, text);
         free(text);
@@ -174,7 +141,7 @@ static int run_class(const char *extra)
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
              "BUILD=%s %s grade-all SUBMISSIONS=%s LESSONS_DIR=%s/lessons GRADE_REPORT_DIR=%s "
              "GRADE_JOBS=2 GRADE_COMPILE_CPU=5 GRADE_COMPILE_WALL=10 %s >%s/grade-all.txt 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", class_dir, tmp, tmp, extra, tmp);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", class_dir, tmp, tmp, extra, tmp);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
@@ -210,7 +177,7 @@ static int ensure_run(void)
         memcpy(a->student, a->name, sizeof a->name);
         char src[2400];
         snprintf(src, sizeof src, "tests/hostile/%s", e->d_name);
-        char *text = slurp(src, NULL);
+        char *text = test_slurp(src, NULL);
         CU_ASSERT_PTR_NOT_NULL_FATAL(text);
         parse_header(a, text);
         /* awkward folder names: data, never shell or paths */
@@ -271,7 +238,7 @@ static int ensure_run(void)
     if (run_status) {
         char path[1200];
         snprintf(path, sizeof path, "%s/grade-all.txt", tmp);
-        char *log = slurp(path, NULL);
+        char *log = test_slurp(path, NULL);
         printf("\n  make grade-all failed:\n%.4000s\n", log ? log : "(no output)");
         free(log);
     }
@@ -299,7 +266,7 @@ static char *student_file(const char *student, const char *name)
     char dir[1800], path[2000];
     student_out(student, dir, sizeof dir);
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    return slurp(path, NULL);
+    return test_slurp(path, NULL);
 }
 
 /* The student's gradebook row: "<name>",<lesson>,<total>,<max>,<status> */
@@ -307,7 +274,7 @@ static int gradebook_points(const char *student, int *points, char *status, size
 {
     char path[1300];
     snprintf(path, sizeof path, "%s/gradebook.csv", out_dir);
-    char *csv = slurp(path, NULL);
+    char *csv = test_slurp(path, NULL);
     if (!csv)
         return 0;
     char key[400];
@@ -436,7 +403,7 @@ static void test_nothing_outside_is_touched(void)
     char path[2600];
     snprintf(path, sizeof path, "%s/data/reference/%s/piano-dft.txt", repo, LESSON);
     CU_ASSERT_EQUAL(stat(path, &st), 0);
-    snprintf(path, sizeof path, "%s/%s/grade/gradetool", repo, build_dir());
+    snprintf(path, sizeof path, "%s/%s/grade/gradetool", repo, test_build_dir());
     CU_ASSERT_EQUAL(stat(path, &st), 0);
     snprintf(path, sizeof path, "%s/honest/%s/dft_ex.c", class_dir, LESSON);
     CU_ASSERT_EQUAL(stat(path, &st), 0);
@@ -508,10 +475,10 @@ static void test_a_slow_student_gets_a_timeout_row(void)
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
              "BUILD=%s %s grade-all SUBMISSIONS=%s LESSONS_DIR=%s/lessons GRADE_REPORT_DIR=%s/slow "
              "GRADE_JOBS=2 GRADE_STUDENT_WALL=6 >%s/slow.txt 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", subs, tmp, tmp, tmp);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", subs, tmp, tmp, tmp);
     CU_ASSERT_EQUAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
     snprintf(path, sizeof path, "%s/slow/class/gradebook.csv", tmp);
-    char *csv = slurp(path, NULL);
+    char *csv = test_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
     /* the lesson's maximum: 31 with its hidden tests, 27 in the student edition */
     char quick_row[64];

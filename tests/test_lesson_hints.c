@@ -1,9 +1,10 @@
 /*
  * test_lesson_hints.c — the lessons' own hints, proved on wrong submissions.
  *
- * Each case is a copy of a lesson's solution with one typical mistake (or
- * two at once), under tests/grader/lessonNN-wrong/<case>/NN-topic/, marked
- * "MISTAKE" in its source; the EXPECTED.md beside them lists what each must
+ * Each case is a lesson's solution with one typical mistake (or two at
+ * once): tests/grader/lessonNN-wrong/<case>/NN-topic/ holds only the file
+ * the mistake changes, marked "MISTAKE" in its source, and the test lays it
+ * over a copy of lessons/NN-topic/solution/; the EXPECTED.md beside them lists what each must
  * lose. The real `make grade` grades it, and this program checks that
  * exactly the listed tests fail (or are skipped because a test they depend
  * on failed, or crash), every other test of the lesson passes, the score,
@@ -20,41 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SAN_BUILD 1
-#endif
-#endif
-#ifndef SAN_BUILD
-#define SAN_BUILD 0
-#endif
+#define SAN_BUILD TEST_SAN_BUILD
 
 static char tmp[1024];
-
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && b[0] ? b : (SAN_BUILD ? "build-san" : "build");
-}
-
-static char *slurp_file(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *s = malloc((size_t)size + 1);
-    if (s) {
-        *n = fread(s, 1, (size_t)size, f);
-        s[*n] = '\0';
-    }
-    fclose(f);
-    return s;
-}
 
 struct lesson {
     const char *num, *dir; /* "02", "02-sinusoids-dft" */
@@ -227,35 +196,23 @@ static const char *detail_of(const char *s, const char *test, size_t *len)
     return p;
 }
 
-/* While the sandboxed grader (grader/rpc.h) is being rolled out lesson by
- * lesson, a lesson without its lessons/NN-topic/boundary.c cannot be
- * graded at all; its cases wait, loudly, instead of failing on a build
- * error that is not theirs. */
-static int lesson_gradable(const struct lesson *l)
-{
-    char path[256];
-    snprintf(path, sizeof path, "lessons/%s/boundary.c", l->dir);
-    if (access("grader/rpc.h", F_OK) != 0 || access(path, F_OK) == 0)
-        return 1;
-    printf("\n  NOT CHECKED: %s has no boundary.c yet, so the sandboxed grader cannot grade "
-           "it; its wrong submissions run once it has one\n",
-           l->dir);
-    return 0;
-}
-
 static void check_case(const struct wrong_case *c)
 {
     const struct lesson *l = c->lesson;
     char cmd[4096], path[1200];
     snprintf(path, sizeof path, "%s/%s.txt", tmp, c->name);
+    char cases_dir[64];
+    snprintf(cases_dir, sizeof cases_dir, "lesson%s-wrong", l->num);
+    const char *sub = test_wrong_submission(cases_dir, c->name, l->dir, tmp);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sub);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
-             "BUILD=%s %s grade V=1 LESSON=%s GRADE_HIDDEN=skip SUBMISSION=tests/grader/lesson%s-wrong/%s "
+             "BUILD=%s %s grade V=1 LESSON=%s GRADE_HIDDEN=skip SUBMISSION=%s "
              "GRADE_REPORT_DIR=%s/out-%s >%s 2>&1",
-             build_dir(), SAN_BUILD ? "SAN=1" : "", l->num, l->num, c->name, tmp, c->name, path);
+             test_build_dir(), SAN_BUILD ? "SAN=1" : "", l->num, sub, tmp, c->name, path);
     int rc = test_sh(cmd, NULL, 0, NULL, 0);
     size_t n = 0;
-    char *s = slurp_file(path, &n);
+    char *s = test_slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     int ok = rc == 0;
     if (rc != 0)
@@ -345,8 +302,6 @@ static void check_case(const struct wrong_case *c)
 
 static void test_lesson01(void)
 {
-    if (!lesson_gradable(&L01))
-        return;
     for (size_t i = 0; i < TEST_COUNT(cases); i++)
         if (cases[i].lesson == &L01)
             check_case(&cases[i]);
@@ -354,8 +309,6 @@ static void test_lesson01(void)
 
 static void test_lesson02(void)
 {
-    if (!lesson_gradable(&L02))
-        return;
     for (size_t i = 0; i < TEST_COUNT(cases); i++)
         if (cases[i].lesson == &L02)
             check_case(&cases[i]);
@@ -363,8 +316,6 @@ static void test_lesson02(void)
 
 static void test_lesson04(void)
 {
-    if (!lesson_gradable(&L04))
-        return;
     for (size_t i = 0; i < TEST_COUNT(cases); i++)
         if (cases[i].lesson == &L04)
             check_case(&cases[i]);
@@ -372,8 +323,6 @@ static void test_lesson04(void)
 
 static void test_lesson11(void)
 {
-    if (!lesson_gradable(&L11))
-        return;
     for (size_t i = 0; i < TEST_COUNT(cases); i++)
         if (cases[i].lesson == &L11)
             check_case(&cases[i]);
@@ -381,8 +330,6 @@ static void test_lesson11(void)
 
 static void test_lesson10(void)
 {
-    if (!lesson_gradable(&L10))
-        return;
     for (size_t i = 0; i < TEST_COUNT(cases); i++)
         if (cases[i].lesson == &L10)
             check_case(&cases[i]);

@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "testutil.h"
 
 #include <CUnit/Basic.h>
@@ -5,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -159,5 +162,80 @@ int test_sh(const char *cmd, char *out, size_t outsize, char *err, size_t errsiz
 const char *test_dsplab(void)
 {
     const char *p = getenv("DSPLAB");
-    return p && *p ? p : "build/bin/dsplab";
+    if (p && *p)
+        return p;
+    /* run by hand from the top folder: an absolute path, since some tests
+     * cd into a scratch folder before calling the tool */
+    static char path[4096];
+    char rel[512];
+    snprintf(rel, sizeof rel, "%s/bin/dsplab", test_build_dir());
+    return realpath(rel, path) ? path : "build/bin/dsplab";
+}
+
+const char *test_build_dir(void)
+{
+    const char *b = getenv("BUILD");
+    return b && b[0] ? b : (TEST_SAN_BUILD ? "build-san" : "build");
+}
+
+char *test_slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    char *s = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    size_t got = s ? fread(s, 1, (size_t)size, f) : 0;
+    if (s)
+        s[got] = '\0';
+    if (n)
+        *n = got;
+    fclose(f);
+    return s;
+}
+
+/* Copies every regular .c file of from/ into to/ (replacing what is there). */
+static int copy_c_files(const char *from, const char *to)
+{
+    DIR *d = opendir(from);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 3 || strcmp(e->d_name + len - 2, ".c") != 0)
+            continue;
+        char src[2400], dst[2400];
+        snprintf(src, sizeof src, "%s/%s", from, e->d_name);
+        snprintf(dst, sizeof dst, "%s/%s", to, e->d_name);
+        size_t n = 0;
+        char *text = test_slurp(src, &n);
+        FILE *f = text ? fopen(dst, "wb") : NULL;
+        if (!f || fwrite(text, 1, n, f) != n)
+            rc = -1;
+        if (f && fclose(f) != 0)
+            rc = -1;
+        free(text);
+    }
+    closedir(d);
+    return rc;
+}
+
+const char *test_wrong_submission(const char *cases, const char *name, const char *lesson,
+                                  const char *scratch)
+{
+    static char sub[1500];
+    char dir[1700], from[1700];
+    snprintf(sub, sizeof sub, "%s/%s-%s", scratch, cases, name);
+    snprintf(dir, sizeof dir, "%s/%s", sub, lesson);
+    mkdir(sub, 0755);
+    mkdir(dir, 0755);
+    snprintf(from, sizeof from, "lessons/%s/solution", lesson);
+    if (copy_c_files(from, dir) != 0)
+        return NULL;
+    snprintf(from, sizeof from, "tests/grader/%s/%s/%s", cases, name, lesson);
+    return copy_c_files(from, dir) == 0 ? sub : NULL;
 }

@@ -53,4 +53,33 @@ int test_sh(const char *cmd, char *out, size_t outsize, char *err, size_t errsiz
 /* Path of the dsplab tool under test: $DSPLAB, else build/bin/dsplab. */
 const char *test_dsplab(void);
 
+/* ---- for the tests that drive `make grade` ---- */
+
+/* 1 when this program (and so the build it tests) uses AddressSanitizer. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SAN_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SAN_BUILD 1
+#endif
+#endif
+#ifndef TEST_SAN_BUILD
+#define TEST_SAN_BUILD 0
+#endif
+
+/* The build folder under test: $BUILD, else build or build-san. */
+const char *test_build_dir(void);
+
+/* A whole file, NUL-terminated (malloc'd; *n gets its length when n is not
+ * NULL), or NULL when it cannot be read. */
+char *test_slurp(const char *path, size_t *n);
+
+/* A wrong submission, laid out like assignments/: the .c files of
+ * lessons/<lesson>/solution/ with those of tests/grader/<cases>/<name>/<lesson>/
+ * on top (a case keeps only the files its mistake changes). Built under
+ * scratch; returns the submission folder (static storage, until the next
+ * call), or NULL when it cannot be made. */
+const char *test_wrong_submission(const char *cases, const char *name, const char *lesson,
+                                  const char *scratch);
+
 #endif
