@@ -529,11 +529,14 @@ static void test_grader_feedback_plot(void)
         build = "build";
     int san = strstr(build, "san") != NULL;
     char cmd[4096];
+    const char *sub = test_wrong_submission("lesson02-wrong", "db-of-power", "02-sinusoids-dft",
+                                            dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sub);
     snprintf(cmd, sizeof cmd,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
              "BUILD=%s %s grade V=1 LESSON=02 ONLY=mag_db "
-             "SUBMISSION=tests/grader/lesson02-wrong/db-of-power GRADE_REPORT_DIR=%s/out",
-             build, san ? "SAN=1" : "", dir);
+             "SUBMISSION=%s GRADE_REPORT_DIR=%s/out",
+             build, san ? "SAN=1" : "", sub, dir);
     static char gout[1 << 16];
     int rc = test_sh(cmd, gout, sizeof gout, err, sizeof err);
     CU_ASSERT_EQUAL_FATAL(rc, 0);
