@@ -10,7 +10,7 @@
  *      the sandbox, with CPU and wall-clock limits. The only include paths
  *      are lib/include and the lesson's exercise.h; nothing else of the
  *      course (solutions, references, the grader) is in the sandbox.
- *   3. The object is checked (nm and readelf, also in the sandbox, on the
+ *   3. The object is checked (readelf, also in the sandbox, on the
  *      preprocessed source for the first rule):
  *        - no inline assembly (asm, __asm__; also .incbin), no #pragma weak
  *          or redefine_extname, in the student's own lines;
@@ -45,7 +45,7 @@
 #include "sandbox.h"
 
 #define SOURCE_CAP ((size_t)1 << 20)
-#define GATE_VERSION "gate 4"
+#define GATE_VERSION "gate 6"
 
 /* Never callable from a submission, whatever the lesson. */
 static const char *const always_forbidden =
@@ -380,6 +380,57 @@ static int scan_sections(const char *sects, char *why, size_t cap)
     return 0;
 }
 
+/* readelf -sW's symbol table as nm -P's "name letter value size" lines, the form
+ * scan_symbols reads. readelf instead of nm: binutils' nm loads the LTO
+ * plugins (LLVMgold, libLLVM), which cost more than the check itself. The
+ * letters follow nm: U undefined, w weak undefined, i ifunc, T a global
+ * function defined here, W a weak definition, u a unique global, D any
+ * other global definition, and lowercase (ignored) for local symbols. */
+static char *symbols_from_readelf(const char *elf)
+{
+    struct rep_buf out = {0};
+    const char *p = elf;
+    while (p && *p) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        char line[1024];
+        if (n < sizeof line) {
+            memcpy(line, p, n);
+            line[n] = '\0';
+            /* "  Num: Value Size Type Bind Vis Ndx Name" */
+            char num[32], value[64], size[64], type[32], bind[32], vis[32], ndx[32];
+            int name_at = 0;
+            if (sscanf(line, " %31s %63s %63s %31s %31s %31s %31s %n", num, value, size, type,
+                       bind, vis, ndx, &name_at) == 7 &&
+                isdigit((unsigned char)num[0]) && num[strlen(num) - 1] == ':' &&
+                name_at > 0 && line[name_at]) {
+                const char *name = line + name_at;
+                int undefined = strcmp(ndx, "UND") == 0;
+                char letter;
+                if (strcmp(type, "IFUNC") == 0)
+                    letter = 'i';
+                else if (strcmp(bind, "LOCAL") == 0)
+                    letter = 'l';
+                else if (undefined)
+                    letter = strcmp(bind, "WEAK") == 0 ? 'w' : 'U';
+                else if (strcmp(bind, "WEAK") == 0)
+                    letter = 'W';
+                else if (strcmp(bind, "UNIQUE") == 0)
+                    letter = 'u';
+                else
+                    letter = strcmp(type, "FUNC") == 0 ? 'T' : 'D';
+                /* names are the symbol's own, cut at a blank (a version) */
+                rep_buf_printf(&out, "%.*s %c %s %s\n", (int)strcspn(name, " \t"), name, letter,
+                               value, size);
+            }
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+    if (!out.data)
+        rep_buf_put(&out, "", 0);
+    return out.data;
+}
+
 static int scan_symbols(const char *syms, const struct rpc_file *f, char *why, size_t cap)
 {
     const char *p = syms;
@@ -604,13 +655,15 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
     int sanitized = c->cflags && strstr(c->cflags, "-fsanitize=") != NULL;
     char *flags = xstrdup(c->cflags ? c->cflags : "");
     struct argv a = {0};
-    /* sh runs the compiler, then nm and readelf on its object; the names
-     * come as arguments, never as shell text. */
+    /* sh preprocesses the file, compiles the preprocessed text (so the
+     * headers are parsed once, and the checks below read exactly what was
+     * compiled), then runs readelf on the object; the names come as
+     * arguments, never as shell text. */
     argv_add(&a, "/bin/sh");
     argv_add(&a, "-c");
-    argv_add(&a, "out=$1; pp=$2; src=$3; shift 3; \"$@\" -c \"$src\" -o \"$out\" || exit 1; "
-                 "\"$@\" -E \"$src\" -o \"$pp\" || exit 4; "
-                 "nm -P \"$out\" > \"$out.syms\" && readelf -SW \"$out\" > \"$out.sects\" || "
+    argv_add(&a, "out=$1; pp=$2; src=$3; shift 3; \"$@\" -E \"$src\" -o \"$pp\" || exit 1; "
+                 "\"$@\" -c \"$pp\" -o \"$out\" || exit 1; "
+                 "readelf -sW \"$out\" > \"$out.syms\" && readelf -SW \"$out\" > \"$out.sects\" || "
                  "exit 3");
     argv_add(&a, "gate");
     argv_add(&a, obj_arg);
@@ -664,7 +717,9 @@ static void build_file(const struct gate_config *c, const struct rpc_file *f,
                 f->file);
             pp = read_small(pp_path, 64 << 20, NULL);
         }
-        char *syms = read_small(syms_path, 4 << 20, NULL);
+        char *elf_syms = read_small(syms_path, 4 << 20, NULL);
+        char *syms = elf_syms ? symbols_from_readelf(elf_syms) : NULL;
+        free(elf_syms);
         char *sects = read_small(sects_path, 4 << 20, NULL);
         if (!pp || !syms || !sects)
             fmt(why_buf, sizeof why_buf, "the grader could not inspect its object");

@@ -3,11 +3,13 @@
  * (see sandbox.h for what the sandbox holds and why).
  */
 #include "sandbox.h"
+#include "procfd.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,11 +286,7 @@ pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const
         dup2(moved[i], 3 + i);
         close(moved[i]);
     }
-    long maxfd = sysconf(_SC_OPEN_MAX);
-    if (maxfd < 0 || maxfd > 65536)
-        maxfd = 65536;
-    for (int fd = 3 + n_keep; fd < maxfd; fd++)
-        close(fd);
+    procfd_close_from(3 + n_keep);
     /* CPU: SIGXCPU at the limit (a TIMEOUT), SIGKILL a second later. */
     if (spec->cpu_s > 0)
         set_limit(RLIMIT_CPU, (rlim_t)ceil(spec->cpu_s), (rlim_t)ceil(spec->cpu_s) + 1);
@@ -316,6 +314,7 @@ int sb_run(const struct sb_spec *spec, char *const argv[], int out_fd, double wa
     if (pid < 0)
         return -1;
     int status = 0;
+    int pfd = procfd_open(pid);
     long sleep_ns = 500000;
     for (;;) {
         pid_t w = waitpid(pid, &status, WNOHANG);
@@ -323,17 +322,25 @@ int sb_run(const struct sb_spec *spec, char *const argv[], int out_fd, double wa
             break;
         if (w < 0 && errno != EINTR)
             break;
-        if (wall_s > 0 && now_s() - t0 > wall_s) {
+        double left = wall_s > 0 ? wall_s - (now_s() - t0) : 3600;
+        if (wall_s > 0 && left <= 0) {
             kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
             st->timed_out = 1;
             break;
         }
+        if (pfd >= 0) { /* wakes when the child exits */
+            struct pollfd p = {pfd, POLLIN, 0};
+            poll(&p, 1, left * 1000 < 60000 ? (int)(left * 1000) + 1 : 60000);
+            continue;
+        }
         nanosleep(&(struct timespec){0, sleep_ns}, NULL);
         if (sleep_ns < 5000000)
             sleep_ns += 500000;
     }
+    if (pfd >= 0)
+        close(pfd);
     kill(-pid, SIGKILL); /* anything left in its group */
     st->seconds = now_s() - t0;
     if (WIFEXITED(status)) {
