@@ -49,7 +49,7 @@ SUBMISSIONS ?=
 GRADE_ROOT := $(BUILD)/grade
 JUDGE_ROOT := $(GRADE_ROOT)/judge
 # The trusted core: everything in grader/ but the worker's main().
-GRADER_SRC := $(filter-out grader/worker.c,$(sort $(wildcard grader/*.c)))
+GRADER_SRC := $(filter-out grader/worker.c grader/launcher.c,$(sort $(wildcard grader/*.c)))
 GRADER_HDR := $(sort $(wildcard grader/*.h))
 GRADER_OBJ := $(patsubst grader/%.c,$(GRADE_ROOT)/obj/%.o,$(GRADER_SRC))
 GRADER_A := $(GRADE_ROOT)/libgrader.a
@@ -117,6 +117,11 @@ $(GRADE_ROOT)/obj/worker.o: grader/worker.c grader/rpc.h grader/fdio.h $(DEPS_ST
 	@mkdir -p $(@D)
 	$(GRADE_Q)$(CC) $(GRADE_CFLAGS) -Igrader -Ilib/include -c $< -o $@
 
+# The launcher inside a judge's kept sandbox (launcher.c; sandbox.h sb_pool_*).
+$(GRADE_ROOT)/launcher: grader/launcher.c grader/sandbox.h grader/procfd.h $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(GRADE_Q)$(CC) $(CFLAGS_ALL) -Igrader -o $@ $< $(LDFLAGS_ALL)
+
 define GRADE_LESSON_RULES
 JUDGE_STUBS_$(1) := $$(patsubst $(LESSONS_DIR)/$(1)/stub/%.c,$(JUDGE_ROOT)/$(1)/stub/%.c.o,$$(wildcard $(LESSONS_DIR)/$(1)/stub/*.c))
 $(JUDGE_ROOT)/$(1)/judge: $(LESSONS_DIR)/$(1)/suite.c $(LESSONS_DIR)/$(1)/boundary.c \
@@ -132,9 +137,12 @@ $(JUDGE_ROOT)/$(1)/stub/%.c.o: $(LESSONS_DIR)/$(1)/stub/%.c $(LESSONS_DIR)/$(1)/
 	$(GRADE_Q)$$(CC) $$(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR)/$(1) -c $$< -o $$@
 $(JUDGE_ROOT)/$(1)/worker.o: $(GRADE_ROOT)/obj/worker.o
 	@mkdir -p $$(@D) && cp $$< $$@
+$(JUDGE_ROOT)/$(1)/launcher: $(GRADE_ROOT)/launcher
+	@mkdir -p $$(@D) && cp $$< $$@
 $(JUDGE_ROOT)/$(1)/libdsplab.a: $(LIB_A)
 	@mkdir -p $$(@D) && cp $$< $$@
 $(JUDGE_ROOT)/$(1)/ready: $(JUDGE_ROOT)/$(1)/judge $(JUDGE_ROOT)/$(1)/serve.o $(JUDGE_ROOT)/$(1)/worker.o \
+  $(JUDGE_ROOT)/$(1)/launcher \
   $(JUDGE_ROOT)/$(1)/libdsplab.a $$(JUDGE_STUBS_$(1))
 	@touch $$@
 $(GRADE_REFGEN)/$(1)/refgen: $(LESSONS_DIR)/$(1)/refgen.c $$(wildcard $(LESSONS_DIR)/$(1)/solution/*.c $(LESSONS_DIR)/$(1)/*.h) grader/refgen.h $(LIB_A)
@@ -321,3 +329,8 @@ try:
 	  $(LIB_A) $(LIBS_ALL) || { echo "make try: $$src does not compile (make grade says more)"; exit 1; }; \
 	echo "your $(ONLY) ($$src) on $$snd:"; \
 	$$bin $(ONLY) "$$snd" $$out $(abspath $(DSPLAB)) && echo "files: $$out/"
+
+# tests/test_pool.c drives the kept sandbox through the grader's own API.
+$(BUILD)/tests/test_pool: $(GRADER_A) $(GRADE_ROOT)/launcher
+$(BUILD)/tests/test_pool: CFLAGS_ALL += -Igrader
+$(BUILD)/tests/test_pool: CUNIT_LIBS += $(GRADER_A) $(LIB_A) $(LIBS_ALL)

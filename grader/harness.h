@@ -87,6 +87,8 @@ struct rpc_setup {
     const char *scratch;             /* the worker's folder when not sandboxed */
     const char *const *file_problem; /* per lesson file (rpc_lesson.files): NULL, or why it
                                         was not graded */
+    const char *launcher;            /* host path of the kept sandbox's launcher (sandbox.h
+                                        sb_pool_start); NULL: a sandbox per worker */
 };
 void rpc_proxy_setup(const struct rpc_setup *s);
 

@@ -39,6 +39,7 @@
 
 #include "fdio.h"
 #include "procfd.h"
+#include "sandbox.h"
 #include "harness.h"
 
 /* wait4() is a BSD/GNU extension; declare it rather than widen the feature
@@ -126,7 +127,7 @@ static void set_limit(int resource, rlim_t soft, rlim_t hard)
 
 /* Closes every descriptor above 2 except keep: those listed in
  * /proc/self/fd, or all up to the limit where /proc is missing. */
-static void close_other_fds(int keep)
+static void close_other_fds(int keep, int keep2)
 {
     int fds[1024];
     size_t n = 0;
@@ -136,7 +137,8 @@ static void close_other_fds(int keep)
         struct dirent *e;
         while ((e = readdir(d)) && n < sizeof fds / sizeof fds[0]) {
             int fd = atoi(e->d_name);
-            if (e->d_name[0] >= '0' && e->d_name[0] <= '9' && fd > 2 && fd != keep && fd != self)
+            if (e->d_name[0] >= '0' && e->d_name[0] <= '9' && fd > 2 && fd != keep &&
+                fd != keep2 && fd != self)
                 fds[n++] = fd;
         }
         closedir(d);
@@ -150,7 +152,7 @@ static void close_other_fds(int keep)
     if (maxfd < 0 || maxfd > 65536)
         maxfd = 65536;
     for (int fd = 3; fd < maxfd; fd++)
-        if (fd != keep)
+        if (fd != keep && fd != keep2)
             close(fd);
 }
 
@@ -207,7 +209,7 @@ static void child(iso_body body, void *arg, const struct iso_limits *lim, const 
 
     /* Nothing else inherited stays open: student code finds only 0, 1, 2
      * and the verdict pipe (and a write to a stray pipe cannot kill it). */
-    close_other_fds(vfd);
+    close_other_fds(vfd, sb_pool_fd()); /* the kept sandbox's control socket stays */
 
     rlim_t cpu = (rlim_t)ceil(lim->cpu_s > 0 ? lim->cpu_s : 10);
     set_limit(RLIMIT_CPU, cpu, cpu + 1);
@@ -285,9 +287,18 @@ static void reap_leftovers(void)
      * their parent exits): once they are reaped, no child of ours is left
      * and /proc need not be read. Up to 20 ms for them to die, then the
      * search below, which finds what does not die by itself. */
+    pid_t w;
+    if (sb_active(NULL) == 1) {
+        /* Sandboxed, everything the test started lives in a bwrap pid
+         * namespace, which dies with its first process: only zombies are
+         * left to reap here (the kept sandbox, sb_pool_pid, stays). */
+        while ((w = waitpid(-1, NULL, WNOHANG)) > 0)
+            sb_pool_reaped(w);
+        return;
+    }
     for (int spin = 0; spin < 100; spin++) {
-        while (waitpid(-1, NULL, WNOHANG) > 0)
-            ;
+        while ((w = waitpid(-1, NULL, WNOHANG)) > 0)
+            sb_pool_reaped(w);
         siginfo_t si;
         if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) != 0 && errno == ECHILD)
             return;
@@ -323,8 +334,8 @@ static void reap_leftovers(void)
             }
         }
         closedir(d);
-        while (waitpid(-1, NULL, WNOHANG) > 0)
-            ;
+        while ((w = waitpid(-1, NULL, WNOHANG)) > 0)
+            sb_pool_reaped(w);
         if (!found)
             return;
         nanosleep(&(struct timespec){0, 1000000}, NULL);   /* let SIGKILL land */

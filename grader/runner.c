@@ -314,10 +314,14 @@ static void evaluate(struct run_ctx *c, size_t i)
      * space), 1 GiB of address space. */
     if (c->tmpbase[0])
         mkdir(scratch, 0700);
+    char launcher[4200] = "";
+    if (c->opt->judge_dir)
+        snprintf(launcher, sizeof launcher, "%s/launcher", c->opt->judge_dir);
     struct rpc_setup rs = {c->gate ? c->gate->worker : NULL, cpu,
                            c->gate && c->gate->sanitized ? 0 : (size_t)1 << 30,
                            c->tmpbase[0] ? scratch : "/tmp",
-                           c->gate ? (const char *const *)c->gate->problem : NULL};
+                           c->gate ? (const char *const *)c->gate->problem : NULL,
+                           launcher[0] ? launcher : NULL};
     rpc_proxy_setup(&rs);
     struct iso_result r;
     iso_run(child_body, (void *)t, &lim, &r);

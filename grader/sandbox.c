@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -247,27 +248,14 @@ static char **clean_env(const struct sb_spec *s, int sandboxed)
     return env;
 }
 
-pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const int *keep,
-               int n_keep, int new_group)
+/* The child's side of a start: descriptors, limits, then bwrap (or the
+ * command itself when not sandboxed). Never returns. */
+static void exec_child(const struct sb_spec *spec, char *const argv[], int out_fd,
+                       const int *keep, int n_keep, int sandboxed, char **bwrap_argv,
+                       char **env) __attribute__((noreturn));
+static void exec_child(const struct sb_spec *spec, char *const argv[], int out_fd,
+                       const int *keep, int n_keep, int sandboxed, char **bwrap_argv, char **env)
 {
-    int sandboxed = policy != SB_OFF && works;
-    struct args a = {0};
-    if (sandboxed && build_args(&a, spec, argv) != 0) {
-        args_free(&a);
-        return -1;
-    }
-    char **env = clean_env(spec, sandboxed);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid != 0) {
-        args_free(&a);
-        return pid;
-    }
-    /* the child: it dies with its parent, and leads its own group if asked */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (new_group)
-        setpgid(0, 0);
     signal(SIGPIPE, SIG_DFL);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0 && devnull != 0) {
@@ -296,13 +284,202 @@ pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const
     set_limit(RLIMIT_FSIZE, fsize, fsize);
     set_limit(RLIMIT_CORE, 0, 0);
     if (sandboxed) {
-        execve(a.v[0], a.v, env);
+        execve(bwrap_argv[0], bwrap_argv, env);
     } else {
         if (spec->chdir && chdir(spec->chdir) != 0)
             _exit(126);
         execve(argv[0], argv, env);
     }
     _exit(127);
+}
+
+/* ---- the kept sandbox (sb_pool_*) ---- */
+
+static int pool_fd = -1;      /* the control socket to the launcher */
+static pid_t pool_pid = -1;   /* its bwrap */
+static pid_t pool_owner = -1; /* the process that started it: forks do not stop it */
+
+pid_t sb_pool_pid(void)
+{
+    return pool_pid;
+}
+
+int sb_pool_fd(void)
+{
+    return pool_fd;
+}
+
+void sb_pool_reaped(pid_t pid)
+{
+    if (pid > 0 && pid == pool_pid && pool_owner == getpid()) {
+        pool_pid = -1;
+        if (pool_fd >= 0)
+            close(pool_fd);
+        pool_fd = -1;
+    }
+}
+
+void sb_pool_stop(void)
+{
+    if (pool_owner != getpid())
+        return;
+    if (pool_fd >= 0)
+        close(pool_fd); /* the launcher sees the end and exits */
+    pool_fd = -1;
+    if (pool_pid > 0) {
+        kill(-pool_pid, SIGKILL);
+        kill(pool_pid, SIGKILL);
+        waitpid(pool_pid, NULL, 0);
+    }
+    pool_pid = -1;
+}
+
+int sb_pool_start(const struct sb_spec *spec, const char *launcher)
+{
+    static int registered;
+    sb_pool_stop();
+    if (sb_active(NULL) != 1 || spec->n_binds + 1 > 16 || access(launcher, X_OK) != 0)
+        return -1;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+        return -1;
+    struct sb_bind binds[16];
+    if (spec->n_binds)
+        memcpy(binds, spec->binds, spec->n_binds * sizeof *binds);
+    binds[spec->n_binds] = (struct sb_bind){launcher, "/grader/launcher", 0};
+    struct sb_spec ps = *spec;
+    ps.binds = binds;
+    ps.n_binds = spec->n_binds + 1;
+    ps.chdir = "/tmp";
+    ps.cpu_s = 0;    /* each command gets its own limits from the launcher */
+    ps.as_bytes = 0;
+    ps.pooled = 0;
+    char *argv[] = {(char *)"/grader/launcher", NULL};
+    int keep[1] = {sv[1]};
+    pid_t pid = sb_spawn(&ps, argv, -1, keep, 1, 1);
+    close(sv[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        return -1;
+    }
+    pool_fd = sv[0];
+    pool_pid = pid;
+    pool_owner = getpid();
+    if (!registered)
+        registered = atexit(sb_pool_stop) == 0;
+    return 0;
+}
+
+/* In the relay: sends the request; 0, or -1 when the launcher is gone. */
+static int pool_send(const struct sb_spec *spec, char *const argv[], char **env, int session,
+                     int out_fd, const int *keep, int n_keep)
+{
+    static char buf[sizeof(struct pool_request) + POOL_MAX_TEXT];
+    struct pool_request rq = {POOL_MAGIC, 0, 0, 0, 0, 0};
+    size_t at = sizeof rq;
+    for (int pass = 0; pass < 2; pass++)
+        for (char *const *v = pass ? env : argv; *v; v++) {
+            size_t k = strlen(*v) + 1;
+            if (at + k > sizeof buf || rq.argc + rq.envc >= POOL_MAX_STRINGS)
+                return -1;
+            memcpy(buf + at, *v, k);
+            at += k;
+            if (pass)
+                rq.envc++;
+            else
+                rq.argc++;
+        }
+    rq.cpu_s = spec->cpu_s > 0 ? (unsigned)ceil(spec->cpu_s) : 0;
+    rq.as_bytes = spec->as_bytes;
+    rq.fsize_bytes = spec->fsize_bytes ? spec->fsize_bytes : (size_t)64 << 20;
+    memcpy(buf, &rq, sizeof rq);
+    int fds[3 + POOL_MAX_KEEP] = {session, out_fd >= 0 ? out_fd : 1, out_fd >= 0 ? out_fd : 2};
+    for (int i = 0; i < n_keep; i++)
+        fds[3 + i] = keep[i];
+    union {
+        char space[CMSG_SPACE(sizeof fds)];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {buf, at};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.space;
+    msg.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)(3 + n_keep));
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)(3 + n_keep));
+    memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)(3 + n_keep));
+    ssize_t n;
+    do
+        n = sendmsg(pool_fd, &msg, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    return n == (ssize_t)at ? 0 : -1;
+}
+
+/* The relay: the command's stand-in in the caller's process tree. It ends
+ * as the command ends (exit status, or 128 + signal as bwrap reports it);
+ * when it is killed, its session closes and the launcher kills the
+ * command. If the launcher is gone before it takes the request, the relay
+ * starts a sandbox of its own instead. Never returns. */
+static void relay(const struct sb_spec *spec, char *const argv[], int out_fd, const int *keep,
+                  int n_keep, char **bwrap_argv, char **env) __attribute__((noreturn));
+static void relay(const struct sb_spec *spec, char *const argv[], int out_fd, const int *keep,
+                  int n_keep, char **bwrap_argv, char **env)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0 ||
+        pool_send(spec, argv, env, sv[1], out_fd, keep, n_keep) != 0)
+        exec_child(spec, argv, out_fd, keep, n_keep, 1, bwrap_argv, env);
+    /* keep only the session: the command's pipes must close when it ends */
+    if (sv[0] != 3) {
+        dup2(sv[0], 3);
+        close(sv[0]);
+    }
+    procfd_close_from(4);
+    int msg[2] = {0, 0};
+    for (;;) {
+        ssize_t n = recv(3, msg, sizeof msg, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n != (ssize_t)sizeof msg)
+            _exit(128 + SIGKILL); /* the launcher died, and the command with it */
+        if (msg[0] == POOL_EXITED)
+            break;
+    }
+    int status = msg[1];
+    if (WIFSIGNALED(status))
+        _exit(128 + WTERMSIG(status));
+    _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 127);
+}
+
+pid_t sb_spawn(const struct sb_spec *spec, char *const argv[], int out_fd, const int *keep,
+               int n_keep, int new_group)
+{
+    int sandboxed = policy != SB_OFF && works;
+    struct args a = {0};
+    if (sandboxed && build_args(&a, spec, argv) != 0) {
+        args_free(&a);
+        return -1;
+    }
+    char **env = clean_env(spec, sandboxed);
+    int pooled = sandboxed && spec->pooled && pool_fd >= 0 && n_keep <= POOL_MAX_KEEP;
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid != 0) {
+        args_free(&a);
+        return pid;
+    }
+    /* the child: it dies with its parent, and leads its own group if asked */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (new_group)
+        setpgid(0, 0);
+    if (pooled)
+        relay(spec, argv, out_fd, keep, n_keep, a.v, env);
+    exec_child(spec, argv, out_fd, keep, n_keep, sandboxed, a.v, env);
 }
 
 int sb_run(const struct sb_spec *spec, char *const argv[], int out_fd, double wall_s,

@@ -46,6 +46,7 @@ struct sb_spec {
     size_t as_bytes;         /* RLIMIT_AS (0: none; sanitizer builds need none) */
     size_t fsize_bytes;      /* RLIMIT_FSIZE (0: 64 MiB) */
     int keep_path;           /* pass the caller's PATH (when off) */
+    int pooled;              /* run in the kept sandbox when there is one (sb_pool_start) */
 };
 
 /* Sets the policy: "auto", "require" or "off" (NULL or "" is auto).
@@ -81,5 +82,42 @@ struct sb_status {
  * Returns 0, or -1 when it could not be started. */
 int sb_run(const struct sb_spec *spec, char *const argv[], int out_fd, double wall_s,
            struct sb_status *st);
+
+/* A kept sandbox: one bubblewrap start for many runs of the same program.
+ * sb_pool_start starts bwrap with spec's binds and /tmp around the
+ * grader's launcher (launcher.c, the host path `launcher`); from then on,
+ * sb_spawn with spec->pooled set asks the launcher to start the command in
+ * that sandbox, with spec's limits, instead of starting a sandbox of its own.
+ * The pid sb_spawn returns is then a small relay in the caller's process
+ * tree that ends as the command ends (the same exit status or signal), and
+ * killing the relay kills the command: callers wait and kill as before.
+ * The launcher empties /tmp between runs. If the kept sandbox is gone, a
+ * pooled sb_spawn starts a sandbox of its own. The judge keeps one per
+ * lesson, for the worker; only with bwrap. Returns 0, or -1 (no pool). */
+int sb_pool_start(const struct sb_spec *spec, const char *launcher);
+/* Stops it (the judge at its end; also when the process exits). */
+void sb_pool_stop(void);
+/* The kept sandbox's pid, or -1: a child the judge must not reap or kill
+ * as a leftover of a test. sb_pool_reaped tells sandbox.c it ended. */
+pid_t sb_pool_pid(void);
+int sb_pool_fd(void); /* its control socket, which a test's process keeps (-1: none) */
+void sb_pool_reaped(pid_t pid);
+
+/* The launcher's protocol (sandbox.c and launcher.c). A request is this
+ * header, then argc + envc NUL-ended strings; descriptors: the session
+ * socket, stdout, stderr, then up to POOL_MAX_KEEP kept descriptors. The
+ * launcher answers on the session: {POOL_STARTED, 0}, then
+ * {POOL_EXITED, wait status} when the command ends. */
+#define POOL_MAX_KEEP 4
+#define POOL_MAX_STRINGS 64
+#define POOL_MAX_TEXT 16384
+enum { POOL_STARTED = 1, POOL_EXITED = 2 };
+struct pool_request {
+    unsigned magic; /* POOL_MAGIC */
+    unsigned argc, envc;
+    unsigned cpu_s; /* RLIMIT_CPU soft limit, whole seconds (0: none) */
+    unsigned long long as_bytes, fsize_bytes;
+};
+#define POOL_MAGIC 0x64737031u
 
 #endif
