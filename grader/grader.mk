@@ -216,6 +216,11 @@ grade-check: $(LIB_A) $(GRADETOOL)
 	@$(MAKE) --no-print-directory grade SUBMISSION=$(GRADE_CHECK_DIR)/solution STRICT=1 \
 	  GRADE_WERROR=1 GRADE_REPORT_DIR=$(GRADE_CHECK_DIR)/out-solution
 	@echo "=== stubs: must compile, score 0 and not crash"
+	@# (the judge grades a file that is still the stub with the stub's own
+	@# object, so each stub is compiled here, with -Werror)
+	@for f in $(foreach L,$(GRADE_LESSONS),$(wildcard $(LESSONS_DIR)/$(L)/stub/*.c)); do \
+	  $(CC) $(GRADE_CFLAGS) -Werror -Ilib/include -I$${f%/stub/*} -c "$$f" -o /dev/null || exit 1; \
+	done
 	@$(MAKE) --no-print-directory grade SUBMISSION=$(GRADE_CHECK_DIR)/stub EXPECT=zero \
 	  GRADE_WERROR=1 GRADE_REPORT_DIR=$(GRADE_CHECK_DIR)/out-stub
 

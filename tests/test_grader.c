@@ -408,6 +408,37 @@ static void test_committed_references_reproduce(void)
     CU_ASSERT_EQUAL(rc, 0);
 }
 
+/* A file that is still the lesson's stub is not compiled (the judge's own
+ * object of the stub stands in); an edited file is. The obj folder of the
+ * submission's build shows which files the gate compiled. */
+static void test_unchanged_stub_not_compiled(void)
+{
+    char cmd[8192], sub[1200], gdir[1200], obj[1400];
+    snprintf(sub, sizeof sub, "%s/stubmix", tmp);
+    snprintf(gdir, sizeof gdir, "%s/stubmix-build", tmp);
+    snprintf(cmd, sizeof cmd,
+             "L=02-sinusoids-dft; mkdir -p '%s'/$L && cp lessons/$L/stub/*.c '%s'/$L/ && "
+             "cp lessons/$L/solution/dft_ex.c '%s'/$L/ && "
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL NO_COLOR=1 make --no-print-directory -s "
+             "BUILD=%s %s grade LESSON=02 SUBMISSION='%s' GRADE_DIR='%s' "
+             "GRADE_REPORT_DIR='%s/out' >/dev/null 2>&1; true",
+             sub, sub, sub, test_build_dir(), SAN_BUILD ? "SAN=1" : "", sub, gdir, sub);
+    CU_ASSERT_EQUAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+    struct stat st;
+    snprintf(obj, sizeof obj, "%s/02-sinusoids-dft/build/obj/dft_ex.c.o", gdir);
+    CU_ASSERT_EQUAL(stat(obj, &st), 0);  /* edited: compiled */
+    snprintf(obj, sizeof obj, "%s/02-sinusoids-dft/build/obj/idft_ex.c.o", gdir);
+    CU_ASSERT_NOT_EQUAL(stat(obj, &st), 0); /* the stub: not compiled */
+    snprintf(obj, sizeof obj, "%s/out/points.tsv", sub);
+    size_t n = 0;
+    char *points = test_slurp(obj, &n);
+    /* dft's 10 points, and none of the stubs' */
+    CU_ASSERT(points && strstr(points, "02-sinusoids-dft\t10\t31"));
+    if (points && !strstr(points, "02-sinusoids-dft\t10\t31"))
+        printf("\n  points.tsv: %s\n", points);
+    free(points);
+}
+
 /* make grade-check: every lesson's solution/ scores full marks and every
  * stub/ compiles (with -Werror), scores 0 and crashes nothing. */
 static void test_solutions_full_stubs_zero(void)
@@ -735,6 +766,7 @@ static const struct test_case cases[] = {
      test_committed_references_reproduce},
     {"every solution scores full marks, every stub 0 (make grade-check)",
      test_solutions_full_stubs_zero},
+    {"a file still equal to its stub is not compiled", test_unchanged_stub_not_compiled},
     {"no hint names a transformation that does not explain the error",
      test_no_hint_for_a_varying_error},
     {"lesson 02: each wrong submission loses exactly its tests, with its hint",
