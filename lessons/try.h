@@ -21,6 +21,7 @@
 #ifndef DSPLAB_LESSONS_TRY_H
 #define DSPLAB_LESSONS_TRY_H
 
+#include <complex.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -33,10 +34,14 @@
 
 #include <dsplab/audio.h>
 #include <dsplab/datafile.h>
+#include <dsplab/spectrum.h>
 #include <dsplab/status.h>
 
 static const char *try_outdir, *try_tool, *try_sound;
 static double try_fs;
+/* the tolerances compare.txt states (its figure shades the values beyond
+ * them); a try.c whose reference is another algorithm sets its own */
+static double try_atol = 1e-9, try_rtol = 1e-9;
 
 static void try_fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void try_fail(const char *fmt, ...)
@@ -104,8 +109,8 @@ __attribute__((unused)) static void try_write_compare(const char *what, const do
         try_fail("%s", dsp_last_error());
     dsp_matfile_header(f, "test", "make try (your output against the library's)");
     dsp_matfile_header(f, "what", "%s", what);
-    dsp_matfile_header(f, "atol", "1e-9");
-    dsp_matfile_header(f, "rtol", "1e-9");
+    dsp_matfile_header(f, "atol", "%g", try_atol);
+    dsp_matfile_header(f, "rtol", "%g", try_rtol);
     if (rows > 1) {
         dsp_matfile_header(f, "matrix_rows", "%zu", rows);
         dsp_matfile_header(f, "matrix_cols", "%zu", cols);
@@ -163,6 +168,88 @@ __attribute__((unused)) static void try_plot(const char *kind, const char *input
         printf("figure: %s\n", try_path(out));
     else
         printf("figure: %s could not be drawn (is gnuplot installed?)\n", try_path(out));
+}
+
+/* ---- helpers of the later lessons (03, 05-07, 09-12) ------------------- */
+
+/* The exercise's function is in the student's file (a weak symbol is NULL
+ * when it is not). */
+#define TRY_NEED(fn)                                                                        \
+    do {                                                                                    \
+        if (!(fn))                                                                          \
+            try_fail("%s is not in the file", #fn);                                         \
+    } while (0)
+
+/* n zeroed doubles (at least one), or the run stops. */
+__attribute__((unused)) static double *try_zeros(size_t n)
+{
+    double *p = calloc(n ? n : 1, sizeof *p);
+    if (!p)
+        try_fail("out of memory");
+    return p;
+}
+
+/* The sample rate as text, for headers. */
+__attribute__((unused)) static const char *try_rate(void)
+{
+    static char buf[32];
+    snprintf(buf, sizeof buf, "%g", try_fs);
+    return buf;
+}
+
+/* The spectrum X (n_fft/2 + 1 bins of an n_fft-point DFT of a frame of m
+ * samples) as `dsplab dft` writes it: bin freq_hz mag_db phase_rad, the
+ * magnitude 20 log10 |X| and the phase unwrapped. */
+__attribute__((unused)) static void try_write_spectrum(const char *name, const double complex *X,
+                                                       size_t n_fft, const char *window, size_t m)
+{
+    size_t nb = n_fft / 2 + 1;
+    double *rows = try_zeros(nb * 4), *ph = try_zeros(nb);
+    dsp_phase(X, ph, nb);
+    dsp_unwrap(ph, nb);
+    for (size_t k = 0; k < nb; k++) {
+        rows[4 * k] = (double)k;
+        rows[4 * k + 1] = (double)k * try_fs / (double)n_fft;
+        rows[4 * k + 2] = 20 * log10(fmax(cabs(X[k]), 1e-300));
+        rows[4 * k + 3] = ph[k];
+    }
+    char ms[32], ns[32], bs[32];
+    snprintf(ms, sizeof ms, "%zu", m);
+    snprintf(ns, sizeof ns, "%zu", n_fft);
+    snprintf(bs, sizeof bs, "%zu", nb);
+    const char *h[] = {"sample_rate", try_rate(), "window", window, "window_size", ms,
+                       "fft_size", ns, "bins", bs, "fields", "bin freq_hz mag_db phase_rad", NULL};
+    try_write_matrix(name, rows, nb, 4, h);
+    free(rows), free(ph);
+}
+
+/* Tracks (n_frames x n_slots frequencies in Hz, magnitudes in dB, phases
+ * or NULL) as `dsplab sines` writes them: three blocks stacked, which
+ * `dsplab plot tracks --sound` draws over the sound's spectrogram. */
+__attribute__((unused)) static void try_write_tracks(const char *name, const double *freq,
+                                                     const double *mag, const double *phase,
+                                                     size_t n_frames, size_t n_slots, size_t hop)
+{
+    size_t block = n_frames * n_slots;
+    double *all = try_zeros(3 * block);
+    memcpy(all, freq, block * sizeof *all);
+    memcpy(all + block, mag, block * sizeof *all);
+    if (phase)
+        memcpy(all + 2 * block, phase, block * sizeof *all);
+    char hs[32];
+    snprintf(hs, sizeof hs, "%zu", hop);
+    const char *h[] = {"sample_rate", try_rate(), "hop_size", hs,
+                       "blocks", "3 (freq_hz, mag_db, phase_rad)", NULL};
+    try_write_matrix(name, all, 3 * n_frames, n_slots, h);
+    free(all);
+}
+
+/* A signal as a one-column table with its rate (what `dsplab plot` reads
+ * beside the WAV). */
+__attribute__((unused)) static void try_write_signal(const char *name, const double *x, size_t n)
+{
+    const char *h[] = {"sample_rate", try_rate(), NULL};
+    try_write_matrix(name, x, n, 1, h);
 }
 
 /* main's common part: try EXERCISE SOUND OUTDIR DSPLAB */
