@@ -309,8 +309,8 @@ grade-all:
 	  sh grader/grade-all.sh "$(SUBMISSIONS)" "$(GRADE_CLASS_DIR)" "$(GRADE_JOBS)"
 
 # make try: the student's own exercise file, linked with the lesson's
-# try.c driver (its "try:" lines name each exercise's file and default
-# sound) and libdsplab, run on a sound; the outputs, a WAV when the output
+# try.c driver (its "try:" lines name each exercise's file, default sound
+# and the student's other files that file calls) and libdsplab, run on a sound; the outputs, a WAV when the output
 # is a signal, and figures of yours beside the library's go to
 # $(GRADE_REPORT_DIR)/try/NN-topic/EXERCISE/. Not the grader: the student's
 # code, compiled and run on their own machine, without the sandbox.
@@ -325,14 +325,15 @@ try:
 	line=$$(sed -n 's/^ \* try: \($(ONLY) .*\)/\1/p' $$t); [ -n "$$line" ] || { \
 	  echo "make try: no exercise '$(ONLY)' in $$t; it has:$$(sed -n 's/^ \* try: \([^ ]*\) .*/ \1/p' $$t | tr -d '\n')"; exit 2; }; \
 	set -f; set -- $$line; file=$$2; snd="$(SOUND)"; [ -n "$$snd" ] || snd=$(GRADE_DATA_DIR)/$$3; \
-	src="$(SUBMISSION)/$$L/$$file"; \
-	test -f "$$src" || { echo "make try: $$src: no such file"; exit 2; }; \
+	src="$(SUBMISSION)/$$L/$$file"; shift 3; uses=""; \
+	for f; do uses="$$uses $(SUBMISSION)/$$L/$$f"; done; \
+	for f in "$$src" $$uses; do test -f "$$f" || { echo "make try: $$f: no such file"; exit 2; }; done; \
 	test -f "$$snd" || { echo "make try: $$snd: no such sound"; exit 2; }; \
 	bin=$(BUILD)/try/$$L/try-$(ONLY); out=$(GRADE_REPORT_DIR)/try/$$L/$(ONLY); \
 	mkdir -p $$(dirname $$bin) $$out; \
-	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$src" \
+	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$src" $$uses \
 	  $(LIB_A) $(LIBS_ALL) || { echo "make try: $$src does not compile (make grade says more)"; exit 1; }; \
-	echo "your $(ONLY) ($$src) on $$snd:"; \
+	echo "your $(ONLY) ($$src$${uses:+, with$$uses}) on $$snd:"; \
 	$$bin $(ONLY) "$$snd" $$out $(abspath $(DSPLAB)) && echo "files: $$out/"
 
 # tests/test_pool.c drives the kept sandbox through the grader's own API.
