@@ -16,6 +16,14 @@
  * and prints where they are. The exercises the student's file does not
  * define are weak symbols: NULL here, so one file is enough to link.
  *
+ * A "try:" line is  EXERCISE FILE SOUND [OTHER.c ...]: the sound is relative
+ * to data/, and the other files, when given, are the student's files that
+ * FILE calls into (lesson 06's f0.c calls twm_ex): make try links them too.
+ * Where the library has no function for an exercise, a try.c computes the
+ * reference from the formula of exercise.h, or compares what does not
+ * depend on the difference (the energy of each hop when only the phases
+ * differ) and sets try_atol to the tolerance it states.
+ *
  * Everything is static: each try.c includes this file once.
  */
 #ifndef DSPLAB_LESSONS_TRY_H
