@@ -1,10 +1,19 @@
 /* Tests of `make try` (grader/grader.mk, lessons/try.h, lessons/NN/try.c):
- * for each lesson that has a try.c (01, 02, 04, 08), one exercise on its default sound with
+ * for lessons 01, 02, 04 and 08, one exercise on its default sound with
  * the lesson's solution as the submission: the run succeeds, prints where
  * the files are, writes the outputs, the comparison and its figures (PNGs
  * of the default size), a WAV when the output is a signal, and the
  * solution's output equals the library's. A stub says "not implemented
- * yet" and fails; an unknown exercise names the ones there are. */
+ * yet" and fails; an unknown exercise names the ones there are.
+ *
+ * For lessons 03, 05-07 and 09-12, EVERY exercise on its "try:" line
+ * (read from the lesson's try.c) runs on its default sound, once with the
+ * solution and once with the stub. To share builds, each lesson's
+ * submission is one file that #includes all the .c files of solution/ (or stub/):
+ * `make try` builds it once for the lesson's first exercise (figures
+ * drawn and checked), then the same program runs every other exercise
+ * directly, without figures (the dsplab it is given does not exist, which
+ * try.h reports and goes on). */
 #include "clitest.h"
 
 #include <dsplab/dsplab.h>
@@ -156,6 +165,237 @@ static void test_stub_and_unknown_exercise(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, " stft istft"));
 }
 
+/* ---- every exercise of the later lessons ----------------------------------------- */
+
+#define MAX_EX 16
+
+struct try_line {
+    char name[32], file[64], sound[128];
+};
+
+/* The "try:" lines of lessons/<lesson>/try.c; returns how many. */
+static size_t read_try_lines(const char *lesson, struct try_line *t)
+{
+    char path[512], line[512];
+    snprintf(path, sizeof path, "lessons/%s/try.c", lesson);
+    FILE *f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    size_t n = 0;
+    while (n < MAX_EX && fgets(line, sizeof line, f))
+        if (sscanf(line, " * try: %31s %63s %127s", t[n].name, t[n].file, t[n].sound) == 3)
+            n++;
+    fclose(f);
+    return n;
+}
+
+/* How far the solution's output may be from the library's, and whether the
+ * exercise writes yours.wav. The default, 1e-9, is rounding: where the
+ * solution is the library's algorithm (or the formula of exercise.h) the
+ * two agree to 1e-11 or better. The others compare different methods on
+ * purpose; each bound is the measured difference with some room, and each
+ * try.c states why the methods differ. */
+struct expect {
+    const char *lesson, *name;
+    double tol;
+};
+
+static const struct expect expects[] = {
+    /* the long-window library estimate against the solution's own window:
+     * measured 0.27 Hz on the flute (partials move), a wrong bin is 2.7 Hz */
+    {"05-sinusoidal-model", "twosines", 0.5},
+    /* energy per hop (dB) of two oscillator banks that start tracks at other
+     * phases: measured 1.5 dB, a wrong amplitude (A vs A/2) is 6 dB */
+    {"05-sinusoidal-model", "synth", 2.0},
+    /* mean envelope of seeded random noise against the residual's: measured
+     * 3.44 dB in the lowest blocks, the same every run (seed 1) */
+    {"07-sines-plus-residual", "stocsynth", 4.0},
+};
+
+static const char *const wav_exercises[] = {
+    "03-fourier-properties/zerophase", "03-fourier-properties/suppress",
+    "05-sinusoidal-model/synth",       "06-harmonic-model/hsynth",
+    "07-sines-plus-residual/sines",    "07-sines-plus-residual/residual",
+    "07-sines-plus-residual/stocsynth", "07-sines-plus-residual/decompose",
+    "09-transformations/pvstretch",    "09-transformations/sinefreq",
+    "09-transformations/sinetime",     "09-transformations/harmpitch",
+    "09-transformations/morph",        "11-fft-and-speed/bitrev",
+    "12-streaming/ring",               "12-streaming/framer",
+};
+
+static double tolerance(const char *lesson, const char *name)
+{
+    for (size_t i = 0; i < sizeof expects / sizeof expects[0]; i++)
+        if (strcmp(expects[i].lesson, lesson) == 0 && strcmp(expects[i].name, name) == 0)
+            return expects[i].tol;
+    return 1e-9;
+}
+
+static int writes_wav(const char *lesson, const char *name)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%.63s/%.31s", lesson, name);
+    for (size_t i = 0; i < sizeof wav_exercises / sizeof wav_exercises[0]; i++)
+        if (strcmp(wav_exercises[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+/* tmp/all-<kind>/<lesson>/<file>: one file that includes every .c of
+ * lessons/<lesson>/<kind>/ (the whole submission in one translation unit) */
+static void combined_submission(const char *lesson, const char *kind, const char *file)
+{
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd,
+             "d=%s/all-%s/%s && mkdir -p $d && for f in \"$PWD\"/lessons/%s/%s/*.c; do "
+             "echo \"#include \\\"$f\\\"\"; done > $d/%s",
+             tmp, kind, lesson, lesson, kind, file);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+}
+
+/* The program `make try` built for the lesson's first exercise, on
+ * exercise t (no figures). */
+static int run_direct(const char *lesson, const char *first, const struct try_line *t,
+                      const char *outdir)
+{
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd,
+             "o=%s/%s/%s/%s && mkdir -p $o && %s/try/%s/try-%s %s data/%s $o %s/no-dsplab 2>&1",
+             tmp, outdir, lesson, t->name, build_dir(), lesson, first, t->name, t->sound, tmp);
+    out[0] = '\0';
+    return test_sh(cmd, out, sizeof out, err, sizeof err);
+}
+
+static void check_lesson(const char *lesson)
+{
+    struct try_line t[MAX_EX];
+    size_t n = read_try_lines(lesson, t);
+    CU_ASSERT_FATAL(n >= 3);
+    setup();
+    char cmd[16384], path[8192];
+    const int student = access("STUDENT_EDITION", F_OK) == 0;
+    for (int stub = student; stub <= 1; stub++) {
+        const char *kind = stub ? "stub" : "solution";
+        combined_submission(lesson, kind, t[0].file);
+        snprintf(cmd, sizeof cmd,
+                 "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s "
+                 "%s try LESSON=%.2s ONLY=%s SUBMISSION=%s/all-%s GRADE_REPORT_DIR=%s/out-%s "
+                 "GRADE_OPT=-O0 2>&1",   /* -O0: compiles in half the time */
+                 build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", lesson, t[0].name, tmp,
+                 kind, tmp, kind);
+        out[0] = '\0';
+        int rc = test_sh(cmd, out, sizeof out, err, sizeof err);
+        if (stub) {
+            /* the stub compiles and says what is missing */
+            CU_ASSERT_NOT_EQUAL(rc, 0);
+            CU_ASSERT_PTR_NOT_NULL(strstr(out, "returned DSP_ETODO: it is not implemented yet"));
+        } else {
+            if (rc != 0)
+                printf("\n%s\n", out);
+            CU_ASSERT_EQUAL_FATAL(rc, 0);
+            snprintf(path, sizeof path, "%s/out-solution/try/%s/%s/compare.png", tmp, lesson,
+                     t[0].name);
+            unsigned w, h;
+            png_size(path, &w, &h);
+            if (w != 1000 || h != 600)
+                printf("\n  %s: not a 1000 x 600 PNG\n", path);
+            CU_ASSERT(w == 1000 && h == 600);
+        }
+        /* the first exercise ran under make (its output is in out) */
+        for (size_t i = 0; i < n; i++) {
+            const char *dir = i == 0 ? "out-solution/try" : "direct";
+            if (i > 0)
+                rc = run_direct(lesson, t[0].name, &t[i], stub ? "stub" : "direct");
+            if (stub) {
+                if (rc == 0 || !strstr(out, "returned DSP_ETODO: it is not implemented yet"))
+                    printf("\n  %s %s with the stub: rc %d\n%s\n", lesson, t[i].name, rc, out);
+                CU_ASSERT(rc != 0 && rc < 128);
+                CU_ASSERT_PTR_NOT_NULL(
+                    strstr(out, "returned DSP_ETODO: it is not implemented yet"));
+                continue;
+            }
+            if (rc != 0)
+                printf("\n  %s %s: rc %d\n%s\n", lesson, t[i].name, rc, out);
+            CU_ASSERT_EQUAL(rc, 0);
+            const char *l = strstr(out, "largest |yours - library| = ");
+            CU_ASSERT_PTR_NOT_NULL(l);
+            double d = l ? atof(l + strlen("largest |yours - library| = ")) : INFINITY;
+            double tol = tolerance(lesson, t[i].name);
+            if (!(d <= tol))
+                printf("\n  %s %s: |yours - library| = %g, above %g\n", lesson, t[i].name, d,
+                       tol);
+            CU_ASSERT(d <= tol);
+            snprintf(path, sizeof path, "%s/%s/%s/%s/compare.txt", tmp, dir, lesson, t[i].name);
+            CU_ASSERT_EQUAL(access(path, R_OK), 0);
+            snprintf(path, sizeof path, "%s/%s/%s/%s/yours.wav", tmp, dir, lesson, t[i].name);
+            int wav = access(path, R_OK) == 0;
+            if (wav != writes_wav(lesson, t[i].name))
+                printf("\n  %s %s: yours.wav %s\n", lesson, t[i].name,
+                       wav ? "written, not expected" : "missing");
+            CU_ASSERT_EQUAL(wav, writes_wav(lesson, t[i].name));
+        }
+    }
+}
+
+static void test_lesson03(void)
+{
+    check_lesson("03-fourier-properties");
+}
+
+static void test_lesson05(void)
+{
+    check_lesson("05-sinusoidal-model");
+}
+
+static void test_lesson06(void)
+{
+    check_lesson("06-harmonic-model");
+}
+
+static void test_lesson07(void)
+{
+    check_lesson("07-sines-plus-residual");
+}
+
+static void test_lesson09(void)
+{
+    check_lesson("09-transformations");
+}
+
+static void test_lesson10(void)
+{
+    check_lesson("10-sound-description");
+}
+
+static void test_lesson11(void)
+{
+    check_lesson("11-fft-and-speed");
+}
+
+static void test_lesson12(void)
+{
+    check_lesson("12-streaming");
+}
+
+/* a try: line's other files are linked, and named when missing */
+static void test_other_files(void)
+{
+    if (access("STUDENT_EDITION", F_OK) == 0)
+        return;
+    setup();
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/f0only/06-harmonic-model && cp lessons/06-harmonic-model/solution/f0.c "
+             "%s/f0only/06-harmonic-model/",
+             tmp, tmp);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
+             "try LESSON=06 ONLY=f0 SUBMISSION=%s/f0only GRADE_REPORT_DIR=%s/out 2>&1",
+             build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, tmp);
+    CU_ASSERT_NOT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "f0only/06-harmonic-model/twm.c: no such file"));
+}
+
 static void cleanup(void)
 {
     if (tmp[0])
@@ -169,6 +409,15 @@ static const struct test_case cases[] = {
     {"lesson 04 stft on the flute: spectrograms and heat-map comparison", test_lesson04_stft},
     {"lesson 08 apply on speech: mel spectrograms", test_lesson08_apply},
     {"a stub says not implemented; an unknown exercise lists the known", test_stub_and_unknown_exercise},
+    {"lesson 03: every exercise, solution and stub", test_lesson03},
+    {"lesson 05: every exercise, solution and stub", test_lesson05},
+    {"lesson 06: every exercise, solution and stub", test_lesson06},
+    {"lesson 07: every exercise, solution and stub", test_lesson07},
+    {"lesson 09: every exercise, solution and stub", test_lesson09},
+    {"lesson 10: every exercise, solution and stub", test_lesson10},
+    {"lesson 11: every exercise, solution and stub", test_lesson11},
+    {"lesson 12: every exercise, solution and stub", test_lesson12},
+    {"a try: line's other files are linked, or named when missing", test_other_files},
     {"cleanup", cleanup},
 };
 

@@ -10,7 +10,7 @@
  * try: synth synth.c sounds/flute-a5.wav
  *
  * The analysis is the library's sine model with the course's defaults
- * (Hamming 2001, N 2048, H 128, peaks above -80 dB).
+ * (Hamming 2001, N 2048, peaks above -80 dB) but a hop of 256.
  * peaks, interp: the frame in the middle of the sound; your peaks (and
  * their interpolation) against dsp_peaks_detect (dsp_peaks_interp), drawn
  * over the frame's spectrum.
@@ -271,6 +271,7 @@ int main(int argc, char **argv)
     size_t len;
     double *x = try_read(&len);
     dsp_sine_params_default(&params, try_fs);
+    params.hop = 256;   /* half the frames of the course's 128: files half as long */
     if (strcmp(ex, "peaks") == 0)
         try_peaks(x, len, 0);
     else if (strcmp(ex, "interp") == 0)

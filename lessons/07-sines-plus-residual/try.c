@@ -126,6 +126,12 @@ static void analyse(void)
             a[i] = 2 * pow(10, a[i] / 20);
     }
     dsp_sine_analysis_free(sa);
+}
+
+/* the formula's sines and the residual they leave (computed after the
+ * student's function where it can be, so that a stub stops at once) */
+static void reference(void)
+{
     sines = try_zeros(len), resid = try_zeros(len);
     formula_sines(sines);
     for (size_t i = 0; i < len; i++)
@@ -143,6 +149,7 @@ static void try_sines(void)
     TRY_NEED(sines_ex);
     double *y = try_zeros(len);
     try_status(sines_ex(freq, amp, phase, frames, NS, HOP, try_fs, y, len), "sines_ex");
+    reference();
     printf("%zu frames x %d sinusoids; SNR of your sines against the sound: %.2f dB\n", frames,
            NS, dsp_snr_db(x, y, len));
     try_write_wav("yours.wav", y, len);
@@ -158,6 +165,7 @@ static void try_residual(void)
     double *s = try_zeros(len), *r = try_zeros(len), srr = 0;
     try_status(residual_ex(x, len, freq, amp, phase, frames, NS, HOP, try_fs, s, r, &srr),
                "residual_ex");
+    reference();
     double want = 10 * log10(dsp_energy(sines, len) / dsp_energy(resid, len));
     printf("your sines-to-residual ratio: %.2f dB (the formula's: %.2f dB)\n", srr, want);
     try_write_wav("yours.wav", r, len);
@@ -172,6 +180,7 @@ static void try_stocenv(void)
 {
     TRY_NEED(stocenv_ex);
     double *env = try_zeros(frames * NENV), *want = try_zeros(frames * NENV);
+    reference();
     try_status(stocenv_ex(resid, len, NFFT, HOP, NENV, env), "stocenv_ex");
     formula_env(resid, want);
     printf("the residual of the flute: %zu frames x %d blocks (N %d, hop %d)\n", frames, NENV,
@@ -189,6 +198,7 @@ static void try_stocsynth(void)
     TRY_NEED(stocsynth_ex);
     double *env = try_zeros(frames * NENV), *got = try_zeros(frames * NENV);
     double *y = try_zeros(len), mean_y[NENV] = {0}, mean_e[NENV] = {0};
+    reference();
     formula_env(resid, env);
     try_status(stocsynth_ex(env, frames, NENV, NFFT, HOP, SEED, y, len), "stocsynth_ex");
     formula_env(y, got);
@@ -219,6 +229,7 @@ static void try_decompose(void)
     try_status(decompose_ex(x, len, freq, amp, phase, frames, NS, HOP, try_fs, NFFT, NENV, SEED,
                             s, st, &recon, &snr, &env_err),
                "decompose_ex");
+    reference();
     for (size_t i = 0; i < len; i++)
         sum[i] = s[i] + st[i];
     printf("your decomposition: recon_err %.3g, SNR of sines + stochastic %.2f dB, envelope "
