@@ -72,9 +72,16 @@ static const char *try_path(const char *name)
     return buf[k];
 }
 
+/* The student's other functions the exercise's function calls (a try.c
+ * sets it), named when DSP_ETODO may come from one of them. */
+static const char *try_calls;
+
 /* The student's function ran: DSP_ETODO or an error stops here. */
 static void try_status(int status, const char *fn)
 {
+    if (status == DSP_ETODO && try_calls)
+        try_fail("%s returned DSP_ETODO: it is not implemented yet, or your %s, which it "
+                 "calls, is not", fn, try_calls);
     if (status == DSP_ETODO)
         try_fail("%s returned DSP_ETODO: it is not implemented yet", fn);
     if (status != DSP_OK)

@@ -179,6 +179,7 @@ static void try_twm(struct frames *fr)
 static void try_f0(struct frames *fr)
 {
     TRY_NEED(f0_ex);
+    try_calls = "twm_ex";
     double *y = try_zeros(fr->n), *e = try_zeros(fr->n);
     size_t voiced = 0;
     for (size_t k = 0; k < fr->n; k++) {

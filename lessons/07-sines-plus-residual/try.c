@@ -162,6 +162,7 @@ static void try_sines(void)
 static void try_residual(void)
 {
     TRY_NEED(residual_ex);
+    try_calls = "sines_ex";
     double *s = try_zeros(len), *r = try_zeros(len), srr = 0;
     try_status(residual_ex(x, len, freq, amp, phase, frames, NS, HOP, try_fs, s, r, &srr),
                "residual_ex");
@@ -224,6 +225,7 @@ static void try_stocsynth(void)
 static void try_decompose(void)
 {
     TRY_NEED(decompose_ex);
+    try_calls = "residual_ex, sines_ex, stocenv_ex or stocsynth_ex";
     double *s = try_zeros(len), *st = try_zeros(len), *sum = try_zeros(len);
     double recon = -1, snr = 0, env_err = -1;
     try_status(decompose_ex(x, len, freq, amp, phase, frames, NS, HOP, try_fs, NFFT, NENV, SEED,

@@ -93,6 +93,7 @@ static void try_pvphase(const double *x, size_t len)
 static void try_pvstretch(const double *x, size_t len)
 {
     TRY_NEED(pvstretch_ex);
+    try_calls = "pvphase_ex";
     const double factor = 1.5;
     size_t n = dsp_time_stretch_len(len, factor);
     double *y = try_zeros(n), *e = try_zeros(n);

@@ -174,6 +174,7 @@ static void library_frames(const double *x, size_t len, double **D, size_t *n)
 static void try_descriptors(const double *x, size_t len)
 {
     TRY_NEED(descriptors_ex);
+    try_calls = "centroid_ex, spread_ex, flatness_ex, rolloff_ex, flux_ex or zcr_ex";
     double *e;
     size_t n;
     library_frames(x, len, &e, &n);
@@ -372,6 +373,7 @@ static void try_confusion(struct clips *c)
 static void try_crossval(struct clips *c)
 {
     TRY_NEED(crossval_ex);
+    try_calls = "standardize_ex or knn_ex";
     int C[N_CLASSES * N_CLASSES], want[N_CLASSES * N_CLASSES];
     double acc = -1;
     try_status(crossval_ex(c->X, c->labels, N_CLIPS, c->dim, N_CLASSES, K, c->fold, N_FOLDS, C,

@@ -164,10 +164,12 @@ static void try_fft(const double *x, size_t len, int real)
         in[i] = f[i];
     if (real) {
         TRY_NEED(rfft_ex);
+        try_calls = "fft_ex (or bitrev_ex, twiddle_ex)";
         try_status(rfft_ex(f, N, X), "rfft_ex");
         dsp_fft_forward_real(fft, f, E);
     } else {
         TRY_NEED(fft_ex);
+        try_calls = "bitrev_ex or twiddle_ex";
         try_status(fft_ex(in, N, X), "fft_ex");
         dsp_fft_forward(fft, in, E);
     }
@@ -181,6 +183,7 @@ static void try_fft(const double *x, size_t len, int real)
 static void try_fftbench(const double *x, size_t len)
 {
     TRY_NEED(fftbench_ex);
+    try_calls = "fft_ex (or bitrev_ex, twiddle_ex)";
     enum { NMAX = 4096 };
     double complex *in = malloc(NMAX * sizeof *in), *Xd = malloc(NMAX * sizeof *Xd);
     double complex *Xf = malloc(NMAX * sizeof *Xf), *Xw = malloc(NMAX * sizeof *Xw);
