@@ -227,8 +227,17 @@ static void try_stream_mel(const double *x, size_t len)
     try_write_matrix("yours.txt", y, got, NMELS, h);
     try_write_matrix("library.txt", e, got, NMELS, h);
     try_write_compare("ln(mel + 0.01) (row = frame, column = band)", y, e, got, NMELS);
-    try_plot("melspec", try_path("yours.txt"), "yours-melspec.png",
-             "your stream_mel_ex: ln(mel + 0.01), 64 bands", NULL);
+    /* drawn in dB, 20 log10(mel + 0.01) = (20 / ln 10) ln(mel + 0.01): the
+     * figure's colour scale is in dB */
+    double *db = try_zeros(got * NMELS);
+    for (size_t i = 0; i < got * NMELS; i++)
+        db[i] = 20 / log(10) * y[i];
+    const char *hd[] = {"sample_rate", "16000", "n_fft", "512", "hop", "160", "db", "yes",
+                        "what", "20 log10(mel + 0.01), VGGish", NULL};
+    try_write_matrix("yours-db.txt", db, got, NMELS, hd);
+    try_plot("melspec", try_path("yours-db.txt"), "yours-melspec.png",
+             "your stream_mel_ex: 20 log10(mel + 0.01), 64 bands", NULL);
+    free(db);
     dsp_stream_free(s);
     free(bank), free(y), free(e);
 }
