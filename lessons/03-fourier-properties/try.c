@@ -17,10 +17,10 @@
  * realeven: the middle 1001 samples under a symmetric Hann window, and
  * the even part of that frame: your is_even, max_imag and the spectrum of
  * the even part against the FFT of its zero-phase buffer.
- * suppress: the whole sound, frame by frame (Hann 1024, hop 512, N 2048),
- * with 380-500 Hz removed and the frames overlap-added (the Hann frames
- * add up to 1): on the piano's A4 the fundamental is gone, yet you still
- * hear the pitch. yours.wav against the library's DFT model doing the same.
+ * suppress: the whole sound, frame by frame (Hann 1024, hop 256, N 2048),
+ * with 380-500 Hz removed and the frames windowed again and overlap-added:
+ * on the piano's A4 the fundamental is gone, yet you still hear the pitch.
+ * yours.wav against the library's DFT model doing the same.
  * speed: frames of the sound of 64 .. 4096 samples; your timings of the
  * naive DFT and the FFT, and your FFT of the 4096-sample frame against the
  * library's.
@@ -199,7 +199,7 @@ static void try_realeven(const double *x, size_t len)
 static void try_suppress(const double *x, size_t len)
 {
     TRY_NEED(suppress_ex);
-    enum { M = 1024, HOP = 512, N = 2048, NB = N / 2 + 1 };
+    enum { M = 1024, HOP = 256, N = 2048, NB = N / 2 + 1 };
     const double lo = 380, hi = 500;
     double w[M], fr[M], yf[M], ef[M], mX[NB], pX[NB];
     dsp_window_fill(DSP_WIN_HANN, 0, DSP_WINDOW_PERIODIC, w, M);
@@ -207,11 +207,15 @@ static void try_suppress(const double *x, size_t len)
     if (!dm)
         try_fail("%s", dsp_last_error());
     double sw = dsp_window_sum(w, M);
-    /* frames start at j*HOP - M/2 so that every sample is covered twice */
-    size_t frames = len / HOP + 2;
+    /* Removing a band spreads each frame to its edges: the Hann window
+     * again on the way out (weighted overlap-add) keeps the frame edges
+     * from buzzing at the frame rate; Hann squared at a hop of M/4 adds up
+     * to 1.5. Frames start at j*HOP - (M - HOP) so every sample is covered
+     * four times. */
+    size_t frames = (len + M - HOP) / HOP + 1;
     double *y = try_zeros(len), *e = try_zeros(len);
     for (size_t j = 0; j < frames; j++) {
-        long start = (long)(j * HOP) - M / 2;
+        long start = (long)(j * HOP) - (M - HOP);
         for (size_t i = 0; i < M; i++) {
             long t = start + (long)i;
             fr[i] = t >= 0 && t < (long)len ? x[t] : 0;
@@ -227,8 +231,8 @@ static void try_suppress(const double *x, size_t len)
         for (size_t i = 0; i < M; i++) {
             long t = start + (long)i;
             if (t >= 0 && t < (long)len) {
-                y[t] += yf[i];
-                e[t] += ef[i] * sw;
+                y[t] += yf[i] * w[i] / 1.5;
+                e[t] += ef[i] * sw * w[i] / 1.5;
             }
         }
     }
