@@ -310,8 +310,9 @@ grade-all:
 
 # make try: the student's own exercise file, linked with the lesson's
 # try.c driver (its "try:" lines name each exercise's file, default sound
-# and the student's other files that file calls) and libdsplab, run on a sound; the outputs, a WAV when the output
-# is a signal, and figures of yours beside the library's go to
+# and the student's other files that file calls) and libdsplab, run on a
+# sound; the outputs, a WAV when the output is a signal, and figures of
+# yours beside the library's go to
 # $(GRADE_REPORT_DIR)/try/NN-topic/EXERCISE/. Not the grader: the student's
 # code, compiled and run on their own machine, without the sandbox.
 SOUND ?=
