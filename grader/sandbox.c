@@ -391,6 +391,12 @@ static int pool_send(const struct sb_spec *spec, char *const argv[], char **env,
         }
     rq.cpu_s = spec->cpu_s > 0 ? (unsigned)ceil(spec->cpu_s) : 0;
     rq.as_bytes = spec->as_bytes;
+    /* No limit of its own (sanitizer builds): the one this process has, as
+     * a command started here would inherit it (the test's process sets
+     * one relative to its own size). */
+    struct rlimit rl;
+    if (!rq.as_bytes && getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        rq.as_bytes = (unsigned long long)rl.rlim_cur;
     rq.fsize_bytes = spec->fsize_bytes ? spec->fsize_bytes : (size_t)64 << 20;
     memcpy(buf, &rq, sizeof rq);
     int fds[3 + POOL_MAX_KEEP] = {session, out_fd >= 0 ? out_fd : 1, out_fd >= 0 ? out_fd : 2};
