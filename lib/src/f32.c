@@ -4,6 +4,7 @@
 #include "dsplab/status.h"
 #include "dsplab/window.h"
 
+#include "f32_wisdom.h"
 #include "kernels.h"
 
 #include <fftw3.h>
@@ -25,6 +26,26 @@ struct plan_f32 {
     fftwf_plan plan;
 };
 
+/* The plan from WISDOM_F32 (f32_wisdom.h) if FFTW can use it there, else
+ * FFTW_ESTIMATE's, with the program's own wisdom set aside meanwhile: as
+ * fft.c's plan_r2c, which says why. Called with planner_lock held. */
+static fftwf_plan plan_r2c(int n, float *in, fftwf_complex *out)
+{
+    fftwf_plan p = NULL;
+    char *saved = fftwf_export_wisdom_to_string();
+    if (saved) {
+        fftwf_forget_wisdom();
+        if (fftwf_import_wisdom_from_string(WISDOM_F32))
+            p = fftwf_plan_dft_r2c_1d(n, in, out, FFTW_PATIENT | FFTW_WISDOM_ONLY);
+        fftwf_forget_wisdom();
+        fftwf_import_wisdom_from_string(saved);
+        free(saved);
+    }
+    if (!p)
+        p = fftwf_plan_dft_r2c_1d(n, in, out, FFTW_ESTIMATE);
+    return p;
+}
+
 static int plan_init(struct plan_f32 *p, size_t n)
 {
     memset(p, 0, sizeof *p);
@@ -36,7 +57,7 @@ static int plan_init(struct plan_f32 *p, size_t n)
     if (!p->in || !p->out)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: out of memory", n);
     pthread_mutex_lock(&planner_lock);
-    p->plan = fftwf_plan_dft_r2c_1d((int)n, p->in, p->out, FFTW_ESTIMATE);
+    p->plan = plan_r2c((int)n, p->in, p->out);
     pthread_mutex_unlock(&planner_lock);
     if (!p->plan)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: FFTW could not make a plan", n);

@@ -9,7 +9,9 @@
  * objects may be created from several threads; one object is used by one
  * thread at a time. (The lock covers dsplab's own planner calls only: code
  * that also plans with FFTW directly, in another thread, needs its own.)
- * Plans use FFTW_ESTIMATE, so results are the same bits on every run.
+ * No plan depends on timings taken at run time (the real forward one comes
+ * from wisdom compiled into the library, the others from FFTW_ESTIMATE),
+ * so results are the same bits on every run.
  * dsplab never calls fftw_cleanup(); FFTW's planner memory stays reachable
  * (not a leak for LeakSanitizer). Call it yourself at exit if you want it.
  *
