@@ -63,6 +63,44 @@ static size_t check_current(void)
     return bad;
 }
 
+/* dsp_k_bands over bands of every length 0 .. 2*MAXN/3 at assorted starts,
+ * against the sum it promises written out plainly: element j into lane
+ * j % 8, lanes added ((0+4)+(2+6))+((1+5)+(3+7)). Returns the number of
+ * bands that differ in any bit. Also checks that sum against a naive
+ * left-to-right one, to 1e-14 relative to the sum of |terms| (the two
+ * orders of n <= 133 additions differ by at most ~n * 2^-53 = 1.5e-14 of
+ * it; a lane or weight mix-up would be off by whole terms). */
+static size_t check_bands(size_t *far)
+{
+    enum { NB = 60 };
+    size_t first[NB], count[NB], total = 0;
+    for (size_t m = 0; m < NB; m++) {
+        count[m] = (m * 37) % (2 * MAXN / 3);
+        first[m] = (m * 53) % (2 * MAXN - count[m]);
+        total += count[m];
+    }
+    static double wts[NB * 2 * MAXN / 3], out[NB];
+    for (size_t i = 0; i < total; i++)
+        wts[i] = w[i % (2 * MAXN)] + (double)(i / (2 * MAXN));
+    dsp_k_bands(x, wts, first, count, NB, out);
+    size_t bad = 0, at = 0;
+    for (size_t m = 0; m < NB; m++) {
+        double lane[8] = {0}, naive = 0.0, mass = 0.0;
+        for (size_t j = 0; j < count[m]; j++) {
+            double t = wts[at + j] * x[first[m] + j];
+            lane[j % 8] += t;
+            naive += t;
+            mass += fabs(t);
+        }
+        double want = ((lane[0] + lane[4]) + (lane[2] + lane[6])) +
+                      ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+        bad += memcmp(&out[m], &want, sizeof want) != 0;
+        *far += fabs(want - naive) > 1e-14 * mass;
+        at += count[m];
+    }
+    return bad;
+}
+
 static void test_every_isa(void)
 {
     fill();
@@ -76,7 +114,8 @@ static void test_every_isa(void)
             continue;
         }
         CU_ASSERT_STRING_EQUAL(dsp_k_isa(), isas[i]);
-        size_t bad = check_current();
+        size_t far = 0, bad = check_current() + check_bands(&far);
+        CU_ASSERT_EQUAL(far, 0);
         if (bad)
             printf("\n%s: %zu kernel runs differ from the plain loop\n", isas[i], bad);
         CU_ASSERT_EQUAL(bad, 0);

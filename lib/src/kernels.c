@@ -55,6 +55,26 @@
         for (; k < nb; k++)                                                                 \
             out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];                 \
     }                                                                                       \
+    ATTR static void bands_##SUFFIX(const double *restrict spec, const double *restrict w, \
+                                    const size_t *restrict first,                           \
+                                    const size_t *restrict count, size_t n_bands,           \
+                                    double *restrict out)                                   \
+    {                                                                                       \
+        for (size_t m = 0; m < n_bands; m++) {                                              \
+            const double *restrict s = spec + first[m];                                     \
+            const size_t n = count[m];                                                      \
+            double acc[BLOCK] = {0.0};                                                      \
+            size_t j = 0;                                                                   \
+            for (; j + BLOCK <= n; j += BLOCK)                                              \
+                for (size_t l = 0; l < BLOCK; l++)                                          \
+                    acc[l] += w[j + l] * s[j + l];                                          \
+            for (size_t l = 0; j + l < n; l++)                                              \
+                acc[l] += w[j + l] * s[j + l];                                              \
+            out[m] = ((acc[0] + acc[4]) + (acc[2] + acc[6])) +                              \
+                     ((acc[1] + acc[5]) + (acc[3] + acc[7]));                               \
+            w += n;                                                                         \
+        }                                                                                   \
+    }                                                                                       \
     ATTR static void mulf_##SUFFIX(const float *restrict x, const float *restrict w,       \
                                    float *restrict out, size_t n)                           \
     {                                                                                       \
@@ -106,13 +126,15 @@ struct kernel_set {
     void (*mul)(const double *restrict, const double *restrict, double *restrict, size_t);
     void (*mag)(const double *restrict, double *restrict, size_t);
     void (*pow)(const double *restrict, double *restrict, size_t);
+    void (*bands)(const double *restrict, const double *restrict, const size_t *restrict,
+                  const size_t *restrict, size_t, double *restrict);
     void (*mulf)(const float *restrict, const float *restrict, float *restrict, size_t);
     void (*magf)(const float *restrict, float *restrict, size_t);
     void (*powf)(const float *restrict, float *restrict, size_t);
 };
 
 #define KERNEL_SET(SUFFIX)                                                                  \
-    {mul_##SUFFIX, mag_##SUFFIX, pow_##SUFFIX, mulf_##SUFFIX, magf_##SUFFIX, powf_##SUFFIX}
+    {mul_##SUFFIX, mag_##SUFFIX, pow_##SUFFIX, bands_##SUFFIX, mulf_##SUFFIX, magf_##SUFFIX, powf_##SUFFIX}
 
 static struct kernel_set use = KERNEL_SET(base);
 
@@ -143,6 +165,13 @@ void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb)
 void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb)
 {
     use.pow(ri, out, nb);
+}
+
+void dsp_k_bands(const double *restrict spec, const double *restrict w,
+                 const size_t *restrict first, const size_t *restrict count, size_t n_bands,
+                 double *restrict out)
+{
+    use.bands(spec, w, first, count, n_bands, out);
 }
 
 void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out, size_t n)

@@ -35,6 +35,15 @@ void dsp_k_mul(const double *restrict x, const double *restrict w, double *restr
 void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb);
 /* ri: nb interleaved (re, im) pairs -> out[k] = re^2 + im^2. */
 void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb);
+/* Sparse band sums (the mel filterbank): out[m] = sum over j < count[m] of
+ * w[j] * spec[first[m] + j], band m's weights following band m-1's in w.
+ * Each sum is kept in BLOCK (8) partial sums, element j going to lane
+ * j % 8, and the lanes are added in one fixed tree, so every instruction
+ * set gives the same bits (and one 8-lane vector does the work of 8
+ * scalar sums). */
+void dsp_k_bands(const double *restrict spec, const double *restrict w,
+                 const size_t *restrict first, const size_t *restrict count, size_t n_bands,
+                 double *restrict out);
 
 /* The same in single precision. */
 void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restrict out, size_t n);

@@ -3,6 +3,8 @@
 
 #include "dsplab/status.h"
 
+#include "kernels.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -261,24 +263,9 @@ int dsp_melbank_apply(const struct dsp_melbank *mb, const double *spec, size_t n
     if (n_bins != mb->n_bins)
         return dsp_fail(DSP_EINVAL, "mel filterbank: spectrum has %zu bins, the bank expects %zu",
                         n_bins, mb->n_bins);
-    for (size_t m = 0; m < mb->n_mels; m++) {
-        const double *restrict w = mb->w + mb->offset[m];
-        const double *restrict s = spec + mb->first[m];
-        const size_t n = mb->count[m];
-        /* four partial sums: the runs are short (~16 bins), and one
-         * accumulator would make each add wait for the previous one */
-        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
-        size_t j = 0;
-        for (; j + 4 <= n; j += 4) {
-            a0 += w[j] * s[j];
-            a1 += w[j + 1] * s[j + 1];
-            a2 += w[j + 2] * s[j + 2];
-            a3 += w[j + 3] * s[j + 3];
-        }
-        for (; j < n; j++)
-            a0 += w[j] * s[j];
-        mel[m] = (a0 + a1) + (a2 + a3);
-    }
+    /* the runs lie back to back in w, band after band (offset[m] is the
+     * sum of the counts before m): kernels.c's fixed-order 8-lane sums */
+    dsp_k_bands(spec, mb->w, mb->first, mb->count, mb->n_mels, mel);
     return DSP_OK;
 }
 
