@@ -70,8 +70,13 @@
                     acc[l] += w[j + l] * s[j + l];                                          \
             for (size_t l = 0; j + l < n; l++)                                              \
                 acc[l] += w[j + l] * s[j + l];                                              \
-            out[m] = ((acc[0] + acc[4]) + (acc[2] + acc[6])) +                              \
-                     ((acc[1] + acc[5]) + (acc[3] + acc[7]));                               \
+            /* ((0+4)+(2+6))+((1+5)+(3+7)): halves added, as vectors */                    \
+            double half[BLOCK / 2], quarter[BLOCK / 4];                                     \
+            for (size_t l = 0; l < BLOCK / 2; l++)                                          \
+                half[l] = acc[l] + acc[l + BLOCK / 2];                                      \
+            for (size_t l = 0; l < BLOCK / 4; l++)                                          \
+                quarter[l] = half[l] + half[l + BLOCK / 4];                                 \
+            out[m] = quarter[0] + quarter[1];                                               \
             w += n;                                                                         \
         }                                                                                   \
     }                                                                                       \

@@ -37,10 +37,13 @@ void dsp_k_mag(const double *restrict ri, double *restrict out, size_t nb);
 void dsp_k_pow(const double *restrict ri, double *restrict out, size_t nb);
 /* Sparse band sums (the mel filterbank): out[m] = sum over j < count[m] of
  * w[j] * spec[first[m] + j], band m's weights following band m-1's in w.
- * Each sum is kept in BLOCK (8) partial sums, element j going to lane
- * j % 8, and the lanes are added in one fixed tree, so every instruction
- * set gives the same bits (and one 8-lane vector does the work of 8
- * scalar sums). */
+ * A term with weight 0 and a finite spec value adds +0 or -0, which leaves
+ * a partial sum (never -0: each starts at +0) unchanged, so zero weights
+ * can pad a band to a multiple of 8 without changing a bit. Each sum is
+ * kept in 8 partial sums, element j going to lane j % 8, and the lanes
+ * are added in one fixed tree, ((0+4)+(2+6))+((1+5)+(3+7)), so every
+ * instruction set gives the same bits (and one 8-lane vector does the work
+ * of 8 scalar sums). */
 void dsp_k_bands(const double *restrict spec, const double *restrict w,
                  const size_t *restrict first, const size_t *restrict count, size_t n_bands,
                  double *restrict out);

@@ -65,6 +65,10 @@ struct dsp_melbank {
     size_t n_mels, n_bins;
     size_t *first, *count, *offset;   /* per band: run start bin, length, index in w */
     double *w;                        /* all runs, back to back */
+    /* the same runs widened with zero weights to a multiple of 8 bins where
+     * the spectrum has room (see pad_runs), for dsp_k_bands */
+    size_t *pfirst, *pcount;
+    double *pw;
     double *edges_hz;                 /* n_mels + 2 */
 };
 
@@ -112,8 +116,51 @@ void dsp_melbank_free(struct dsp_melbank *mb)
     free(mb->count);
     free(mb->offset);
     free(mb->w);
+    free(mb->pfirst);
+    free(mb->pcount);
+    free(mb->pw);
     free(mb->edges_hz);
     free(mb);
+}
+
+/* The runs for dsp_k_bands: each widened with zero weights to a multiple
+ * of 8 bins (its vector width), after the run or, near Nyquist, before it,
+ * so that the kernel never takes its one-at-a-time path for the last few
+ * bins (a band is 2 to 60 bins; that path cost as much as the vector part).
+ * A zero weight times a finite value adds nothing (kernels.h), so the sums
+ * are those of the runs as they are, bit for bit. (A bin next to a band
+ * that is infinite or NaN now makes the band NaN; a frame of finite
+ * samples cannot give such a bin short of |X| > 1e154, and one non-finite
+ * sample makes every bin of its frame non-finite anyway.) A run wider than
+ * the spectrum allows stays as it is. */
+static int pad_runs(struct dsp_melbank *mb)
+{
+    size_t total = 0;
+    mb->pfirst = malloc(mb->n_mels * sizeof *mb->pfirst);
+    mb->pcount = malloc(mb->n_mels * sizeof *mb->pcount);
+    if (!mb->pfirst || !mb->pcount)
+        return -1;
+    for (size_t m = 0; m < mb->n_mels; m++) {
+        size_t first = mb->first[m], count = mb->count[m], wide = (count + 7) / 8 * 8;
+        if (wide > mb->n_bins)
+            wide = count;
+        if (first + wide > mb->n_bins)
+            first = mb->n_bins - wide;
+        mb->pfirst[m] = first;
+        mb->pcount[m] = wide;
+        total += wide;
+    }
+    mb->pw = calloc(total ? total : 1, sizeof *mb->pw);
+    if (!mb->pw)
+        return -1;
+    double *pw = mb->pw;
+    for (size_t m = 0; m < mb->n_mels; m++) {
+        size_t lead = mb->first[m] - mb->pfirst[m];
+        for (size_t j = 0; j < mb->count[m]; j++)
+            pw[lead + j] = mb->w[mb->offset[m] + j];
+        pw += mb->pcount[m];
+    }
+    return 0;
 }
 
 static int check_params(const struct dsp_melbank_params *p)
@@ -205,6 +252,8 @@ struct dsp_melbank *dsp_melbank_new(const struct dsp_melbank_params *p)
     for (size_t m = 0; m < n_mels; m++)
         for (size_t j = 0; j < mb->count[m]; j++)
             mb->w[mb->offset[m] + j] = weight(p, mb->edges_hz, edges_mel, m, mb->first[m] + j);
+    if (pad_runs(mb) != 0)
+        goto nomem;
     free(edges_mel);
     return mb;
 
@@ -263,9 +312,8 @@ int dsp_melbank_apply(const struct dsp_melbank *mb, const double *spec, size_t n
     if (n_bins != mb->n_bins)
         return dsp_fail(DSP_EINVAL, "mel filterbank: spectrum has %zu bins, the bank expects %zu",
                         n_bins, mb->n_bins);
-    /* the runs lie back to back in w, band after band (offset[m] is the
-     * sum of the counts before m): kernels.c's fixed-order 8-lane sums */
-    dsp_k_bands(spec, mb->w, mb->first, mb->count, mb->n_mels, mel);
+    /* kernels.c's fixed-order 8-lane sums over the widened runs */
+    dsp_k_bands(spec, mb->pw, mb->pfirst, mb->pcount, mb->n_mels, mel);
     return DSP_OK;
 }
 
