@@ -89,6 +89,21 @@ static void fill_frame(float *in, size_t n, const float *x, size_t len, long lon
     memset(in + hi, 0, (n - hi) * sizeof *in);
 }
 
+/* Hints the samples of the next frame (start + hop) that this one (from
+ * start, m long) did not read: see dsp_k_prefetch. */
+static void prefetch_next(const float *x, size_t len, long long start, size_t m, size_t hop)
+{
+    long long from = start + (long long)m, to = start + (long long)hop + (long long)m;
+    if (from < start + (long long)hop)
+        from = start + (long long)hop;
+    if (from < 0)
+        from = 0;
+    if (to > (long long)len)
+        to = (long long)len;
+    if (from < to)
+        dsp_k_prefetch(x + from, (size_t)(to - from) * sizeof *x);
+}
+
 /* ---- STFT magnitude ---------------------------------------------------- */
 
 struct dsp_stft_f32 {
@@ -161,6 +176,7 @@ int dsp_stft_f32_magnitude(struct dsp_stft_f32 *st, const float *x, size_t len, 
                         frames);
     long long start = (long long)(k * st->hop) - (long long)(st->m / 2);
     fill_frame(st->fft.in, st->n, x, len, start, st->w, st->m);
+    prefetch_next(x, len, start, st->m, st->hop);
     fftwf_execute(st->fft.plan);
     dsp_k_magf((const float *)st->fft.out, mag, st->n / 2 + 1);
     return DSP_OK;
@@ -263,6 +279,7 @@ int dsp_melspec_f32_frame(struct dsp_melspec_f32 *ms, const float *x, size_t len
     if (ms->p.framing == DSP_FRAMES_CENTERED)
         start += (long long)((n - m) / 2) - (long long)(n / 2);
     fill_frame(ms->fft.in, n, x, len, start, ms->w, m);
+    prefetch_next(x, len, start, m, ms->p.hop);
     fftwf_execute(ms->fft.plan);
     if (ms->p.power == 2.0)
         dsp_k_powf((const float *)ms->fft.out, ms->specf, ms->n_bins);

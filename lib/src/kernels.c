@@ -194,6 +194,18 @@ void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb)
     use.powf(ri, out, nb);
 }
 
+void dsp_k_prefetch(const void *p, size_t bytes)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const char *c = p;
+    for (size_t i = 0; i < bytes; i += 64)
+        __builtin_prefetch(c + i, 0, 3);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 int dsp_k_select(const char *isa)
 {
     static const struct kernel_set base = KERNEL_SET(base);

@@ -53,6 +53,14 @@ void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restric
 void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb);
 void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb);
 
+/* A hint that bytes [p, p + bytes) will be read soon: one prefetch per
+ * 64-byte line, no effect on any result. The STFT loops call it for the
+ * samples the next frame reads and this one did not: a hop of 512 doubles
+ * is one new 4 KB page per frame, where the hardware prefetcher (which
+ * stops at page boundaries) starts late, so without it the window multiply
+ * waits on memory; with it the lines arrive during this frame's FFT. */
+void dsp_k_prefetch(const void *p, size_t bytes);
+
 /* For tests: use the kernels for isa ("baseline", "avx2", "avx512f") from
  * now on. 0, or -1 (nothing changed) if this CPU or build lacks it. Not
  * thread-safe: call while no other thread runs kernels. */

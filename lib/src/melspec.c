@@ -173,6 +173,17 @@ int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, si
     if (hi > lo)
         dsp_k_mul(x + (size_t)(start + (long long)lo), ms->window + lo, in + lo, hi - lo);
     memset(in + hi, 0, (n - hi) * sizeof *in);
+    /* the samples frame k+1 reads and this one did not, to arrive during
+     * this frame's FFT (see dsp_k_prefetch) */
+    long long from = start + (long long)m, to = from + (long long)ms->p.hop;
+    if (from < (long long)ms->p.hop + start)
+        from = (long long)ms->p.hop + start;
+    if (from < 0)
+        from = 0;
+    if (to > (long long)len)
+        to = (long long)len;
+    if (from < to)
+        dsp_k_prefetch(x + from, (size_t)(to - from) * sizeof *x);
     return transform(ms, spec);
 }
 
