@@ -12,6 +12,7 @@
 #include <dsplab/dft.h>
 #include <dsplab/fft.h>
 #include <dsplab/status.h>
+#include <fftw3.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -19,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../lib/src/fft_wisdom.h"   /* WISDOM_F64: the plans dsplab should use */
 
 #define REL_TOL 1e-11
 #define MAX_N 4096
@@ -342,9 +345,60 @@ static void test_threads(void)
     CU_ASSERT_EQUAL(b, 0);
 }
 
+/* dsp_fft_forward_real of 512 .. 4096 points must give the bits of the plan
+ * WISDOM_F64 describes when FFTW can use it here (else those of
+ * FFTW_ESTIMATE's plan): the same plan in every run, whatever the timings.
+ * And dsplab's wisdom must not stay in FFTW's store, where it would change
+ * the plans a program makes itself: a PATIENT, wisdom-only request for the
+ * same transform finds nothing afterwards. */
+static void test_wisdom_plan(void)
+{
+    size_t used = 0;
+    for (int n = 512; n <= 4096; n *= 2) {
+        double *in = fftw_malloc((size_t)n * sizeof *in), *x = malloc((size_t)n * sizeof *x);
+        fftw_complex *out = fftw_malloc(((size_t)n / 2 + 1) * sizeof *out);
+        double complex *X = malloc(((size_t)n / 2 + 1) * sizeof *X);
+        struct dsp_fft *fft = dsp_fft_new((size_t)n);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(fft);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(in && x && out && X);
+        fftw_plan own = fftw_plan_dft_r2c_1d(n, in, out, FFTW_PATIENT | FFTW_WISDOM_ONLY);
+        CU_ASSERT_PTR_NULL(own);   /* dsplab's wisdom did not stay behind */
+        if (own)
+            fftw_destroy_plan(own);
+        /* the reference: the wisdom's plan, made here the same way, or ESTIMATE */
+        fftw_forget_wisdom();
+        fftw_plan ref = NULL;
+        if (fftw_import_wisdom_from_string(WISDOM_F64))
+            ref = fftw_plan_dft_r2c_1d(n, in, out, FFTW_PATIENT | FFTW_WISDOM_ONLY);
+        fftw_forget_wisdom();
+        used += ref != NULL;
+        if (!ref)
+            ref = fftw_plan_dft_r2c_1d(n, in, out, FFTW_ESTIMATE);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+        uint64_t seed = 7;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            x[i] = in[i] = (double)(int64_t)(seed >> 11) / 9.0e15;
+        }
+        fftw_execute(ref);
+        CU_ASSERT_EQUAL(dsp_fft_forward_real(fft, x, X), DSP_OK);
+        CU_ASSERT(memcmp(X, out, ((size_t)n / 2 + 1) * sizeof *X) == 0);
+        fftw_destroy_plan(ref);
+        dsp_fft_free(fft);
+        fftw_free(in);
+        fftw_free(out);
+        free(x);
+        free(X);
+    }
+    printf(" [wisdom plans taken by FFTW here: %zu of 4] ", used);
+}
+
 int main(void)
 {
     static const struct test_case cases[] = {
+        {"real forward: the compiled-in wisdom's plan where FFTW takes it, bit for bit; "
+         "the program's own wisdom untouched",
+         test_wisdom_plan},
         {"n = 1..256: all four transforms equal the naive DFT", test_every_size_to_256},
         {"primes and awkward sizes up to 4096", test_large_and_awkward_sizes},
         {"plan reuse over 100 frames == fresh objects (bitwise)", test_plan_reuse},

@@ -24,15 +24,35 @@ struct plan_f32 {
     float *in;            /* n floats */
     fftwf_complex *out;   /* n/2+1 bins */
     fftwf_plan plan;
+    int shared;           /* plan is a wisdom plan, not ours to destroy */
 };
 
-/* The plan from WISDOM_F32 (f32_wisdom.h) if FFTW can use it there, else
- * FFTW_ESTIMATE's, with the program's own wisdom set aside meanwhile: as
- * fft.c's plan_r2c, which says why. Called with planner_lock held. */
-static fftwf_plan plan_r2c(int n, float *in, fftwf_complex *out)
+/* The plans from WISDOM_F32 (f32_wisdom.h), one per size for the process,
+ * with the program's own wisdom set aside meanwhile and shared by every
+ * object: as fft.c's wisdom_r2c, which says why. */
+enum { WISDOM_SIZES = 4 };
+static const int wisdom_sizes[WISDOM_SIZES] = {512, 1024, 2048, 4096};
+static struct {
+    int tried;
+    fftwf_plan plan;   /* NULL: FFTW could not use the wisdom */
+    float *in;         /* the arrays it was planned on, kept with it */
+    fftwf_complex *out;
+} wisdom_plans[WISDOM_SIZES];
+
+/* The shared plan for size n, or NULL. Called with planner_lock held. */
+static fftwf_plan wisdom_r2c(int n)
 {
+    size_t i = 0;
+    while (i < WISDOM_SIZES && wisdom_sizes[i] != n)
+        i++;
+    if (i == WISDOM_SIZES)
+        return NULL;
+    if (wisdom_plans[i].tried)
+        return wisdom_plans[i].plan;
+    float *in = fftwf_malloc((size_t)n * sizeof *in);
+    fftwf_complex *out = fftwf_malloc(((size_t)n / 2 + 1) * sizeof *out);
+    char *saved = in && out ? fftwf_export_wisdom_to_string() : NULL;
     fftwf_plan p = NULL;
-    char *saved = fftwf_export_wisdom_to_string();
     if (saved) {
         fftwf_forget_wisdom();
         if (fftwf_import_wisdom_from_string(WISDOM_F32))
@@ -40,9 +60,16 @@ static fftwf_plan plan_r2c(int n, float *in, fftwf_complex *out)
         fftwf_forget_wisdom();
         fftwf_import_wisdom_from_string(saved);
         free(saved);
+        wisdom_plans[i].tried = 1;
     }
-    if (!p)
-        p = fftwf_plan_dft_r2c_1d(n, in, out, FFTW_ESTIMATE);
+    if (p) {
+        wisdom_plans[i].plan = p;
+        wisdom_plans[i].in = in;
+        wisdom_plans[i].out = out;
+    } else {
+        fftwf_free(in);
+        fftwf_free(out);
+    }
     return p;
 }
 
@@ -57,7 +84,10 @@ static int plan_init(struct plan_f32 *p, size_t n)
     if (!p->in || !p->out)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: out of memory", n);
     pthread_mutex_lock(&planner_lock);
-    p->plan = plan_r2c((int)n, p->in, p->out);
+    p->plan = wisdom_r2c((int)n);
+    p->shared = p->plan != NULL;
+    if (!p->plan)
+        p->plan = fftwf_plan_dft_r2c_1d((int)n, p->in, p->out, FFTW_ESTIMATE);
     pthread_mutex_unlock(&planner_lock);
     if (!p->plan)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: FFTW could not make a plan", n);
@@ -66,7 +96,7 @@ static int plan_init(struct plan_f32 *p, size_t n)
 
 static void plan_free(struct plan_f32 *p)
 {
-    if (p->plan) {
+    if (p->plan && !p->shared) {
         pthread_mutex_lock(&planner_lock);
         fftwf_destroy_plan(p->plan);
         pthread_mutex_unlock(&planner_lock);
@@ -177,7 +207,7 @@ int dsp_stft_f32_magnitude(struct dsp_stft_f32 *st, const float *x, size_t len, 
     long long start = (long long)(k * st->hop) - (long long)(st->m / 2);
     fill_frame(st->fft.in, st->n, x, len, start, st->w, st->m);
     prefetch_next(x, len, start, st->m, st->hop);
-    fftwf_execute(st->fft.plan);
+    fftwf_execute_dft_r2c(st->fft.plan, st->fft.in, st->fft.out);
     dsp_k_magf((const float *)st->fft.out, mag, st->n / 2 + 1);
     return DSP_OK;
 }
@@ -280,7 +310,7 @@ int dsp_melspec_f32_frame(struct dsp_melspec_f32 *ms, const float *x, size_t len
         start += (long long)((n - m) / 2) - (long long)(n / 2);
     fill_frame(ms->fft.in, n, x, len, start, ms->w, m);
     prefetch_next(x, len, start, m, ms->p.hop);
-    fftwf_execute(ms->fft.plan);
+    fftwf_execute_dft_r2c(ms->fft.plan, ms->fft.in, ms->fft.out);
     if (ms->p.power == 2.0)
         dsp_k_powf((const float *)ms->fft.out, ms->specf, ms->n_bins);
     else

@@ -16,10 +16,12 @@
  * fftw_execute is. Creation and destruction here hold planner_lock.
  *
  * We never call fftw_cleanup(): it invalidates every live plan in the
- * process, including plans a program made with FFTW directly (bench/ does).
- * The planner memory FFTW keeps stays reachable from its globals, so
- * LeakSanitizer does not report it (checked with make SAN=1); a program that
- * wants it back calls fftw_cleanup() itself once all its plans are gone.
+ * process, including plans a program made with FFTW directly (bench/ does)
+ * and the wisdom plans shared below, which live as long as the process.
+ * The planner memory FFTW keeps, and those plans, stay reachable from
+ * globals, so LeakSanitizer does not report them (checked with make SAN=1);
+ * a program that wants the memory back calls fftw_cleanup() itself at the
+ * end, after its last use of dsplab.
  */
 #include "dsplab/fft.h"
 
@@ -42,6 +44,7 @@ struct dsp_fft {
     fftw_complex *cin;    /* n: complex input */
     fftw_complex *cout;   /* n: complex output */
     fftw_plan r2c, c2r, fwd, bwd;
+    int r2c_shared;       /* r2c is a wisdom plan, not ours to destroy */
 };
 
 static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -50,7 +53,7 @@ static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
 static void release(struct dsp_fft *fft)
 {
     pthread_mutex_lock(&planner_lock);
-    if (fft->r2c)
+    if (fft->r2c && !fft->r2c_shared)
         fftw_destroy_plan(fft->r2c);
     if (fft->c2r)
         fftw_destroy_plan(fft->c2r);
@@ -66,16 +69,39 @@ static void release(struct dsp_fft *fft)
     fftw_free(fft);
 }
 
-/* The real forward plan from WISDOM_F64 if FFTW can use it there, else
- * FFTW_ESTIMATE's. FFTW's wisdom is one store for the whole process: the
- * program's own (whatever it planned or imported) is set aside while ours
- * is in, then put back, so that plans the program makes itself with FFTW
- * stay what they would be without dsplab (bench/ compares against such
- * plans). Called with planner_lock held. */
-static fftw_plan plan_r2c(int n, double *in, fftw_complex *out)
+/* The real forward plans from WISDOM_F64, if FFTW can use it. FFTW's
+ * wisdom is one store for the whole process: the program's own (whatever
+ * it planned or imported) is set aside while ours is in, then put back, so
+ * that plans the program makes itself with FFTW stay what they would be
+ * without dsplab (bench/ compares against such plans). That costs a few
+ * milliseconds (FFTW checksums its list of algorithms on every import and
+ * export), too much for every object, so each size's plan is made once per
+ * process and shared: every object runs it on its own buffers with
+ * fftw_execute_dft_r2c, which FFTW allows from several threads at once on
+ * one plan, for arrays aligned as the plan's (all are fftw_malloc's). */
+enum { WISDOM_SIZES = 4 };
+static const int wisdom_sizes[WISDOM_SIZES] = {512, 1024, 2048, 4096};
+static struct {
+    int tried;
+    fftw_plan plan;   /* NULL: FFTW could not use the wisdom */
+    double *in;       /* the arrays it was planned on, kept with it */
+    fftw_complex *out;
+} wisdom_plans[WISDOM_SIZES];
+
+/* The shared plan for size n, or NULL. Called with planner_lock held. */
+static fftw_plan wisdom_r2c(int n)
 {
+    size_t i = 0;
+    while (i < WISDOM_SIZES && wisdom_sizes[i] != n)
+        i++;
+    if (i == WISDOM_SIZES)
+        return NULL;
+    if (wisdom_plans[i].tried)
+        return wisdom_plans[i].plan;
+    double *in = fftw_malloc((size_t)n * sizeof *in);
+    fftw_complex *out = fftw_malloc(((size_t)n / 2 + 1) * sizeof *out);
+    char *saved = in && out ? fftw_export_wisdom_to_string() : NULL;
     fftw_plan p = NULL;
-    char *saved = fftw_export_wisdom_to_string();
     if (saved) {
         fftw_forget_wisdom();
         if (fftw_import_wisdom_from_string(WISDOM_F64))
@@ -83,9 +109,16 @@ static fftw_plan plan_r2c(int n, double *in, fftw_complex *out)
         fftw_forget_wisdom();
         fftw_import_wisdom_from_string(saved);
         free(saved);   /* FFTW's manual: the caller frees it with free() */
+        wisdom_plans[i].tried = 1;   /* out of memory: try again next time */
     }
-    if (!p)
-        p = fftw_plan_dft_r2c_1d(n, in, out, FFTW_ESTIMATE);
+    if (p) {
+        wisdom_plans[i].plan = p;
+        wisdom_plans[i].in = in;
+        wisdom_plans[i].out = out;
+    } else {
+        fftw_free(in);
+        fftw_free(out);
+    }
     return p;
 }
 
@@ -121,7 +154,10 @@ struct dsp_fft *dsp_fft_new(size_t n)
     }
     int in = (int)n;
     pthread_mutex_lock(&planner_lock);
-    fft->r2c = plan_r2c(in, fft->rin, fft->rout);
+    fft->r2c = wisdom_r2c(in);
+    fft->r2c_shared = fft->r2c != NULL;
+    if (!fft->r2c)
+        fft->r2c = fftw_plan_dft_r2c_1d(in, fft->rin, fft->rout, FFTW_ESTIMATE);
     fft->c2r = fftw_plan_dft_c2r_1d(in, fft->rout, fft->rin, FFTW_ESTIMATE);
     fft->fwd = fftw_plan_dft_1d(in, fft->cin, fft->cout, FFTW_FORWARD, FFTW_ESTIMATE);
     fft->bwd = fftw_plan_dft_1d(in, fft->cin, fft->cout, FFTW_BACKWARD, FFTW_ESTIMATE);
@@ -156,7 +192,7 @@ int dsp_fft_forward_real(struct dsp_fft *fft, const double *x, double complex *X
     if (!fft || !x || !X)
         return dsp_fail(DSP_EINVAL, "dsp_fft_forward_real: NULL argument");
     memmove(fft->rin, x, fft->n * sizeof *x);
-    fftw_execute(fft->r2c);
+    fftw_execute_dft_r2c(fft->r2c, fft->rin, fft->rout);
     memmove(X, fft->rout, fft->nbins * sizeof *X);
     return DSP_OK;
 }
@@ -217,5 +253,5 @@ double complex *dsp_fft_real_output(struct dsp_fft *fft)
 
 void dsp_fft_execute_real(struct dsp_fft *fft)
 {
-    fftw_execute(fft->r2c);
+    fftw_execute_dft_r2c(fft->r2c, fft->rin, fft->rout);
 }

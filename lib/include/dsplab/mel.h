@@ -103,7 +103,10 @@ int dsp_melbank_band(const struct dsp_melbank *mb, size_t m, size_t *first, size
 const double *dsp_melbank_edges_hz(const struct dsp_melbank *mb);
 
 /* mel[m] = sum_k W[m][k] * spec[k]: spec has n_bins = n_fft/2+1 values (power
- * or magnitude), mel has n_mels. DSP_EINVAL if n_bins is not the bank's. */
+ * or magnitude), mel has n_mels. DSP_EINVAL if n_bins is not the bank's.
+ * Each sum runs in 8 partial sums over the band's bins widened to a multiple
+ * of 8 with zero weights (vectorised, the same bits on every CPU): a value
+ * that is infinite or NaN within 7 bins of a band makes that band NaN. */
 int dsp_melbank_apply(const struct dsp_melbank *mb, const double *spec, size_t n_bins,
                       double *mel);
 
