@@ -390,7 +390,7 @@ static void test_wisdom_plan(void)
         free(x);
         free(X);
     }
-    printf(" [wisdom plans taken by FFTW here: %zu of 4] ", used);
+    printf(" [sizes with a wisdom plan FFTW takes here: %zu of 4] ", used);
 }
 
 int main(void)

@@ -6,7 +6,8 @@
  * run, so that references and grades stay reproducible. The real forward
  * plan (the STFT's and mel's, where the time goes) comes from wisdom
  * compiled in (fft_wisdom.h: plans FFTW_PATIENT chose on the development
- * machine, 512 to 4096 points, 5-25 % faster than FFTW_ESTIMATE's there),
+ * machine for 512, 1024 and 4096 points, 5-25 % faster than FFTW_ESTIMATE's
+ * there; for 2048 ESTIMATE's plan was as fast),
  * applied with FFTW_WISDOM_ONLY, which measures nothing; any other size,
  * or where FFTW cannot use that wisdom, and every other transform here,
  * is planned with FFTW_ESTIMATE. Neither touches the buffers while
@@ -79,8 +80,8 @@ static void release(struct dsp_fft *fft)
  * process and shared: every object runs it on its own buffers with
  * fftw_execute_dft_r2c, which FFTW allows from several threads at once on
  * one plan, for arrays aligned as the plan's (all are fftw_malloc's). */
-enum { WISDOM_SIZES = 4 };
-static const int wisdom_sizes[WISDOM_SIZES] = {512, 1024, 2048, 4096};
+enum { WISDOM_SIZES = 3 };
+static const int wisdom_sizes[WISDOM_SIZES] = {512, 1024, 4096};   /* fft_wisdom.h's */
 static struct {
     int tried;
     fftw_plan plan;   /* NULL: FFTW could not use the wisdom */

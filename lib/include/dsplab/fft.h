@@ -14,8 +14,8 @@
  * so results are the same bits on every run.
  * dsplab never calls fftw_cleanup(); FFTW's planner memory stays reachable
  * (not a leak for LeakSanitizer). Call it yourself at exit if you want it,
- * after the last use of dsplab: the real forward plans of 512 to 4096
- * points are made once per process and shared by every object (executed on
+ * after the last use of dsplab: the real forward plans from wisdom (512,
+ * 1024, 4096 points) are made once per process and shared by every object (executed on
  * each object's own buffers), and fftw_cleanup() would invalidate them.
  *
  *   real forward:    n real samples      -> n/2+1 complex bins (0 .. Nyquist)
