@@ -5,6 +5,10 @@
 #include "dsplab/mfcc.h"
 #include "dsplab/status.h"
 
+#include "kernels.h"
+
+#include <stdint.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,10 +89,12 @@ static struct dsp_stream *stream_alloc(enum stream_kind kind, size_t m, size_t n
     s->off = off;
     s->framing = framing;
     s->out_size = out_size;
-    /* four windows: compacted only when full, and then fewer than m samples
-     * remain (those of the next, incomplete frame), so at most one sample in
-     * three is ever moved, and there is always room */
-    s->cap = 4 * m;
+    /* sixteen windows: compacted only when full, and then fewer than m
+     * samples remain (those of the next, incomplete frame), so at most one
+     * sample in fifteen is ever moved, and there is always room (with four
+     * windows the moves were a quarter of the copying, 2 % of a 16 kHz mel
+     * stream's time) */
+    s->cap = 16 * m;
     s->buf = malloc(s->cap * sizeof *s->buf);
     s->seg = malloc(m * sizeof *s->seg);
     s->out = malloc(out_size * sizeof *s->out);
@@ -278,6 +284,16 @@ static void compact(struct dsp_stream *s)
     s->base = keep_from;
 }
 
+/* Hints the n samples after x[0..n-1]: callers mostly push consecutive
+ * blocks of one array, and the copy of a block waits on memory at every new
+ * 4 KB page as the offline objects' window multiply would without their
+ * prefetch (see dsp_k_prefetch). A prefetch never faults; the address is
+ * formed as an integer, not as a pointer past the caller's array. */
+static void prefetch_following(const double *x, size_t n)
+{
+    dsp_k_prefetch((const void *)((uintptr_t)(x + n)), n * sizeof *x);
+}
+
 int dsp_stream_push(struct dsp_stream *s, const double *x, size_t n, dsp_stream_frame_fn fn,
                     void *ctx)
 {
@@ -285,6 +301,8 @@ int dsp_stream_push(struct dsp_stream *s, const double *x, size_t n, dsp_stream_
         return dsp_fail(DSP_EINVAL, "stream: NULL stream or samples");
     if (s->finished)
         return dsp_fail(DSP_EINVAL, "stream: push after finish (call dsp_stream_reset first)");
+    if (n > 0)
+        prefetch_following(x, n);
     while (n > 0) {
         /* samples before the next frame's window (a hop longer than the
          * window) are never read: skip them */
