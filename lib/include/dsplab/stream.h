@@ -31,7 +31,7 @@
  * Memory: everything is allocated by dsp_stream_new_*; push and finish
  * never allocate (tests/test_stream.c counts the heap with mallinfo2, as
  * bench_stft does), so the footprint is fixed
- * whatever the signal's length: a buffer of 4 windows plus the offline
+ * whatever the signal's length: a buffer of 16 windows plus the offline
  * object's.
  *
  *     struct dsp_melspec_params p = dsp_melspec_defaults(16000);
