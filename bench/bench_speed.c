@@ -7,8 +7,9 @@
  *                 M = N = 2048, H = 512, Hann (bench_stft's loop);
  *   fft only      fftw_execute alone over the same frames: the part no
  *                 loop around it can remove (the "where the time goes" row);
- *                 likewise dsplab's own plan alone (dsp_fft_execute_real:
- *                 compiled-in wisdom, fft.c) and the |X| kernel alone
+ *                 likewise dsplab's own plan alone (dsp_fft_execute_real;
+ *                 for 2048 points ESTIMATE's plan, see fft.c) and the |X|
+ *                 kernel alone
  *                 (1025 correctly rounded square roots per frame), whose sum
  *                 is the least dsp_stft_magnitude can cost;
  *   stft double   dsp_stft_magnitude, 1 thread / baseline (target <= 0.6);
@@ -489,7 +490,7 @@ int main(void)
            (med[LIB] - med[FFT]) / base);
     printf("  %-50s %8.3f\n", "bare loop - fftw_execute (its scalar loops)",
            (base - med[FFT]) / base);
-    printf("  %-50s %8.3f  (CPU %.3f)\n", "dsplab's FFT alone (dsp_fft_execute_real, wisdom)",
+    printf("  %-50s %8.3f  (CPU %.3f)\n", "dsplab's FFT alone (dsp_fft_execute_real)",
            med[LFFT] / base, cmed[LFFT] / cbase);
     printf("  %-50s %8.3f  (CPU %.3f)\n", "|X| alone (dsp_k_mag: 1025 sqrt, vectorised)",
            med[MAG] / base, cmed[MAG] / cbase);
