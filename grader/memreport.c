@@ -388,12 +388,25 @@ void mem_describe(char *buf, size_t cap, const char *exercise, const struct mem_
 
     /* where: the student's frames only, innermost first */
     const struct mem_frame *mine[4];
+    int again[4] = {0, 0, 0, 0};
     size_t n_mine = 0;
-    for (size_t i = 0; i < f->n_frames && n_mine < 4; i++)
-        if (f->frames[i].line && is_student_file(f->frames[i].file, src))
-            mine[n_mine++] = &f->frames[i];
+    for (size_t i = 0; i < f->n_frames; i++) {
+        const struct mem_frame *fr = &f->frames[i];
+        if (!fr->line || !is_student_file(fr->file, src))
+            continue;
+        /* a recursion: one line, called again and again */
+        if (n_mine && mine[n_mine - 1]->line == fr->line &&
+            strcmp(mine[n_mine - 1]->file, fr->file) == 0 &&
+            strcmp(mine[n_mine - 1]->func, fr->func) == 0) {
+            again[n_mine - 1] = 1;
+            continue;
+        }
+        if (n_mine == 4)
+            break;
+        mine[n_mine++] = fr;
+    }
     if (n_mine) {
-        char where[700] = " (";
+        char where[900] = " (";
         for (size_t i = 0; i < n_mine; i++) {
             char part[400];
             snprintf(part, sizeof part, "%s%s:%u", i ? ", called from " : "",
@@ -403,6 +416,8 @@ void mem_describe(char *buf, size_t cap, const char *exercise, const struct mem_
                 snprintf(part, sizeof part, " in %s", mine[i]->func);
                 append(where, sizeof where, part);
             }
+            if (again[i])
+                append(where, sizeof where, ", again and again");
         }
         append(where, sizeof where, ")");
         append(buf, cap, where);
