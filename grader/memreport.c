@@ -117,8 +117,10 @@ int mem_parse_asan(const char *text, size_t n, const char *worker_name, struct m
     for (p = next; p < end; p = next) {
         len = line_at(p, end, &next);
         if (!in_stack) {
-            if (len >= 5 && (memcmp(p, "READ ", 5) == 0 || memcmp(p, "WRITE ", 6) == 0))
-                f->access = p[0] == 'R' ? MEM_READ : MEM_WRITE;
+            if (len >= 5 && memcmp(p, "READ ", 5) == 0)
+                f->access = MEM_READ;
+            else if (len >= 6 && memcmp(p, "WRITE ", 6) == 0)
+                f->access = MEM_WRITE;
             else if (find_in(p, len, "caused by a READ memory access"))
                 f->access = MEM_READ;
             else if (find_in(p, len, "caused by a WRITE memory access"))
