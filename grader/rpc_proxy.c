@@ -191,8 +191,13 @@ static void worker_died(const char *name)
         harness_note_line(line);
         iso_child_end(ISO_CRASH, sig);
     }
-    snprintf(line, sizeof line, "%s ended its process (exit status %d) instead of returning", name,
-             code);
+    if (code == 1 && setup.as_bytes == 0) /* a sanitizer build: its reports exit 1 */
+        snprintf(line, sizeof line,
+                 "%s ended its process (exit status 1): a sanitizer's report (below), or exit(1)",
+                 name);
+    else
+        snprintf(line, sizeof line, "%s ended its process (exit status %d) instead of returning",
+                 name, code);
     harness_note_line(line);
     iso_child_end(ISO_EXITED, code);
 }
