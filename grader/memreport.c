@@ -376,8 +376,17 @@ void mem_describe(char *buf, size_t cap, const char *exercise, const struct mem_
         snprintf(what, sizeof what, "%s %s a local variable that no longer exists", exercise,
                  verb);
         hint = "a pointer to a local variable kept after its function returned?";
+    } else if (strcmp(k, "allocator") == 0 || strcmp(k, "out-of-memory") == 0 ||
+               strcmp(k, "requested") == 0 || strcmp(k, "allocation-size-too-big") == 0) {
+        snprintf(what, sizeof what, "%s asked for more memory than a test may use", exercise);
+        hint = "a size computed wrong (a negative value turned into a huge size_t?)";
+    } else if (strcmp(k, "FPE") == 0) {
+        snprintf(what, sizeof what, "%s crashed (SIGFPE: floating-point exception)", exercise);
+        hint = "an integer division by zero?";
+    } else if (strcmp(k, "BUS") == 0 || strcmp(k, "ILL") == 0 || strcmp(k, "ABRT") == 0) {
+        snprintf(what, sizeof what, "%s crashed (SIG%s)", exercise, k);
     } else if (k[0] && strcmp(k, "SEGV") != 0) {
-        snprintf(what, sizeof what, "%s: AddressSanitizer found a %s", exercise, k);
+        snprintf(what, sizeof what, "%s: AddressSanitizer reported: %s", exercise, k);
     } else if (f->have_addr) {
         snprintf(what, sizeof what,
                  "%s %s address 0x%" PRIx64 ", which is in none of its arrays%s", exercise, verb,
