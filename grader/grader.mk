@@ -77,8 +77,10 @@ GRADE_REFGEN := $(GRADE_ROOT)/refgen$(if $(filter lessons,$(LESSONS_DIR)),,/$(ca
 # and stubs. _DEFAULT_SOURCE gives students M_PI. These flags go to the
 # judge as words: no quoting, no student-controlled text.
 GRADE_WARN := $(filter-out -Werror,$(WARN)) $(if $(filter 1,$(GRADE_WERROR)),-Werror)
+# Frame pointers: the worker's fault handler walks them to name the
+# student's lines of a memory error (grader/memreport.h).
 GRADE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(GRADE_OPT) -g \
-               $(GRADE_WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+               -fno-omit-frame-pointer $(GRADE_WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 GRADE_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 GRADE_WORKER_LIBS = $(LIBS_ALL)
 JUDGE_LIBS = $(GRADER_A) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)

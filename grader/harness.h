@@ -77,6 +77,10 @@ const char *iso_signal_name(int sig);
  * the signal or exit status), sending the feedback recorded so far. Used
  * when the exercise's process crashed, hung or misbehaved. Never returns. */
 void iso_child_end(enum iso_kind kind, int code) __attribute__((noreturn));
+/* Added to an ISO_CRASH's signal (0 for a sanitizer report) when the
+ * feedback already says what went wrong and where (grader/memreport.c):
+ * the runner then adds no generic guess. */
+#define ISO_SIG_EXPLAINED 0x100
 
 /* ---- rpc_proxy.c: exercise calls, sent to the worker (see rpc.h) ---- */
 

@@ -27,10 +27,13 @@
  * Lengths are expressions of values already sent (a scalar must come before
  * a length that uses it). They are the lengths exercise.h promises: the
  * caller allocates that much, and exactly that much comes back. A NULL
- * pointer arrives as NULL. In the worker each array sits between guard
- * zones: a write before or past the end of an output is reported to the
- * judge, which fails the test naming the array and the index, with or
- * without a sanitizer build. RPC_OUT_FILE(path) is an output file: the worker
+ * pointer arrives as NULL. In the worker each array ends where a page that
+ * can be neither read nor written begins (a fence), after a guard zone of
+ * known bytes: a read or write past the end crashes the test at once, a
+ * write before the start is found after the call, and the judge names the
+ * array, the index and (for the fence) the student's file:line
+ * (grader/memreport.h). Under `make SAN=1` AddressSanitizer does the same
+ * for both sides, and its report is told the same way. RPC_OUT_FILE(path) is an output file: the worker
  * gives the exercise a path inside its sandbox and the judge writes what the
  * exercise left there to the caller's path.
  *

@@ -23,6 +23,7 @@
 
 #include "fdio.h"
 #include "harness.h"
+#include "memreport.h"
 #include "rpc.h"
 #include "sandbox.h"
 
@@ -38,12 +39,20 @@ struct out_slot {
     const char *name;
 };
 
+/* every array sent, in order: what a memory report refers to */
+struct arg_slot {
+    const char *name;
+    size_t bytes, elem_size;
+};
+
 static struct {
     unsigned char *buf;
     size_t len, cap;
     int oom;
     struct out_slot outs[MAX_SLOTS];
     size_t n_outs;
+    struct arg_slot args[MAX_SLOTS];
+    size_t n_args;
     const char *files[MAX_FILES];
     size_t n_files;
 } req;
@@ -107,6 +116,10 @@ void rpc_array(void *slot, size_t count, size_t elem_size, enum rpc_dir dir, con
     uint64_t bytes = (uint64_t)count * elem_size;
     put(&bytes, sizeof bytes);
     put(ptr, (size_t)bytes);
+    if (req.n_args < MAX_SLOTS)
+        req.args[req.n_args++] = (struct arg_slot){name, (size_t)bytes, elem_size};
+    else
+        req.oom = 1;
     if (dir == RPC_DIR_OUT && req.n_outs < MAX_SLOTS)
         req.outs[req.n_outs++] = (struct out_slot){ptr, (size_t)bytes, elem_size, name};
     else if (dir == RPC_DIR_OUT)
@@ -134,7 +147,7 @@ void rpc_file_out(void *slot)
 static void reset(void)
 {
     req.len = 0;
-    req.n_outs = req.n_files = 0;
+    req.n_outs = req.n_files = req.n_args = 0;
     req.oom = 0;
 }
 
@@ -178,8 +191,13 @@ static void worker_died(const char *name)
         harness_note_line(line);
         iso_child_end(ISO_CRASH, sig);
     }
-    snprintf(line, sizeof line, "%s ended its process (exit status %d) instead of returning", name,
-             code);
+    if (code == 1 && setup.as_bytes == 0) /* a sanitizer build: its reports exit 1 */
+        snprintf(line, sizeof line,
+                 "%s ended its process (exit status 1): a sanitizer's report (below), or exit(1)",
+                 name);
+    else
+        snprintf(line, sizeof line, "%s ended its process (exit status %d) instead of returning",
+                 name, code);
     harness_note_line(line);
     iso_child_end(ISO_EXITED, code);
 }
@@ -202,6 +220,96 @@ static void fail_test(const char *text)
 {
     harness_note_line(text);
     iso_child_end(ISO_FAIL, 0);
+}
+
+/* ---- a memory error the worker reported instead of its reply ---- */
+
+static void read_or_died(const char *name, void *buf, size_t n)
+{
+    if (fd_read_full(from_worker, buf, n) != 0)
+        worker_died(name);
+}
+
+/* The arrays' addresses, in the request's order; their sizes must be the
+ * ones this side sent. */
+static void read_layout(const char *name, struct mem_array *arrays)
+{
+    uint32_t n;
+    read_or_died(name, &n, sizeof n);
+    if (n != req.n_args)
+        malformed(name, "a memory report with the wrong arrays");
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t base, bytes;
+        read_or_died(name, &base, sizeof base);
+        read_or_died(name, &bytes, sizeof bytes);
+        if (bytes != req.args[i].bytes)
+            malformed(name, "a memory report with the wrong arrays");
+        arrays[i] = (struct mem_array){req.args[i].name, req.args[i].elem_size,
+                                       req.args[i].bytes, base};
+    }
+}
+
+/* "FLT1" (the fence's fault handler) or "SAN1" (AddressSanitizer) came
+ * instead of "RET1": read it, name the error in the student's terms, end
+ * the test. A forged report lands here too, and fails its test the same. */
+static void memory_error(const char *name, int sanitizer) __attribute__((noreturn));
+static void memory_error(const char *name, int sanitizer)
+{
+    static struct mem_fault f;
+    struct mem_array arrays[MAX_SLOTS];
+    memset(&f, 0, sizeof f);
+    if (!sanitizer) {
+        uint32_t sig, access, pc_exact, n;
+        uint64_t offsets[MEM_MAX_FRAMES];
+        read_or_died(name, &sig, sizeof sig);
+        read_or_died(name, &access, sizeof access);
+        read_or_died(name, &f.addr, sizeof f.addr);
+        read_or_died(name, &f.sp, sizeof f.sp);
+        read_or_died(name, &pc_exact, sizeof pc_exact);
+        read_or_died(name, &n, sizeof n);
+        if ((sig != SIGSEGV && sig != SIGBUS) || access > MEM_UNKNOWN || n > MEM_MAX_FRAMES)
+            malformed(name, "a memory report out of range");
+        read_or_died(name, offsets, n * sizeof offsets[0]);
+        read_layout(name, arrays);
+        f.sig = (int)sig;
+        f.access = (enum mem_access)access;
+        f.have_addr = 1;
+        f.pc_exact = pc_exact != 0;
+        /* a return address is the instruction after the call: step back
+         * into the call's line */
+        for (uint32_t i = 0; i < n; i++)
+            f.offsets[i] = offsets[i] - (i == 0 && f.pc_exact ? 0 : 1);
+        f.n_offsets = n;
+    } else {
+        enum { TEXT_CAP = 32 * 1024 };
+        static char text[TEXT_CAP];
+        uint32_t len;
+        read_layout(name, arrays);
+        read_or_died(name, &len, sizeof len);
+        if (len > TEXT_CAP)
+            malformed(name, "a sanitizer report too long");
+        read_or_died(name, text, len);
+        if (mem_parse_asan(text, len, "/worker", &f) != 0)
+            malformed(name, "a sanitizer report without its header");
+    }
+    stop_worker();
+    mem_symbolize(setup.worker, &f);
+
+    const char *files[32];
+    char src_dir[4200];
+    struct mem_sources src;
+    mem_sources_of_lesson(&src, files, 32, src_dir, sizeof src_dir, setup.worker);
+    char text[2048];
+    mem_describe(text, sizeof text, name, &f, arrays, req.n_args, &src);
+    for (char *line = text, *nl; *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        if (!nl)
+            break;
+        *nl = '\0';
+        harness_note_line(line);
+    }
+    reset();
+    iso_child_end(ISO_CRASH, f.sig | ISO_SIG_EXPLAINED);
 }
 
 /* ---- talking to the worker ---- */
@@ -299,6 +407,8 @@ int rpc_proxy_call(const char *name)
     uint32_t msg_len;
     if (fd_read_full(from_worker, magic, 4) != 0)
         worker_died(name);
+    if (memcmp(magic, "FLT1", 4) == 0 || memcmp(magic, "SAN1", 4) == 0)
+        memory_error(name, magic[0] == 'S');
     if (memcmp(magic, "RET1", 4) != 0)
         malformed(name, "no header");
     if (fd_read_full(from_worker, &status, sizeof status) != 0 ||
@@ -351,7 +461,7 @@ int rpc_proxy_call(const char *name)
     uint32_t hits;
     if (fd_read_full(from_worker, &hits, sizeof hits) != 0)
         worker_died(name);
-    if (hits > 2 * req.n_outs)
+    if (hits > req.n_outs)
         malformed(name, "too many guard reports");
     for (uint32_t i = 0; i < hits; i++) {
         uint32_t array;
@@ -362,14 +472,15 @@ int rpc_proxy_call(const char *name)
         if (array >= req.n_outs)
             malformed(name, "a guard report for no array");
         const struct out_slot *o = &req.outs[array];
-        size_t es = o->elem_size ? o->elem_size : 1;
-        long long index = offset < 0 ? -(long long)((-offset + (int64_t)es - 1) / (int64_t)es)
-                                     : (long long)(offset / (int64_t)es);
+        struct mem_array a = {o->name, o->elem_size, o->bytes, 0};
+        char phrase[300];
+        mem_index_phrase(phrase, sizeof phrase, &a, offset);
         snprintf(line, sizeof line,
-                 "%s wrote %s[%lld], %s its %zu values: a loop bound off by one, or an unsigned "
-                 "count that wrapped around?",
-                 name, o->name ? o->name : "an output", index,
-                 offset < 0 ? "before the start of" : "past the end of", o->bytes / es);
+                 "%s wrote %s: %s", name, phrase,
+                 offset < 0 ? "an index below 0 (k - 1 at k = 0?), or an unsigned count that "
+                              "wrapped around?"
+                            : "a loop bound off by one, or an unsigned count that wrapped "
+                              "around?");
         harness_note_line(line);
     }
     if (hits) {

@@ -51,6 +51,7 @@
 
 #include "grade.h"
 #include "harness.h"
+#include "memreport.h"
 #include "plotfb.h"
 #include "sandbox.h"
 
@@ -271,6 +272,19 @@ static void add_both(struct outcome *o, const char *text)
     rep_buf_put(&o->report, text, strlen(text));
 }
 
+/* A sanitizer's "file:line: runtime error: ..." in the test's output, in
+ * the student's terms. */
+static int ubsan_line(const struct run_ctx *c, const struct iso_result *r, char *buf, size_t cap)
+{
+    const char *files[32];
+    char dir[4200];
+    struct mem_sources src;
+    if (!r->output)
+        return -1;
+    mem_sources_of_lesson(&src, files, 32, dir, sizeof dir, c->gate ? c->gate->worker : NULL);
+    return mem_ubsan_line(r->output, r->output_len, &src, buf, cap);
+}
+
 static void evaluate(struct run_ctx *c, size_t i)
 {
     struct outcome *o = &c->res[i];
@@ -331,6 +345,10 @@ static void evaluate(struct run_ctx *c, size_t i)
     }
     o->seconds = r.seconds;
     char line[512];
+    /* the proxy already named the memory error and its line */
+    int explained = r.kind == ISO_CRASH && (r.sig & ISO_SIG_EXPLAINED);
+    if (r.kind == ISO_CRASH)
+        r.sig &= ~ISO_SIG_EXPLAINED;
     switch (r.kind) {
     case ISO_PASS:
         o->passed = 1;
@@ -371,7 +389,13 @@ static void evaluate(struct run_ctx *c, size_t i)
                  "call exit()\n",
                  r.exit_status);
         add_both(o, line);
-    } else if (r.kind == ISO_CRASH) {
+    } else if (r.kind == ISO_CRASH && !explained && r.sig == 0 &&
+               ubsan_line(c, &r, line, sizeof line) == 0) {
+        /* UndefinedBehaviorSanitizer says file:line itself */
+        char shown[600];
+        snprintf(shown, sizeof shown, "    %s", line);
+        add_both(o, shown);
+    } else if (r.kind == ISO_CRASH && !explained) {
         const char *why = r.sig == 0 ? "the sanitizer found an error (see the output below)"
                           : r.sig == SIGSEGV || r.sig == SIGBUS
                               ? "reading or writing outside an array, through a NULL or freed "

@@ -173,6 +173,14 @@ static void test_feedback_explains_each_failure(void)
     expect_text("broken.c: not graded: it does not compile");
     expect_text("error: expected");
     expect_text("broken.c was not graded: it does not compile");
+    /* memory errors in the student's terms, with the student's line (the
+     * fence's fault handler, or under SAN=1 AddressSanitizer's report) */
+    /* (under SAN=1, UBSan's null check reports the store first) */
+    expect_text(SAN_BUILD ? "    undefined behaviour: store to null pointer of type 'volatile int' "
+                            "(bad.c:32)\n"
+                          : "    segv_ex wrote through a NULL pointer (address 0x0) (bad.c:32)\n");
+    expect_text("    stack_ex overflowed the stack (bad.c:");
+    expect_text("    hint: a recursion that does not stop, or a very large local array?\n");
 }
 
 static void test_points_and_final_score(void)

@@ -43,7 +43,7 @@ struct wrong_case {
     const char *name;
     const char *fail[6];    /* a failed check */
     const char *skipped[4]; /* "skipped: depends on ..." */
-    const char *crash[2];   /* killed by a signal (or, under SAN=1, a sanitizer report) */
+    const char *crash[6];   /* killed by a signal (or, under SAN=1, a sanitizer report) */
     int score;
     struct hint hints[4];
 };
@@ -82,6 +82,16 @@ static const struct wrong_case cases[] = {
      {{"idft: example", "hint: x[m] = 4 * expected[(n - m) mod n]: two mistakes at once"},
       {"idft: example", "4 x too large: the 1/n is missing"},
       {"idft: random", "x[m] = 50 * expected[(n - m) mod n]"}}},
+    {&L02, "sine-i-le-n", {NULL},
+     {"sine: phase -pi/2", "sine: random", "sine: bad fs"}, {"sine: example"}, 22,
+     {{"sine: example", "gen_sine_ex wrote x[4], one past the end of its 4 values "
+                        "(sine_ex.c:13)\n"}}},
+    {&L02, "dft-m-le-n", {NULL}, {"dft: n = 0", "idft: round trip"},
+     {"dft: impulse", "dft: example {1,2,3,4}", "dft: cosine in bin 3", "dft: random",
+      "dft: piano frame"},
+     18,
+     {{"dft: impulse", "dft_ex read x[8], one past the end of its 8 values (dft_ex.c:15)\n"},
+      {"dft: piano frame", "dft_ex read x[256], one past the end of its 256 values"}}},
     {&L04, "stft-odd-m-shift", {"stft: noise against the library"},
      {"stft: short signal, long hop, bad arguments", "stft: speech"}, {NULL}, 23,
      {{"stft: noise against the library",
@@ -91,10 +101,14 @@ static const struct wrong_case cases[] = {
      {"envelope: band edges", "envelope: speech"}, {NULL}, 22,
      {{"envelope: one sinusoid per band",
        "hint: 2x the expected dB value: 20*log10 of an energy. A sum of |X|^2 is a power"}}},
-    {&L04, "odf-k-le-n", {"odf: example", "odf: one frame, silence, n = 0"},
-     {"odf: speech envelopes", "odf: random"}, {NULL}, 23,
-     {{"odf: example",
-       "odf_ex wrote odf[5], past the end of its 5 values: a loop bound off by one"}}},
+    /* memory errors: the fence after each array (or, under SAN=1,
+     * AddressSanitizer) names the array, the index and the student's line */
+    {&L04, "odf-k-le-n", {NULL}, {"odf: speech envelopes", "odf: random"},
+     {"odf: example", "odf: one frame, silence, n = 0"}, 23,
+     {{"odf: example", "odf_ex read env[5], one past the end of its 5 values (odf.c:10)\n"},
+      {"odf: one frame, silence, n = 0",
+       "odf_ex read env[1], one past the end of its 1 value (odf.c:10)\n"},
+      {"odf: example", "hint: a loop bound off by one"}}},
     {&L11, "fft-no-bitrev",
      {"fft: {1, 2, 3, 4}", "fft: impulses, a constant, one exponential (n = 8)",
       "rfft: random, n = 2, 4, ..., 65536 against FFTW", "rfft: flute, n = 4096 (reference)",
@@ -243,7 +257,7 @@ static void check_case(const struct wrong_case *c)
         *colon = '\0';
         const char *status = colon + 2;
         n_tests++;
-        int crash = in_list(c->crash, 2, text);
+        int crash = in_list(c->crash, 6, text);
         int fail = in_list(c->fail, 6, text) || in_list(c->skipped, 4, text);
         int good = crash ? strncmp(status, "CRASH", 5) == 0
                          : strncmp(status, fail ? "FAIL" : "OK", fail ? 4 : 2) == 0;

@@ -284,7 +284,7 @@ static void downsample_random(void)
         if (!grade_status(downsample_ex(x, n, factor, y, &ny), "downsample_ex"))
             return;
         grade_note("n = %zu, factor = %zu", n, factor);
-        /* a write past y[want_n - 1] lands in the worker's guard zone */
+        /* a write past y[want_n - 1] hits the worker's fence page */
         if (!grade_length("ny", ny, want_n) || !grade_close("y", y, want, want_n, 0, 0))
             return;
     }

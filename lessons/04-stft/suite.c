@@ -648,9 +648,10 @@ static void envelope_bad(void)
 
 /* ---- Part 5: odf ---------------------------------------------------------------- */
 
-/* A write past the n outputs (a loop that runs to k <= n writes odf[n])
- * lands in the worker's guard zone after the array: the grader fails the
- * test naming odf[n], even without a sanitizer (grader/rpc.h). */
+/* A loop that runs to k <= n reads env[n] and writes odf[n]: each array
+ * ends at the worker's fence page, so the test crashes at the first one,
+ * and the grader names it ("odf_ex read env[5], one past the end of its
+ * 5 values (odf.c:10)"), even without a sanitizer (grader/rpc.h). */
 
 /* odf[0] = 0, odf[k] = max(env[k] - env[k-1], 0): one subtraction, exact
  * in any order, so the tolerance is only a courtesy 1e-12 dB. */

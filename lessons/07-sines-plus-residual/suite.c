@@ -170,8 +170,8 @@ static void sines_tail(void)
      * weight to the end; 300 samples, hop 100: the length is a multiple of
      * the hop (4 frames, the last centred on 300, just past the end) */
     /* and 50 samples, hop 64: one frame, shorter than its hop; its
-     * second half must stop at the end of y (a write past it lands in the
-     * worker's guard zone, and the grader names it) */
+     * second half must stop at the end of y (a write past it hits the
+     * worker's fence page, and the grader names it and its line) */
     const size_t lens[3] = {1000, 300, 50}, hops[3] = {256, 100, 64};
     for (int t = 0; t < 3; t++) {
         size_t len = lens[t], hop = hops[t], fr = len / hop + 1;

@@ -1,0 +1,20 @@
+/* Lesson 02, Part 3 — a read one past the end. */
+#include <math.h>
+
+#include "exercise.h"
+
+int dft_ex(const double *x, size_t n, double complex *X)
+{
+    if (n == 0 || x == NULL || X == NULL)
+        return DSP_EINVAL;
+    const double pi = acos(-1.0);
+    for (size_t k = 0; k < n; k++) {
+        double complex sum = 0;
+        for (size_t m = 0; m <= n; m++) { /* MISTAKE: reads x[n] */
+            double angle = -2.0 * pi * (double)(k * m % n) / (double)n;
+            sum += x[m] * (cos(angle) + I * sin(angle));
+        }
+        X[k] = sum;
+    }
+    return DSP_OK;
+}
