@@ -75,15 +75,7 @@ static void start_worker(const struct pool_request *rq, char **argv, char **env,
     }
     dup2(fds[1], 1);
     dup2(fds[2], 2);
-    /* kept descriptors become 3, 4...: first move them all above the range */
-    int n_keep = n_fds - 3, moved[POOL_MAX_KEEP];
-    for (int i = 0; i < n_keep; i++)
-        moved[i] = fcntl(fds[3 + i], F_DUPFD, 100);
-    for (int i = 0; i < n_keep; i++) {
-        dup2(moved[i], 3 + i);
-        close(moved[i]);
-    }
-    procfd_close_from(3 + n_keep);
+    procfd_keep_as_3(fds + 3, n_fds - 3);
     if (rq->cpu_s > 0) {
         struct rlimit rl = {(rlim_t)rq->cpu_s, (rlim_t)rq->cpu_s + 1};
         setrlimit(RLIMIT_CPU, &rl);

@@ -266,15 +266,7 @@ static void exec_child(const struct sb_spec *spec, char *const argv[], int out_f
         dup2(out_fd, 1);
         dup2(out_fd, 2);
     }
-    /* keep[i] becomes 3 + i: first move them all above the range. */
-    int moved[8];
-    for (int i = 0; i < n_keep && i < 8; i++)
-        moved[i] = fcntl(keep[i], F_DUPFD, 100);
-    for (int i = 0; i < n_keep && i < 8; i++) {
-        dup2(moved[i], 3 + i);
-        close(moved[i]);
-    }
-    procfd_close_from(3 + n_keep);
+    procfd_keep_as_3(keep, n_keep);
     /* CPU: SIGXCPU at the limit (a TIMEOUT), SIGKILL a second later. */
     if (spec->cpu_s > 0)
         set_limit(RLIMIT_CPU, (rlim_t)ceil(spec->cpu_s), (rlim_t)ceil(spec->cpu_s) + 1);
