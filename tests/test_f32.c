@@ -93,6 +93,21 @@ static void test_stft_odd_padded(void)
     check_stft(1001, 4096, 250, DSP_WIN_BLACKMAN);
 }
 
+/* Even N runs as a complex FFT of N/2 points and a split step (f32.c), odd
+ * N as a real FFT: both, at sizes with and without compiled-in wisdom,
+ * and the smallest even ones, where the split has one or two pairs. */
+static void test_stft_other_sizes(void)
+{
+    check_stft(2, 2, 1, DSP_WIN_HANN);
+    check_stft(4, 4, 2, DSP_WIN_HANN);
+    check_stft(5, 6, 3, DSP_WIN_HAMMING);
+    check_stft(401, 1001, 100, DSP_WIN_HANN);
+    check_stft(400, 400, 160, DSP_WIN_HANN);
+    check_stft(512, 512, 128, DSP_WIN_BLACKMAN);
+    check_stft(1024, 1024, 256, DSP_WIN_HANN);
+    check_stft(3000, 4096, 1024, DSP_WIN_HANN);
+}
+
 static void check_mel(const struct dsp_melspec_params *p, double bound)
 {
     double *x = malloc(LEN * sizeof *x);
@@ -164,6 +179,7 @@ static void test_bad_params(void)
 static const struct test_case cases[] = {
     {"stft magnitude float32 vs double, M = N = 2048", test_stft_defaults},
     {"stft magnitude float32 vs double, odd M, padded N", test_stft_odd_padded},
+    {"stft magnitude float32 vs double, even N (split) and odd N (real plan)", test_stft_other_sizes},
     {"mel float32 vs double, librosa defaults", test_mel_librosa},
     {"mel float32 vs double, VGGish-like inside frames", test_mel_vggish_like},
     {"bad parameters", test_bad_params},

@@ -102,6 +102,46 @@ static size_t check_bands(size_t *far)
     return bad;
 }
 
+/* The split step of the half-size real FFT (dsp_k_half_*), written out
+ * plainly in the order kernels.h gives, for m = 1 .. MAXN-1: returns the
+ * number of m whose output differs in any bit. z is read from xf (MAXN
+ * complex values at most); the twiddles are any numbers, since the bits,
+ * not the maths, are checked here (test_half_dft checks the maths). */
+static size_t check_half(void)
+{
+    static float twr[MAXN], twi[MAXN], scratch[DSP_K_HALF_SCRATCH(MAXN)];
+    static float got_m[MAXN + 1], got_p[MAXN + 1], want_m[MAXN + 1], want_p[MAXN + 1];
+    for (size_t k = 0; k < MAXN; k++) {
+        twr[k] = wf[k];
+        twi[k] = -wf[MAXN + k];
+    }
+    const float *z = xf;
+    size_t bad = 0;
+    for (size_t m = 1; m < MAXN; m++) {
+        dsp_k_half_magf(z, twr, twi, m, scratch, got_m);
+        dsp_k_half_powf(z, twr, twi, m, scratch, got_p);
+        float s = z[0] + z[1], d = z[0] - z[1];
+        want_m[0] = sqrtf(s * s);
+        want_m[m] = sqrtf(d * d);
+        want_p[0] = s * s;
+        want_p[m] = d * d;
+        for (size_t k = 1; k <= m / 2; k++) {
+            float ar = z[2 * k], ai = z[2 * k + 1], br = z[2 * (m - k)], bi = -z[2 * (m - k) + 1];
+            float er = 0.5f * (ar + br), ei = 0.5f * (ai + bi);
+            float orr = 0.5f * (ai - bi), oi = -0.5f * (ar - br);
+            float tr = twr[k] * orr - twi[k] * oi, ti = twr[k] * oi + twi[k] * orr;
+            float pr = er + tr, pi = ei + ti, qr = er - tr, qi = ei - ti;
+            want_p[k] = pr * pr + pi * pi;
+            want_m[k] = sqrtf(want_p[k]);
+            want_p[m - k] = qr * qr + qi * qi;   /* k = m - k: this one wins */
+            want_m[m - k] = sqrtf(want_p[m - k]);
+        }
+        bad += memcmp(got_m, want_m, (m + 1) * sizeof *got_m) != 0;
+        bad += memcmp(got_p, want_p, (m + 1) * sizeof *got_p) != 0;
+    }
+    return bad;
+}
+
 static void test_every_isa(void)
 {
     fill();
@@ -115,7 +155,7 @@ static void test_every_isa(void)
             continue;
         }
         CU_ASSERT_STRING_EQUAL(dsp_k_isa(), isas[i]);
-        size_t far = 0, bad = check_current() + check_bands(&far);
+        size_t far = 0, bad = check_current() + check_bands(&far) + check_half();
         CU_ASSERT_EQUAL(far, 0);
         if (bad)
             printf("\n%s: %zu kernel runs differ from the plain loop\n", isas[i], bad);
@@ -127,8 +167,72 @@ static void test_every_isa(void)
     CU_ASSERT_EQUAL(dsp_k_select(chosen), 0);
 }
 
+/* The maths of the split step: for n = 2m real samples, z = the m-point
+ * DFT of x[2j] + i x[2j+1] (in double, rounded to float), the kernel's
+ * |X[k]| and |X[k]|^2 against the n-point real DFT written out in double.
+ * Bound: 1e-6 of the largest |X| (2e-6 of the largest power, twice the
+ * relative error). Each float z value carries up to 2^-24 = 6e-8 of its
+ * size in rounding and the split adds about ten float operations on values
+ * no larger than the peak, so rounding stays under 10 * 6e-8 = 6e-7 of it
+ * (seen: 8e-8); a wrong sign, twiddle or partner index is off by a whole bin's
+ * worth (order 1). Every m from 1 to 64 (odd and even, the self-paired
+ * bin m/2, the blocks' remainders) and a few larger. */
+static void test_half_dft(void)
+{
+    enum { MAXM = 300 };
+    static float xr[2 * MAXM], z[2 * MAXM], twr[MAXM], twi[MAXM];
+    static float scratch[DSP_K_HALF_SCRATCH(MAXM)], mag[MAXM + 1], pw[MAXM + 1];
+    const double pi = 3.14159265358979323846;
+    const size_t sizes[] = {72, 100, 128, 255, 256, 299};
+    double worst = 0.0, worst_p = 0.0;
+    for (size_t t = 0; t < 64 + sizeof sizes / sizeof *sizes; t++) {
+        size_t m = t < 64 ? t + 1 : sizes[t - 64], n = 2 * m;
+        uint64_t s = 12345 + m;
+        for (size_t i = 0; i < n; i++) {
+            s = s * 6364136223846793005ull + 1442695040888963407ull;
+            xr[i] = (float)((double)(int64_t)(s >> 11) / 4.5e15 + (i % 5 == 0 ? 0.7 : 0.0));
+        }
+        for (size_t k = 0; k < m; k++) {
+            double re = 0.0, im = 0.0;
+            for (size_t j = 0; j < m; j++) {
+                double a = -2.0 * pi * (double)((j * k) % m) / (double)m;
+                re += xr[2 * j] * cos(a) - xr[2 * j + 1] * sin(a);
+                im += xr[2 * j] * sin(a) + xr[2 * j + 1] * cos(a);
+            }
+            z[2 * k] = (float)re;
+            z[2 * k + 1] = (float)im;
+        }
+        for (size_t k = 0; k <= m / 2; k++) {
+            twr[k] = (float)cos(2.0 * pi * (double)k / (double)n);
+            twi[k] = (float)-sin(2.0 * pi * (double)k / (double)n);
+        }
+        dsp_k_half_magf(z, twr, twi, m, scratch, mag);
+        dsp_k_half_powf(z, twr, twi, m, scratch, pw);
+        double peak = 0.0, err = 0.0, err_p = 0.0;
+        for (size_t k = 0; k <= m; k++) {
+            double re = 0.0, im = 0.0;
+            for (size_t i = 0; i < n; i++) {
+                double a = -2.0 * pi * (double)((i * k) % n) / (double)n;
+                re += xr[i] * cos(a);
+                im += xr[i] * sin(a);
+            }
+            double a = sqrt(re * re + im * im);
+            peak = fmax(peak, a);
+            err = fmax(err, fabs(mag[k] - a));
+            err_p = fmax(err_p, fabs(pw[k] - a * a));
+        }
+        worst = fmax(worst, err / peak);
+        worst_p = fmax(worst_p, err_p / (peak * peak));
+    }
+    printf(" [worst %.2g of the peak, power %.2g] ", worst, worst_p);
+    CU_ASSERT(worst <= 1e-6);
+    CU_ASSERT(worst_p <= 2e-6);
+    CU_ASSERT(worst > 1e-9);   /* float rounding is visible: not vacuous */
+}
+
 static const struct test_case cases[] = {
     {"every instruction set's kernels = the plain loops, bit for bit", test_every_isa},
+    {"half-size split step = the real DFT of 2m points, m = 1 .. 64 and larger", test_half_dft},
 };
 
 int main(void)

@@ -18,29 +18,40 @@
  * it is not thread-safe either. */
 static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* One forward real FFT of size n in float, with aligned buffers. */
+#define PI 3.14159265358979323846
+
+/* One forward real FFT of size n in float, with aligned buffers, and |X|
+ * or |X|^2 of its n/2+1 bins. For even n it runs as FFTW's complex FFT of
+ * n/2 points on the samples read as complex pairs, then kernels.c's split
+ * step (dsp_k_half_*): in float, FFTW's complex plans are 2-3x faster than
+ * its real ones here, whose vector codelets mix SSE2 and AVX. Odd n uses
+ * the real plan. */
 struct plan_f32 {
     size_t n;
     float *in;            /* n floats */
     fftwf_complex *out;   /* n/2+1 bins */
     fftwf_plan plan;
     int shared;           /* plan is a wisdom plan, not ours to destroy */
+    int half;             /* plan is the complex one of n/2 points */
+    float *twr, *twi;     /* half: cos, -sin of 2 pi k / n, k = 0 .. n/4 */
+    float *scratch;       /* half: DSP_K_HALF_SCRATCH(n/2) floats */
 };
 
-/* The plans from WISDOM_F32 (f32_wisdom.h), one per size for the process,
- * with the program's own wisdom set aside meanwhile and shared by every
- * object: as fft.c's wisdom_r2c, which says why. */
+/* The complex plans from WISDOM_F32 (f32_wisdom.h), one per size for the
+ * process, with the program's own wisdom set aside meanwhile and shared by
+ * every object: as fft.c's wisdom_r2c, which says why. */
 enum { WISDOM_SIZES = 4 };
-static const int wisdom_sizes[WISDOM_SIZES] = {512, 1024, 2048, 4096};
+static const int wisdom_sizes[WISDOM_SIZES] = {256, 512, 1024, 2048};
 static struct {
     int tried;
     fftwf_plan plan;   /* NULL: FFTW could not use the wisdom */
-    float *in;         /* the arrays it was planned on, kept with it */
+    fftwf_complex *in;   /* the arrays it was planned on, kept with it */
     fftwf_complex *out;
 } wisdom_plans[WISDOM_SIZES];
 
-/* The shared plan for size n, or NULL. Called with planner_lock held. */
-static fftwf_plan wisdom_r2c(int n)
+/* The shared complex forward plan for size n, or NULL. Called with
+ * planner_lock held. */
+static fftwf_plan wisdom_c2c(int n)
 {
     size_t i = 0;
     while (i < WISDOM_SIZES && wisdom_sizes[i] != n)
@@ -49,14 +60,14 @@ static fftwf_plan wisdom_r2c(int n)
         return NULL;
     if (wisdom_plans[i].tried)
         return wisdom_plans[i].plan;
-    float *in = fftwf_malloc((size_t)n * sizeof *in);
-    fftwf_complex *out = fftwf_malloc(((size_t)n / 2 + 1) * sizeof *out);
+    fftwf_complex *in = fftwf_malloc((size_t)n * sizeof *in);
+    fftwf_complex *out = fftwf_malloc((size_t)n * sizeof *out);
     char *saved = in && out ? fftwf_export_wisdom_to_string() : NULL;
     fftwf_plan p = NULL;
     if (saved) {
         fftwf_forget_wisdom();
         if (fftwf_import_wisdom_from_string(WISDOM_F32))
-            p = fftwf_plan_dft_r2c_1d(n, in, out, FFTW_PATIENT | FFTW_WISDOM_ONLY);
+            p = fftwf_plan_dft_1d(n, in, out, FFTW_FORWARD, FFTW_PATIENT | FFTW_WISDOM_ONLY);
         fftwf_forget_wisdom();
         fftwf_import_wisdom_from_string(saved);
         free(saved);
@@ -79,15 +90,36 @@ static int plan_init(struct plan_f32 *p, size_t n)
     if (n > (size_t)INT_MAX)
         return dsp_fail(DSP_EINVAL, "FFT size (%zu) is larger than FFTW allows (%d)", n, INT_MAX);
     p->n = n;
+    p->half = n % 2 == 0;
     p->in = fftwf_malloc(n * sizeof *p->in);
     p->out = fftwf_malloc((n / 2 + 1) * sizeof *p->out);
     if (!p->in || !p->out)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: out of memory", n);
+    if (p->half) {
+        size_t m = n / 2, h = m / 2;
+        p->twr = malloc((h + 1) * sizeof *p->twr);
+        p->twi = malloc((h + 1) * sizeof *p->twi);
+        p->scratch = malloc(DSP_K_HALF_SCRATCH(m) * sizeof *p->scratch);
+        if (!p->twr || !p->twi || !p->scratch)
+            return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: out of memory", n);
+        /* W^k = exp(-2 pi i k / n) in double, then rounded once; the
+         * quarter turn (k = n/4) exactly -i */
+        for (size_t k = 0; k <= h; k++) {
+            double a = 2.0 * PI * (double)k / (double)n;
+            p->twr[k] = 4 * k == n ? 0.0f : (float)cos(a);
+            p->twi[k] = 4 * k == n ? -1.0f : (float)-sin(a);
+        }
+    }
     pthread_mutex_lock(&planner_lock);
-    p->plan = wisdom_r2c((int)n);
-    p->shared = p->plan != NULL;
-    if (!p->plan)
+    if (p->half) {
+        fftwf_complex *z = (fftwf_complex *)p->in;   /* n floats = n/2 pairs */
+        p->plan = wisdom_c2c((int)(n / 2));
+        p->shared = p->plan != NULL;
+        if (!p->plan)
+            p->plan = fftwf_plan_dft_1d((int)(n / 2), z, p->out, FFTW_FORWARD, FFTW_ESTIMATE);
+    } else {
         p->plan = fftwf_plan_dft_r2c_1d((int)n, p->in, p->out, FFTW_ESTIMATE);
+    }
     pthread_mutex_unlock(&planner_lock);
     if (!p->plan)
         return dsp_fail(DSP_ENOMEM, "float32 FFT of size %zu: FFTW could not make a plan", n);
@@ -103,6 +135,28 @@ static void plan_free(struct plan_f32 *p)
     }
     fftwf_free(p->in);
     fftwf_free(p->out);
+    free(p->twr);
+    free(p->twi);
+    free(p->scratch);
+}
+
+/* The FFT of p->in, then its n/2+1 magnitudes (root) or powers into out. */
+static void transform(struct plan_f32 *p, int root, float *out)
+{
+    if (p->half) {
+        fftwf_execute_dft(p->plan, (fftwf_complex *)p->in, p->out);
+        const float *z = (const float *)p->out;
+        if (root)
+            dsp_k_half_magf(z, p->twr, p->twi, p->n / 2, p->scratch, out);
+        else
+            dsp_k_half_powf(z, p->twr, p->twi, p->n / 2, p->scratch, out);
+    } else {
+        fftwf_execute_dft_r2c(p->plan, p->in, p->out);
+        if (root)
+            dsp_k_magf((const float *)p->out, out, p->n / 2 + 1);
+        else
+            dsp_k_powf((const float *)p->out, out, p->n / 2 + 1);
+    }
 }
 
 /* Fills in[0..m-1] with x[start+i] * w[i] (zero outside 0..len-1) and
@@ -207,8 +261,7 @@ int dsp_stft_f32_magnitude(struct dsp_stft_f32 *st, const float *x, size_t len, 
     long long start = (long long)(k * st->hop) - (long long)(st->m / 2);
     fill_frame(st->fft.in, st->n, x, len, start, st->w, st->m);
     prefetch_next(x, len, start, st->m, st->hop);
-    fftwf_execute_dft_r2c(st->fft.plan, st->fft.in, st->fft.out);
-    dsp_k_magf((const float *)st->fft.out, mag, st->n / 2 + 1);
+    transform(&st->fft, 1, mag);
     return DSP_OK;
 }
 
@@ -310,11 +363,7 @@ int dsp_melspec_f32_frame(struct dsp_melspec_f32 *ms, const float *x, size_t len
         start += (long long)((n - m) / 2) - (long long)(n / 2);
     fill_frame(ms->fft.in, n, x, len, start, ms->w, m);
     prefetch_next(x, len, start, m, ms->p.hop);
-    fftwf_execute_dft_r2c(ms->fft.plan, ms->fft.in, ms->fft.out);
-    if (ms->p.power == 2.0)
-        dsp_k_powf((const float *)ms->fft.out, ms->specf, ms->n_bins);
-    else
-        dsp_k_magf((const float *)ms->fft.out, ms->specf, ms->n_bins);
+    transform(&ms->fft, ms->p.power != 2.0, ms->specf);
     for (size_t b = 0; b < ms->n_bins; b++)
         ms->spec[b] = ms->specf[b];
     return dsp_melbank_apply(ms->bank, ms->spec, ms->n_bins, mel);

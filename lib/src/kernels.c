@@ -68,8 +68,18 @@
             for (; j + BLOCK <= n; j += BLOCK)                                              \
                 for (size_t l = 0; l < BLOCK; l++)                                          \
                     acc[l] += w[j + l] * s[j + l];                                          \
-            for (size_t l = 0; j + l < n; l++)                                              \
-                acc[l] += w[j + l] * s[j + l];                                              \
+            if (j < n) {                                                                    \
+                /* a run that could not be widened (a spectrum under 8 bins): its    */    \
+                /* last values through zero-filled copies, so that acc is only ever  */    \
+                /* indexed by constants and stays in a register (an indexed tail     */    \
+                /* sent it through the stack for every band, and cost as much as the */    \
+                /* sums); a zero weight times a zero adds nothing                    */    \
+                double tw[BLOCK] = {0.0}, ts[BLOCK] = {0.0};                                \
+                memcpy(tw, w + j, (n - j) * sizeof *tw);                                    \
+                memcpy(ts, s + j, (n - j) * sizeof *ts);                                    \
+                for (size_t l = 0; l < BLOCK; l++)                                          \
+                    acc[l] += tw[l] * ts[l];                                                \
+            }                                                                               \
             /* ((0+4)+(2+6))+((1+5)+(3+7)): halves added, as vectors */                    \
             double half[BLOCK / 2], quarter[BLOCK / 4];                                     \
             for (size_t l = 0; l < BLOCK / 2; l++)                                          \
@@ -113,7 +123,75 @@
             }                                                                               \
         for (; k < nb; k++)                                                                 \
             out[k] = ri[2 * k] * ri[2 * k] + ri[2 * k + 1] * ri[2 * k + 1];                 \
+    }                                                                                       \
+    HALF_KERNEL(SUFFIX, ATTR, magf, sqrtf)                                                  \
+    HALF_KERNEL(SUFFIX, ATTR, powf, )
+
+/* |X[k]| (ROOT sqrtf) or |X[k]|^2 (ROOT empty) of the n = 2m point real
+ * FFT from z, the m-point complex FFT of the samples paired as (re, im)
+ * (see kernels.h). Bins k and m-k come from z[k] and z[m-k] together:
+ *     E = (z[k] + conj z[m-k]) / 2,  O = -i (z[k] - conj z[m-k]) / 2,
+ *     X[k] = E + W^k O,  X[m-k] = conj(E - W^k O),  W = exp(-2 pi i / n),
+ * so |X[m-k]| = |E - W^k O|. rev gets z[m-k] in ascending k (a reversed
+ * copy, in blocks the compiler turns into vector permutes) and hi the
+ * |E - W^k O| values, copied to out[m-k] afterwards in reversed blocks:
+ * the main loop then reads and writes forward only. For m even, k = m/2
+ * is its own partner; both formulas give it, and the second one is kept. */
+#define HALF_KERNEL(SUFFIX, ATTR, NAME, ROOT)                                               \
+    ATTR static void half##NAME##_##SUFFIX(const float *restrict z,                        \
+                                           const float *restrict twr,                      \
+                                           const float *restrict twi, size_t m,            \
+                                           float *restrict rev, float *restrict hi,        \
+                                           float *restrict out)                            \
+    {                                                                                       \
+        const size_t h = m / 2;                                                             \
+        size_t k = 1;                                                                       \
+        for (; k + HALF_BLOCK <= h + 1; k += HALF_BLOCK) {                                  \
+            const float *restrict src = z + 2 * (m - k - (HALF_BLOCK - 1));                 \
+            for (size_t l = 0; l < HALF_BLOCK; l++) {                                       \
+                rev[2 * (k + l)] = src[2 * (HALF_BLOCK - 1 - l)];                           \
+                rev[2 * (k + l) + 1] = src[2 * (HALF_BLOCK - 1 - l) + 1];                   \
+            }                                                                               \
+        }                                                                                   \
+        for (; k <= h; k++) {                                                               \
+            rev[2 * k] = z[2 * (m - k)];                                                    \
+            rev[2 * k + 1] = z[2 * (m - k) + 1];                                            \
+        }                                                                                   \
+        const float z0r = z[0], z0i = z[1];                                                 \
+        out[0] = ROOT((z0r + z0i) * (z0r + z0i));                                           \
+        out[m] = ROOT((z0r - z0i) * (z0r - z0i));                                           \
+        k = 1;                                                                              \
+        for (; k + BLOCK_F <= h + 1; k += BLOCK_F)                                          \
+            for (size_t l = 0; l < BLOCK_F; l++)                                            \
+                HALF_BODY(k + l, ROOT)                                                      \
+        for (; k <= h; k++)                                                                 \
+            HALF_BODY(k, ROOT)                                                              \
+        k = 1;                                                                              \
+        for (; k + BLOCK_F <= h + 1; k += BLOCK_F) {                                        \
+            float *restrict dst = out + (m - k - (BLOCK_F - 1));                            \
+            for (size_t l = 0; l < BLOCK_F; l++)                                            \
+                dst[BLOCK_F - 1 - l] = hi[k + l];                                           \
+        }                                                                                   \
+        for (; k <= h; k++)                                                                 \
+            out[m - k] = hi[k];                                                             \
     }
+
+/* One pair of bins (see HALF_KERNEL): out[K] = |E + T|, hi[K] = |E - T|
+ * with T = W^K O, squared or not. */
+#define HALF_BODY(K, ROOT)                                                                  \
+    {                                                                                       \
+        const float ar = z[2 * (K)], ai = z[2 * (K) + 1];                                   \
+        const float br = rev[2 * (K)], bi = -rev[2 * (K) + 1];                              \
+        const float er = 0.5f * (ar + br), ei = 0.5f * (ai + bi);                           \
+        const float orr = 0.5f * (ai - bi), oi = -0.5f * (ar - br);                         \
+        const float tr = twr[K] * orr - twi[K] * oi, ti = twr[K] * oi + twi[K] * orr;       \
+        const float pr = er + tr, pi = ei + ti, qr = er - tr, qi = ei - ti;                 \
+        out[K] = ROOT(pr * pr + pi * pi);                                                   \
+        hi[K] = ROOT(qr * qr + qi * qi);                                                    \
+    }
+
+/* Complex values reversed per block in the half-size kernels. */
+#define HALF_BLOCK 8
 
 DEFINE_KERNELS(base, )
 
@@ -136,10 +214,16 @@ struct kernel_set {
     void (*mulf)(const float *restrict, const float *restrict, float *restrict, size_t);
     void (*magf)(const float *restrict, float *restrict, size_t);
     void (*powf)(const float *restrict, float *restrict, size_t);
+    void (*halfmagf)(const float *restrict, const float *restrict, const float *restrict, size_t,
+                     float *restrict, float *restrict, float *restrict);
+    void (*halfpowf)(const float *restrict, const float *restrict, const float *restrict, size_t,
+                     float *restrict, float *restrict, float *restrict);
 };
 
 #define KERNEL_SET(SUFFIX)                                                                  \
-    {mul_##SUFFIX, mag_##SUFFIX, pow_##SUFFIX, bands_##SUFFIX, mulf_##SUFFIX, magf_##SUFFIX, powf_##SUFFIX}
+    {mul_##SUFFIX,   mag_##SUFFIX,  pow_##SUFFIX,     bands_##SUFFIX,                       \
+     mulf_##SUFFIX,  magf_##SUFFIX, powf_##SUFFIX,    halfmagf_##SUFFIX,                    \
+     halfpowf_##SUFFIX}
 
 static struct kernel_set use = KERNEL_SET(base);
 
@@ -192,6 +276,20 @@ void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb)
 void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb)
 {
     use.powf(ri, out, nb);
+}
+
+void dsp_k_half_magf(const float *restrict z, const float *restrict twr,
+                     const float *restrict twi, size_t m, float *restrict scratch,
+                     float *restrict out)
+{
+    use.halfmagf(z, twr, twi, m, scratch, scratch + 2 * (m / 2 + 1), out);
+}
+
+void dsp_k_half_powf(const float *restrict z, const float *restrict twr,
+                     const float *restrict twi, size_t m, float *restrict scratch,
+                     float *restrict out)
+{
+    use.halfpowf(z, twr, twi, m, scratch, scratch + 2 * (m / 2 + 1), out);
 }
 
 void dsp_k_prefetch(const void *p, size_t bytes)

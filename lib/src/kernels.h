@@ -53,6 +53,21 @@ void dsp_k_mulf(const float *restrict x, const float *restrict w, float *restric
 void dsp_k_magf(const float *restrict ri, float *restrict out, size_t nb);
 void dsp_k_powf(const float *restrict ri, float *restrict out, size_t nb);
 
+/* |X| (magf) or |X|^2 (powf) of an n = 2m point real FFT, out[0 .. m],
+ * from z: the m-point complex FFT (m interleaved (re, im) pairs) of the n
+ * samples read as m complex values (x[2j] + i x[2j+1]). twr[k] =
+ * cos(2 pi k / n) and twi[k] = -sin(2 pi k / n) for k = 0 .. m/2; scratch
+ * holds DSP_K_HALF_SCRATCH(m) floats. FFTW's complex transforms of m
+ * points in float are 2-3x faster than its real ones of 2m (its real
+ * plans mix SSE2 and AVX codelets); this split step is the rest. */
+#define DSP_K_HALF_SCRATCH(m) (3 * ((m) / 2 + 1))
+void dsp_k_half_magf(const float *restrict z, const float *restrict twr,
+                     const float *restrict twi, size_t m, float *restrict scratch,
+                     float *restrict out);
+void dsp_k_half_powf(const float *restrict z, const float *restrict twr,
+                     const float *restrict twi, size_t m, float *restrict scratch,
+                     float *restrict out);
+
 /* A hint that bytes [p, p + bytes) will be read soon: one prefetch per
  * 64-byte line, no effect on any result. The STFT loops call it for the
  * samples the next frame reads and this one did not: a hop of 512 doubles
