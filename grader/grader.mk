@@ -328,13 +328,13 @@ try:
 	line=$$(sed -n 's/^ \* try: \($(ONLY) .*\)/\1/p' $$t); [ -n "$$line" ] || { \
 	  echo "make try: no exercise '$(ONLY)' in $$t; it has:$$(sed -n 's/^ \* try: \([^ ]*\) .*/ \1/p' $$t | tr -d '\n')"; exit 2; }; \
 	set -f; set -- $$line; file=$$2; snd="$(SOUND)"; [ -n "$$snd" ] || snd=$(GRADE_DATA_DIR)/$$3; \
-	src="$(SUBMISSION)/$$L/$$file"; shift 3; uses=""; \
-	for f; do uses="$$uses $(SUBMISSION)/$$L/$$f"; done; \
-	for f in "$$src" $$uses; do test -f "$$f" || { echo "make try: $$f: no such file"; exit 2; }; done; \
+	src="$(SUBMISSION)/$$L/$$file"; shift 3; names="$$*"; uses=""; \
+	set -- "$$src"; for f in $$names; do set -- "$$@" "$(SUBMISSION)/$$L/$$f"; uses="$$uses $$f"; done; \
+	for f in "$$@"; do test -f "$$f" || { echo "make try: $$f: no such file"; exit 2; }; done; \
 	test -f "$$snd" || { echo "make try: $$snd: no such sound"; exit 2; }; \
 	bin=$(BUILD)/try/$$L/try-$(ONLY); out=$(GRADE_REPORT_DIR)/try/$$L/$(ONLY); \
 	mkdir -p $$(dirname $$bin) $$out; \
-	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$src" $$uses \
+	$(CC) $(GRADE_CFLAGS) -Ilib/include -I$(LESSONS_DIR) -I$(LESSONS_DIR)/$$L -o $$bin $$t "$$@" \
 	  $(LIB_A) $(LIBS_ALL) || { echo "make try: $$src does not compile (make grade says more)"; exit 1; }; \
 	echo "your $(ONLY) ($$src$${uses:+, with$$uses}) on $$snd:"; \
 	$$bin $(ONLY) "$$snd" $$out $(abspath $(DSPLAB)) && echo "files: $$out/"

@@ -417,6 +417,19 @@ static void test_other_files(void)
              build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, tmp);
     CU_ASSERT_NOT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "f0only/06-harmonic-model/twm.c: no such file"));
+    /* a submission folder whose name has a space: the file and the one it
+     * needs are each one argument */
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/my work/06-harmonic-model' && cp lessons/06-harmonic-model/solution/f0.c "
+             "lessons/06-harmonic-model/solution/twm.c '%s/my work/06-harmonic-model/'",
+             tmp, tmp);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
+             "try LESSON=06 ONLY=f0 'SUBMISSION=%s/my work' GRADE_REPORT_DIR=%s/out 2>&1",
+             build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, tmp);
+    CU_ASSERT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "my work/06-harmonic-model/f0.c, with twm.c)"));
 }
 
 static void cleanup(void)
@@ -442,7 +455,7 @@ static const struct test_case cases[] = {
     {"lesson 10: every exercise, solution and stub", test_lesson10},
     {"lesson 11: every exercise, solution and stub", test_lesson11},
     {"lesson 12: every exercise, solution and stub", test_lesson12},
-    {"a try: line's other files are linked, or named when missing", test_other_files},
+    {"a try: line's other files are linked, or named when missing; a folder with a space", test_other_files},
     {"cleanup", cleanup},
 };
 
