@@ -9,9 +9,15 @@
 #include <dsplab/stft.h>
 #include <dsplab/window.h>
 
+#include <fftw3.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "../lib/src/f32_wisdom.h"   /* WISDOM_F32: the plans dsplab should use */
+#include "../lib/src/kernels.h"      /* dsp_k_half_magf: the split step */
 
 #define LEN 20000
 
@@ -81,6 +87,73 @@ static void check_stft(size_t m, size_t n, size_t hop, enum dsp_window type)
     free(m32);
     dsp_stft_free(st);
     dsp_stft_f32_free(sf);
+}
+
+/* dsp_stft_f32_magnitude of 512 .. 4096 points must give the bits of the
+ * complex plan of N/2 points that WISDOM_F32 describes, where FFTW takes it
+ * here (else FFTW_ESTIMATE's), followed by the split step: the same plan in
+ * every run, whatever the timings. The wisdom text itself must parse on any
+ * machine (FFTW then declines plans whose codelets this CPU lacks). A
+ * rectangular window of N points is 1/N per sample, a power of two, so the
+ * windowed samples are the same floats on both sides. */
+static void test_wisdom_plan(void)
+{
+    const double pi = 3.14159265358979323846;
+    size_t used = 0;
+    fftwf_forget_wisdom();
+    CU_ASSERT_EQUAL(fftwf_import_wisdom_from_string(WISDOM_F32), 1);
+    fftwf_forget_wisdom();
+    for (size_t n = 512; n <= 4096; n *= 2) {
+        size_t m = n / 2, len = 3 * n;
+        double *w = malloc(n * sizeof *w);
+        float *x = malloc(len * sizeof *x), *mag = malloc((m + 1) * sizeof *mag);
+        float *want = malloc((m + 1) * sizeof *want), *twr = malloc((m / 2 + 1) * sizeof *twr);
+        float *twi = malloc((m / 2 + 1) * sizeof *twi);
+        float *scratch = malloc(DSP_K_HALF_SCRATCH(m) * sizeof *scratch);
+        fftwf_complex *in = fftwf_malloc(m * sizeof *in), *out = fftwf_malloc(m * sizeof *out);
+        CU_ASSERT_FATAL(w && x && mag && want && twr && twi && scratch && in && out);
+        dsp_window_fill(DSP_WIN_RECTANGULAR, 0.0, DSP_WINDOW_PERIODIC, w, n);
+        struct dsp_stft_f32 *sf = dsp_stft_f32_new(w, n, n, n / 4);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sf);
+        uint64_t seed = 11;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            x[i] = (float)((double)(int64_t)(seed >> 11) / 9.0e15);
+        }
+        /* frame 4 starts at 4 * N/4 - N/2 = N/2, wholly inside the signal */
+        CU_ASSERT_EQUAL(dsp_stft_f32_magnitude(sf, x, len, 4, mag), DSP_OK);
+        fftwf_plan ref = NULL;
+        if (fftwf_import_wisdom_from_string(WISDOM_F32))
+            ref = fftwf_plan_dft_1d((int)m, in, out, FFTW_FORWARD, FFTW_PATIENT | FFTW_WISDOM_ONLY);
+        fftwf_forget_wisdom();
+        used += ref != NULL;
+        if (!ref)
+            ref = fftwf_plan_dft_1d((int)m, in, out, FFTW_FORWARD, FFTW_ESTIMATE);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+        float *pairs = (float *)in, wn = (float)(1.0 / (double)n);
+        for (size_t i = 0; i < n; i++)
+            pairs[i] = x[n / 2 + i] * wn;
+        for (size_t k = 0; k <= m / 2; k++) {
+            double a = 2.0 * pi * (double)k / (double)n;
+            twr[k] = 4 * k == n ? 0.0f : (float)cos(a);
+            twi[k] = 4 * k == n ? -1.0f : (float)-sin(a);
+        }
+        fftwf_execute(ref);
+        dsp_k_half_magf((const float *)out, twr, twi, m, scratch, want);
+        CU_ASSERT(memcmp(mag, want, (m + 1) * sizeof *mag) == 0);
+        fftwf_destroy_plan(ref);
+        dsp_stft_f32_free(sf);
+        fftwf_free(in);
+        fftwf_free(out);
+        free(w);
+        free(x);
+        free(mag);
+        free(want);
+        free(twr);
+        free(twi);
+        free(scratch);
+    }
+    printf(" [sizes with a wisdom plan FFTW takes here: %zu of 4] ", used);
 }
 
 static void test_stft_defaults(void)
@@ -180,6 +253,7 @@ static const struct test_case cases[] = {
     {"stft magnitude float32 vs double, M = N = 2048", test_stft_defaults},
     {"stft magnitude float32 vs double, odd M, padded N", test_stft_odd_padded},
     {"stft magnitude float32 vs double, even N (split) and odd N (real plan)", test_stft_other_sizes},
+    {"float32: the compiled-in wisdom's complex plan and the split step, bit for bit", test_wisdom_plan},
     {"mel float32 vs double, librosa defaults", test_mel_librosa},
     {"mel float32 vs double, VGGish-like inside frames", test_mel_vggish_like},
     {"bad parameters", test_bad_params},
