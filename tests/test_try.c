@@ -399,36 +399,39 @@ static void test_lesson12(void)
     check_lesson("12-streaming", "yours-waveform.png");
 }
 
-/* a try: line's other files are linked, and named when missing */
+/* Copies lesson 06's solution files (space-separated names) into
+ * tmp/sub/06-harmonic-model, then runs make try LESSON=06 ONLY=f0 with that
+ * submission; returns make's exit status, its output in out. */
+static int try_f0_with(const char *sub, const char *files)
+{
+    char cmd[16384], copies[512] = "";
+    for (const char *p = files; *p;) {
+        size_t k = strcspn(p, " ");
+        snprintf(copies + strlen(copies), sizeof copies - strlen(copies),
+                 " lessons/06-harmonic-model/solution/%.*s", (int)k, p);
+        p += k + (p[k] == ' ');
+    }
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/%s/06-harmonic-model' && cp%s '%s/%s/06-harmonic-model/'",
+             tmp, sub, copies, tmp, sub);
+    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
+    snprintf(cmd, sizeof cmd,
+             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
+             "try LESSON=06 ONLY=f0 'SUBMISSION=%s/%s' GRADE_REPORT_DIR=%s/out 2>&1",
+             build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, sub, tmp);
+    return test_sh(cmd, out, sizeof out, err, sizeof err);
+}
+
+/* a try: line's other files are linked, and named when missing; a
+ * submission folder whose name has a space works (each file is one
+ * argument) */
 static void test_other_files(void)
 {
     if (access("STUDENT_EDITION", F_OK) == 0)
         return;
     setup();
-    char cmd[16384];
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p %s/f0only/06-harmonic-model && cp lessons/06-harmonic-model/solution/f0.c "
-             "%s/f0only/06-harmonic-model/",
-             tmp, tmp);
-    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
-    snprintf(cmd, sizeof cmd,
-             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
-             "try LESSON=06 ONLY=f0 SUBMISSION=%s/f0only GRADE_REPORT_DIR=%s/out 2>&1",
-             build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, tmp);
-    CU_ASSERT_NOT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    CU_ASSERT_NOT_EQUAL(try_f0_with("f0only", "f0.c"), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "f0only/06-harmonic-model/twm.c: no such file"));
-    /* a submission folder whose name has a space: the file and the one it
-     * needs are each one argument */
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s/my work/06-harmonic-model' && cp lessons/06-harmonic-model/solution/f0.c "
-             "lessons/06-harmonic-model/solution/twm.c '%s/my work/06-harmonic-model/'",
-             tmp, tmp);
-    CU_ASSERT_EQUAL_FATAL(test_sh(cmd, NULL, 0, NULL, 0), 0);
-    snprintf(cmd, sizeof cmd,
-             "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s BUILD=%s %s "
-             "try LESSON=06 ONLY=f0 'SUBMISSION=%s/my work' GRADE_REPORT_DIR=%s/out 2>&1",
-             build_dir(), strstr(build_dir(), "san") ? "SAN=1" : "", tmp, tmp);
-    CU_ASSERT_EQUAL(test_sh(cmd, out, sizeof out, err, sizeof err), 0);
+    CU_ASSERT_EQUAL(try_f0_with("my work", "f0.c twm.c"), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "my work/06-harmonic-model/f0.c, with twm.c)"));
 }
 
