@@ -92,6 +92,11 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(LIB_A) $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT) $(LIB_A) $(LIBS_ALL) $(CUNIT_LIBS)
 
+# tests/test_frames.c drives the tool's frames-over-threads loop itself.
+$(BUILD)/tests/test_frames: $(BUILD)/obj/cli/frames.o $(BUILD)/obj/cli/cli.o
+$(BUILD)/tests/test_frames: CFLAGS_ALL += -Ilib/cli
+$(BUILD)/tests/test_frames: CUNIT_LIBS += $(BUILD)/obj/cli/frames.o $(BUILD)/obj/cli/cli.o $(LIB_A) $(LIBS_ALL) -lpthread
+
 # The tests run from the top folder; they find the tool through DSPLAB.
 # A partial build (LIB_SRC=... CLI_SRC= TEST_SRC=...) may leave out the tool.
 test check: $(TEST_BIN) $(if $(CLI_SRC),$(DSPLAB))

@@ -34,6 +34,30 @@ static void *run_range(void *arg)
     return NULL;
 }
 
+/* Starts block b0 (up to `block` frames from b0) on the threads:
+ * contiguous ranges of n/threads frames, the first n%threads one more,
+ * into rows. A range whose thread cannot be created is computed here and
+ * now. *started: how many threads to join (tid[0 ..]). */
+static void launch(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames,
+                   size_t cols, size_t b0, size_t block, double *rows, struct range *r,
+                   pthread_t *tid, size_t *started)
+{
+    size_t n = frames - b0 < block ? frames - b0 : block, k = b0;
+    for (size_t t = 0; t < threads; t++) {
+        size_t count = n / threads + (t < n % threads);
+        r[t] = (struct range){.fn = fn, .ctx = ctx[t], .k0 = k, .k1 = k + count,
+                              .cols = cols, .rows = rows + (k - b0) * cols};
+        k += count;
+    }
+    *started = 0;
+    for (size_t t = 0; t < threads; t++) {
+        if (*started == t && pthread_create(&tid[t], NULL, run_range, &r[t]) == 0)
+            ++*started;
+        else
+            run_range(&r[t]);   /* no thread for it: do it here */
+    }
+}
+
 int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames, size_t cols,
                    cli_emit_fn emit, void *emit_arg)
 {
@@ -52,40 +76,37 @@ int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t fra
         free(row);
         return DSP_OK;
     }
+    /* Two blocks of rows: the threads compute block b+1 into one while this
+     * thread hands block b, from the other, to emit (writing a row can
+     * cost as much as computing it: .npy output is 8 bytes per value). */
     size_t block = FRAMES_PER_THREAD * threads;
-    double *rows = cli_malloc(block, cols * sizeof *rows);
-    struct range *r = cli_malloc(threads, sizeof *r);
-    pthread_t *tid = cli_malloc(threads, sizeof *tid);
+    double *rows[2] = {cli_malloc(block, cols * sizeof **rows),
+                       cli_malloc(block, cols * sizeof **rows)};
+    struct range *r = cli_malloc(2 * threads, sizeof *r);
+    pthread_t *tid = cli_malloc(2 * threads, sizeof *tid);
+    size_t started[2] = {0, 0};
     int status = DSP_OK;
-    for (size_t b0 = 0; b0 < frames && status == DSP_OK; b0 += block) {
+    launch(fn, ctx, threads, frames, cols, 0, block, rows[0], r, tid, &started[0]);
+    for (size_t b0 = 0, half = 0; b0 < frames; b0 += block, half ^= 1) {
         size_t n = frames - b0 < block ? frames - b0 : block;
-        /* contiguous ranges of n/threads frames, the first n%threads one more */
-        size_t k = b0;
-        for (size_t t = 0; t < threads; t++) {
-            size_t count = n / threads + (t < n % threads);
-            r[t] = (struct range){.fn = fn, .ctx = ctx[t], .k0 = k, .k1 = k + count,
-                                  .cols = cols, .rows = rows + (k - b0) * cols};
-            k += count;
-        }
-        size_t started = 1;
-        for (size_t t = 1; t < threads; t++, started++)
-            if (pthread_create(&tid[t], NULL, run_range, &r[t]) != 0)
-                break;
-        run_range(&r[0]);
-        for (size_t t = started; t < threads; t++)
-            run_range(&r[t]);   /* a thread that could not start: do it here */
-        for (size_t t = 1; t < started; t++)
-            pthread_join(tid[t], NULL);
+        struct range *rb = r + half * threads;
+        for (size_t t = 0; t < started[half]; t++)
+            pthread_join(tid[half * threads + t], NULL);
         for (size_t t = 0; t < threads && status == DSP_OK; t++)
-            if (r[t].status != DSP_OK) {
-                status = r[t].status;
-                dsp_fail(status, "%s", r[t].message);
+            if (rb[t].status != DSP_OK) {
+                status = rb[t].status;
+                dsp_fail(status, "%s", rb[t].message);
             }
-        if (status == DSP_OK)
-            for (size_t i = 0; i < n; i++)
-                emit(emit_arg, b0 + i, rows + i * cols);
+        if (status != DSP_OK)
+            break;
+        if (b0 + block < frames)
+            launch(fn, ctx, threads, frames, cols, b0 + block, block, rows[half ^ 1],
+                   r + (half ^ 1) * threads, tid + (half ^ 1) * threads, &started[half ^ 1]);
+        for (size_t i = 0; i < n; i++)
+            emit(emit_arg, b0 + i, rows[half] + i * cols);
     }
-    free(rows);
+    free(rows[0]);
+    free(rows[1]);
     free(r);
     free(tid);
     return status;

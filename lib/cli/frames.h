@@ -4,12 +4,14 @@
  *
  * The frames are taken in blocks of FRAMES_PER_THREAD * N; each block is
  * split into N contiguous ranges, one per thread, computed into a buffer,
- * then handed to `emit` in frame order by the calling thread. Each thread
- * has its own context (its own FFT plan and scratch, as the library's
- * objects are one-thread-at-a-time) and each frame's value depends only on
- * the input and k, so the rows are the same bits for any N. Memory: the
- * block, FRAMES_PER_THREAD * N * cols doubles (1 MB per thread for 1025
- * columns), on top of the input.
+ * then handed to `emit` in frame order by the calling thread, while the N
+ * threads compute the next block into a second buffer. Each thread has its
+ * own context (its own FFT plan and scratch, as the library's objects are
+ * one-thread-at-a-time) and each frame's value depends only on the input
+ * and k, so the rows are the same bits for any N. Memory: two blocks,
+ * 2 * FRAMES_PER_THREAD * N * cols doubles (2 MB per thread for 1025
+ * columns), on top of the input. N = 1 computes and emits one row at a
+ * time on the calling thread alone.
  *
  *     void *ctx[4] = {st0, st1, st2, st3};
  *     cli_frames_run(magnitude_of_frame, ctx, 4, frames, bins, write_row, out);

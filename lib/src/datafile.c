@@ -78,6 +78,14 @@ static void free_matfile(struct dsp_matfile *f)
     free(f);
 }
 
+/* .npy files here are little-endian ('<f8', '<f4'); where the host is
+ * too, values are written as they are in memory. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE_ENDIAN_HOST 1
+#else
+#define LITTLE_ENDIAN_HOST 0
+#endif
+
 static void put_le64(unsigned char *p, uint64_t v)
 {
     for (int i = 0; i < 8; i++)
@@ -236,11 +244,18 @@ int dsp_matfile_write_row(struct dsp_matfile *f, const double *row)
                 float v = (float)row[c + i];
                 uint32_t bits;
                 memcpy(&bits, &v, 4);
-                for (int b = 0; b < 4; b++)
-                    buf[4 * i + (size_t)b] = (unsigned char)(bits >> (8 * b));
+                if (LITTLE_ENDIAN_HOST)
+                    memcpy(buf + 4 * i, &bits, 4);
+                else
+                    for (int b = 0; b < 4; b++)
+                        buf[4 * i + (size_t)b] = (unsigned char)(bits >> (8 * b));
             }
             note_io(f, fwrite(buf, 4, k, f->fp) == k);
         }
+    } else if (f->kind == KIND_NPY && LITTLE_ENDIAN_HOST) {
+        /* the row's bytes are already '<f8': no copy (byte by byte, the
+         * copy below was a quarter of `dsplab stft -o x.npy`'s time) */
+        note_io(f, fwrite(row, 8, f->cols, f->fp) == f->cols);
     } else if (f->kind == KIND_NPY) {
         unsigned char buf[8 * 64];
         for (size_t c = 0; c < f->cols; c += 64) {

@@ -1,0 +1,124 @@
+/* Tests of lib/cli/frames.c, the tool's frames over threads: every frame
+ * reaches emit exactly once, in order, with its own row, for any thread
+ * count and any number of frames around the block sizes (the two row
+ * buffers alternate); no context is used by two threads at once; a frame
+ * that fails stops the run with its message, after the rows of the blocks
+ * before its own and none after. */
+#include "testutil.h"
+
+#include "frames.h"
+
+#include <dsplab/status.h>
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define COLS 3
+#define MAX_T 8
+
+struct ctx {
+    atomic_int busy;       /* 1 while a thread computes with this context */
+    atomic_int overlaps;   /* times a second thread found it busy */
+    size_t fail_at;        /* the frame that fails, or SIZE_MAX */
+};
+
+static int row_of(void *arg, size_t k, double *row)
+{
+    struct ctx *c = arg;
+    if (atomic_exchange(&c->busy, 1) != 0)
+        atomic_fetch_add(&c->overlaps, 1);
+    int s = DSP_OK;
+    if (k == c->fail_at)
+        s = dsp_fail(DSP_EINVAL, "frame %zu cannot be computed", k);
+    for (size_t j = 0; j < COLS; j++)
+        row[j] = (double)k * 10.0 + (double)j;
+    atomic_store(&c->busy, 0);
+    return s;
+}
+
+struct seen {
+    size_t next;     /* the frame emit expects next */
+    size_t wrong;    /* rows out of order or with another frame's values */
+};
+
+static void emit_row(void *arg, size_t k, const double *row)
+{
+    struct seen *s = arg;
+    s->wrong += k != s->next;
+    for (size_t j = 0; j < COLS; j++)
+        s->wrong += row[j] != (double)k * 10.0 + (double)j;
+    s->next = k + 1;
+}
+
+/* Runs frames frames on t threads, frame fail_at failing (SIZE_MAX: none). */
+static int run(size_t t, size_t frames, size_t fail_at, struct seen *s, int *overlaps)
+{
+    static struct ctx c[MAX_T];
+    void *ctx[MAX_T];
+    for (size_t i = 0; i < t; i++) {
+        atomic_store(&c[i].busy, 0);
+        atomic_store(&c[i].overlaps, 0);
+        c[i].fail_at = fail_at;
+        ctx[i] = &c[i];
+    }
+    *s = (struct seen){0, 0};
+    int status = cli_frames_run(row_of, ctx, t, frames, COLS, emit_row, s);
+    *overlaps = 0;
+    for (size_t i = 0; i < t; i++)
+        *overlaps += atomic_load(&c[i].overlaps);
+    return status;
+}
+
+static void test_every_frame_in_order(void)
+{
+    const size_t threads[] = {1, 2, 3, 4, 7};
+    const size_t counts[] = {0, 1, 5, 127, 128, 255, 256, 257, 511, 512, 513, 1000, 3000};
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++)
+        for (size_t j = 0; j < sizeof counts / sizeof *counts; j++) {
+            struct seen s;
+            int overlaps;
+            int status = run(threads[i], counts[j], SIZE_MAX, &s, &overlaps);
+            if (status != DSP_OK || s.next != counts[j] || s.wrong || overlaps) {
+                printf("\n%zu threads, %zu frames: status %d, %zu rows, %zu wrong, %d overlaps",
+                       threads[i], counts[j], status, s.next, s.wrong, overlaps);
+                bad++;
+            }
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* A block holds FRAMES_PER_THREAD * t frames: with 2 threads frame 700 is
+ * in the third block (512 .. 767), so rows 0 .. 511 are emitted, and not
+ * one more, although the threads may have started the block after. */
+static void test_failure_stops_after_earlier_blocks(void)
+{
+    struct seen s;
+    int overlaps;
+    size_t block = FRAMES_PER_THREAD * 2;
+    CU_ASSERT_EQUAL(run(2, 2000, 700, &s, &overlaps), DSP_EINVAL);
+    CU_ASSERT_EQUAL(s.next, 700 / block * block);
+    CU_ASSERT_EQUAL(s.wrong, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(dsp_last_error(), "frame 700 cannot be computed"));
+    /* one thread: every row before the failing frame */
+    CU_ASSERT_EQUAL(run(1, 2000, 700, &s, &overlaps), DSP_EINVAL);
+    CU_ASSERT_EQUAL(s.next, 700);
+    /* the first frame of a later block, and the last frame of all */
+    CU_ASSERT_EQUAL(run(3, 1000, 384, &s, &overlaps), DSP_EINVAL);
+    CU_ASSERT_EQUAL(s.next, 384);
+    CU_ASSERT_EQUAL(run(4, 1000, 999, &s, &overlaps), DSP_EINVAL);
+    CU_ASSERT_EQUAL(s.next, 512);
+}
+
+int main(void)
+{
+    static const struct test_case cases[] = {
+        {"every frame once, in order, with its row; no context shared at once",
+         test_every_frame_in_order},
+        {"a failing frame: its message, the earlier blocks' rows and none after",
+         test_failure_stops_after_earlier_blocks},
+    };
+    return test_run("frames", cases, TEST_COUNT(cases));
+}
