@@ -56,7 +56,7 @@ static void emit_row(void *arg, size_t k, const double *row)
 static int run(size_t t, size_t frames, size_t fail_at, struct seen *s, int *overlaps)
 {
     static struct ctx c[MAX_T];
-    void *ctx[MAX_T];
+    void *ctx[MAX_T] = {0};
     for (size_t i = 0; i < t; i++) {
         atomic_store(&c[i].busy, 0);
         atomic_store(&c[i].overlaps, 0);

@@ -86,7 +86,8 @@ int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t fra
     pthread_t *tid = cli_malloc(2 * threads, sizeof *tid);
     size_t started[2] = {0, 0};
     int status = DSP_OK;
-    launch(fn, ctx, threads, frames, cols, 0, block, rows[0], r, tid, &started[0]);
+    if (frames > 0)   /* every block launched is joined in the loop below */
+        launch(fn, ctx, threads, frames, cols, 0, block, rows[0], r, tid, &started[0]);
     for (size_t b0 = 0, half = 0; b0 < frames; b0 += block, half ^= 1) {
         size_t n = frames - b0 < block ? frames - b0 : block;
         struct range *rb = r + half * threads;
