@@ -112,6 +112,46 @@ static void test_failure_stops_after_earlier_blocks(void)
     CU_ASSERT_EQUAL(s.next, 512);
 }
 
+/* Rows so wide that two blocks of FRAMES_PER_THREAD rows per thread would
+ * pass FRAMES_MAX_BYTES (4 threads x 2 x 128 rows of 40000 doubles: 328
+ * MB): the blocks shrink, and every frame still arrives in order. How far
+ * the computing runs ahead of the writing shows the block size: two
+ * blocks at most. */
+#define WIDE 40000
+static atomic_size_t wide_emitted, wide_lead;
+
+static int wide_row(void *arg, size_t k, double *row)
+{
+    (void)arg;
+    size_t lead = k - atomic_load(&wide_emitted), seen = atomic_load(&wide_lead);
+    while (lead > seen && !atomic_compare_exchange_weak(&wide_lead, &seen, lead))
+        ;
+    row[0] = (double)k;
+    row[WIDE - 1] = -(double)k;
+    return DSP_OK;
+}
+
+static void emit_wide(void *arg, size_t k, const double *row)
+{
+    struct seen *s = arg;
+    s->wrong += k != s->next || row[0] != (double)k || row[WIDE - 1] != -(double)k;
+    s->next = k + 1;
+    atomic_store(&wide_emitted, k + 1);
+}
+
+static void test_wide_rows(void)
+{
+    void *ctx[4] = {0};
+    struct seen s = {0, 0};
+    /* at most 26 frames per thread fit (the loop halves 128 down to 16) */
+    size_t per = FRAMES_MAX_BYTES / (2 * 4 * WIDE * sizeof(double));
+    CU_ASSERT_EQUAL(cli_frames_run(wide_row, ctx, 4, 700, WIDE, emit_wide, &s), DSP_OK);
+    CU_ASSERT_EQUAL(s.next, 700);
+    CU_ASSERT_EQUAL(s.wrong, 0);
+    printf(" [computing ran at most %zu frames ahead of writing] ", atomic_load(&wide_lead));
+    CU_ASSERT(atomic_load(&wide_lead) < 2 * 4 * per);
+}
+
 int main(void)
 {
     static const struct test_case cases[] = {
@@ -119,6 +159,7 @@ int main(void)
          test_every_frame_in_order},
         {"a failing frame: its message, the earlier blocks' rows and none after",
          test_failure_stops_after_earlier_blocks},
+        {"rows too wide for full blocks: smaller blocks, the same frames", test_wide_rows},
     };
     return test_run("frames", cases, TEST_COUNT(cases));
 }

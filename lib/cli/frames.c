@@ -79,7 +79,13 @@ int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t fra
     /* Two blocks of rows: the threads compute block b+1 into one while this
      * thread hands block b, from the other, to emit (writing a row can
      * cost as much as computing it: .npy output is 8 bytes per value). */
-    size_t block = FRAMES_PER_THREAD * threads;
+    /* fewer frames per thread where the two blocks would pass
+     * FRAMES_MAX_BYTES (very wide rows, or many threads) */
+    size_t per = FRAMES_PER_THREAD;
+    while (per > 1 && 2.0 * (double)per * (double)threads * (double)cols * sizeof(double) >
+                          (double)FRAMES_MAX_BYTES)
+        per /= 2;
+    size_t block = per * threads;
     double *rows[2] = {cli_malloc(block, cols * sizeof **rows),
                        cli_malloc(block, cols * sizeof **rows)};
     struct range *r = cli_malloc(2 * threads, sizeof *r);

@@ -8,10 +8,12 @@
  * threads compute the next block into a second buffer. Each thread has its
  * own context (its own FFT plan and scratch, as the library's objects are
  * one-thread-at-a-time) and each frame's value depends only on the input
- * and k, so the rows are the same bits for any N. Memory: two blocks,
- * 2 * FRAMES_PER_THREAD * N * cols doubles (2 MB per thread for 1025
- * columns), on top of the input. N = 1 computes and emits one row at a
- * time on the calling thread alone.
+ * and k, so the rows are the same bits for any N (and any block size).
+ * Memory: two blocks, 2 * FRAMES_PER_THREAD * N * cols doubles (2 MB per
+ * thread for 1025 columns), on top of the input; where that passes
+ * FRAMES_MAX_BYTES, fewer frames per thread (halved until it fits, down to
+ * one). N = 1 computes and emits one row at a time on the calling thread
+ * alone.
  *
  *     void *ctx[4] = {st0, st1, st2, st3};
  *     cli_frames_run(magnitude_of_frame, ctx, 4, frames, bins, write_row, out);
@@ -22,6 +24,7 @@
 #include <stddef.h>
 
 #define FRAMES_PER_THREAD 128
+#define FRAMES_MAX_BYTES ((size_t)64 << 20)
 
 /* Computes frame k into row (cols values) with the thread's context;
  * DSP_OK or a DSP_E* status with dsp_last_error() set. */
