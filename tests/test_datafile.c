@@ -379,6 +379,47 @@ static void test_special_file_written_in_place(void)
     unlink(fifo);
 }
 
+/* A line from dsp_matfile_format_row, written with
+ * dsp_matfile_write_text_row, is the bytes dsp_matfile_write_row writes,
+ * in float64 and float32, for the widest values %.17g prints; each line
+ * fits dsp_matfile_row_text_max. .npy files have no text rows. */
+static void test_formatted_rows(void)
+{
+    double row[6] = {-1.2345678901234567e-308, -4.9406564584124654e-324,
+                     -1.7976931348623157e308, -INFINITY, NAN, -0.1};
+    char a[8192], b[8192], line[6 * 25 + 2];
+    for (int f32 = 0; f32 < 2; f32++) {
+        struct dsp_matfile *fa = dsp_matfile_create(tmp_path("a.txt"), 6);
+        struct dsp_matfile *fb = dsp_matfile_create(tmp_path("b.txt"), 6);
+        CU_ASSERT_FATAL(fa && fb);
+        if (f32) {
+            dsp_matfile_set_float32(fa);
+            dsp_matfile_set_float32(fb);
+        }
+        CU_ASSERT_EQUAL(dsp_matfile_row_text_max(fb), sizeof line);
+        for (int r = 0; r < 3; r++) {
+            CU_ASSERT_EQUAL(dsp_matfile_write_row(fa, row), DSP_OK);
+            size_t len = dsp_matfile_format_row(fb, row, line, sizeof line);
+            CU_ASSERT(len > 0 && len < sizeof line && line[len - 1] == '\n');
+            CU_ASSERT_EQUAL(dsp_matfile_write_text_row(fb, line, len), DSP_OK);
+        }
+        /* a buffer below the maximum is refused, not overrun */
+        CU_ASSERT_EQUAL(dsp_matfile_format_row(fb, row, line, sizeof line - 1), 0);
+        CU_ASSERT_EQUAL(dsp_matfile_commit(fa), DSP_OK);
+        CU_ASSERT_EQUAL(dsp_matfile_commit(fb), DSP_OK);
+        size_t na = slurp(tmp_path("a.txt"), a, sizeof a), nb = slurp(tmp_path("b.txt"), b, sizeof b);
+        CU_ASSERT(na > 100);
+        CU_ASSERT_EQUAL(na, nb);
+        CU_ASSERT(memcmp(a, b, na) == 0);
+    }
+    struct dsp_matfile *fn = dsp_matfile_create(tmp_path("n.npy"), 6);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fn);
+    CU_ASSERT_EQUAL(dsp_matfile_row_text_max(fn), 0);
+    CU_ASSERT_EQUAL(dsp_matfile_format_row(fn, row, line, sizeof line), 0);
+    CU_ASSERT_EQUAL(dsp_matfile_write_text_row(fn, "1 2\n", 4), DSP_EINVAL);
+    dsp_matfile_abort(fn);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "%s", test_tmpdir());
@@ -394,6 +435,7 @@ int main(void)
         {"dsp_mat_alloc and overflow", test_mat_alloc},
         {"a FIFO or device target is written in place, not replaced",
          test_special_file_written_in_place},
+        {"formatted rows (for threads) are the bytes write_row writes", test_formatted_rows},
     };
     int s = test_run("datafile", cases, TEST_COUNT(cases));
     test_rmdir(dir);

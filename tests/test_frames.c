@@ -112,6 +112,54 @@ static void test_failure_stops_after_earlier_blocks(void)
     CU_ASSERT_EQUAL(s.next, 512);
 }
 
+/* Text: each row formatted on its thread ("k: a b c"), the lines handed
+ * over in order with their lengths. */
+static size_t format_row(void *arg, const double *row, char *buf, size_t cap)
+{
+    (void)arg;
+    int n = snprintf(buf, cap, "%.0f: %.0f %.0f %.0f\n", row[0] / 10.0, row[0], row[1], row[2]);
+    return n > 0 ? (size_t)n : 0;
+}
+
+static void emit_line(void *arg, size_t k, const char *line, size_t len)
+{
+    struct seen *s = arg;
+    char want[128];
+    int n = snprintf(want, sizeof want, "%zu: %zu %zu %zu\n", k, k * 10, k * 10 + 1, k * 10 + 2);
+    s->wrong += k != s->next || len != (size_t)n || memcmp(line, want, len) != 0;
+    s->next = k + 1;
+}
+
+static void test_text_lines(void)
+{
+    static struct ctx c[4];
+    void *ctx[4];
+    for (size_t i = 0; i < 4; i++) {
+        c[i].fail_at = SIZE_MAX;
+        ctx[i] = &c[i];
+    }
+    const size_t threads[] = {1, 2, 4}, counts[] = {0, 1, 300, 1025};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < 4; j++) {
+            struct seen s = {0, 0};
+            CU_ASSERT_EQUAL(cli_frames_run_text(row_of, ctx, threads[i], counts[j], COLS,
+                                                format_row, NULL, 64, emit_line, &s),
+                            DSP_OK);
+            CU_ASSERT_EQUAL(s.next, counts[j]);
+            CU_ASSERT_EQUAL(s.wrong, 0);
+        }
+    /* a failing frame: the lines of the blocks before its own (2 threads,
+     * blocks of 256: frame 600 is in the third) */
+    for (size_t i = 0; i < 2; i++)
+        c[i].fail_at = 600;
+    struct seen s = {0, 0};
+    CU_ASSERT_EQUAL(cli_frames_run_text(row_of, ctx, 2, 1000, COLS, format_row, NULL, 64,
+                                        emit_line, &s),
+                    DSP_EINVAL);
+    CU_ASSERT_EQUAL(s.next, 512);
+    CU_ASSERT_EQUAL(s.wrong, 0);
+}
+
 /* Rows so wide that two blocks of FRAMES_PER_THREAD rows per thread would
  * pass FRAMES_MAX_BYTES (4 threads x 2 x 128 rows of 40000 doubles: 328
  * MB): the blocks shrink, and every frame still arrives in order. How far
@@ -160,6 +208,8 @@ int main(void)
         {"a failing frame: its message, the earlier blocks' rows and none after",
          test_failure_stops_after_earlier_blocks},
         {"rows too wide for full blocks: smaller blocks, the same frames", test_wide_rows},
+        {"text: rows formatted on their threads, lines in order; the failure path",
+         test_text_lines},
     };
     return test_run("frames", cases, TEST_COUNT(cases));
 }

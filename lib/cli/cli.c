@@ -593,6 +593,12 @@ void cli_output_row(struct dsp_matfile *f, const double *row)
         cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
 }
 
+void cli_output_text_row(struct dsp_matfile *f, const char *line, size_t len)
+{
+    if (dsp_matfile_write_text_row(f, line, len) != DSP_OK)
+        cli_runtime_error(cli_output_name(output_path), "%s", cli_unstaged_error(output_path));
+}
+
 void cli_output_commit(struct dsp_matfile *f)
 {
     if (f == open_output)

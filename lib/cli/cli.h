@@ -229,6 +229,8 @@ void cli_output_header(struct dsp_matfile *f, const char *key, const char *fmt, 
 
 /* dsp_matfile_write_row(), exiting with a runtime error on failure. */
 void cli_output_row(struct dsp_matfile *f, const double *row);
+/* The same for a line formatted by dsp_matfile_format_row. */
+void cli_output_text_row(struct dsp_matfile *f, const char *line, size_t len);
 /* Leaves the option --long_name (with its value) out of the "# command:"
  * line, for options that do not change the output (--threads). */
 void cli_header_omit(const char *long_name);

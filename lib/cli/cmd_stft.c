@@ -78,6 +78,20 @@ static void stft_emit(void *arg, size_t k, const double *row)
     cli_progress_update(&o->progress, k + 1, o->frames);
 }
 
+/* Text output: each thread formats its own rows (the file's settings are
+ * only read), and the lines are written here in order. */
+static size_t stft_format(void *arg, const double *row, char *buf, size_t cap)
+{
+    return dsp_matfile_format_row(arg, row, buf, cap);
+}
+
+static void stft_emit_text(void *arg, size_t k, const char *line, size_t len)
+{
+    struct stft_out *o = arg;
+    cli_output_text_row(o->f, line, len);
+    cli_progress_update(&o->progress, k + 1, o->frames);
+}
+
 CLI_COMMAND(stft)
 {
     static const struct option opts[] = {
@@ -174,7 +188,10 @@ CLI_COMMAND(stft)
 
     struct stft_out o = {.f = f, .frames = frames};
     cli_progress_begin(&o.progress, "stft");
-    int status = cli_frames_run(stft_row, ctx, threads, frames, bins, stft_emit, &o);
+    size_t line_max = dsp_matfile_row_text_max(f);
+    int status = line_max ? cli_frames_run_text(stft_row, ctx, threads, frames, bins, stft_format,
+                                                f, line_max, stft_emit_text, &o)
+                          : cli_frames_run(stft_row, ctx, threads, frames, bins, stft_emit, &o);
     if (status != DSP_OK)
         cli_runtime_error(path, "%s", dsp_last_error());
     cli_progress_end(&o.progress);

@@ -10,11 +10,22 @@
 
 #define MAX_THREADS 256
 
-struct range {
+/* What every range of a run shares. */
+struct job {
     cli_frame_fn fn;
+    size_t cols;
+    cli_format_fn format;   /* NULL: rows go to emit as values */
+    void *format_arg;
+    size_t line_max;        /* bytes per formatted row */
+};
+
+struct range {
+    const struct job *job;
     void *ctx;
-    size_t k0, k1, cols;
+    size_t k0, k1;
     double *rows;   /* (k1 - k0) rows */
+    char *lines;    /* with format: (k1 - k0) lines of line_max bytes */
+    size_t *lens;   /* their lengths */
     int status;
     char message[512];   /* dsp_last_error() is per thread: copied here */
 };
@@ -22,31 +33,45 @@ struct range {
 static void *run_range(void *arg)
 {
     struct range *r = arg;
+    const struct job *j = r->job;
     r->status = DSP_OK;
     for (size_t k = r->k0; k < r->k1; k++) {
-        int s = r->fn(r->ctx, k, r->rows + (k - r->k0) * r->cols);
+        double *row = r->rows + (k - r->k0) * j->cols;
+        int s = j->fn(r->ctx, k, row);
         if (s != DSP_OK) {
             r->status = s;
             snprintf(r->message, sizeof r->message, "%s", dsp_last_error());
             break;
         }
+        if (j->format)
+            r->lens[k - r->k0] = j->format(j->format_arg, row, r->lines + (k - r->k0) * j->line_max,
+                                           j->line_max);
     }
     return NULL;
 }
 
+/* One block's buffers: rows, and with format their lines. */
+struct block_buf {
+    double *rows;
+    char *lines;
+    size_t *lens;
+};
+
 /* Starts block b0 (up to `block` frames from b0) on the threads:
  * contiguous ranges of n/threads frames, the first n%threads one more,
- * into rows. A range whose thread cannot be created is computed here and
+ * into buf. A range whose thread cannot be created is computed here and
  * now. *started: how many threads to join (tid[0 ..]). */
-static void launch(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames,
-                   size_t cols, size_t b0, size_t block, double *rows, struct range *r,
+static void launch(const struct job *j, void *const *ctx, size_t threads, size_t frames,
+                   size_t b0, size_t block, const struct block_buf *buf, struct range *r,
                    pthread_t *tid, size_t *started)
 {
     size_t n = frames - b0 < block ? frames - b0 : block, k = b0;
     for (size_t t = 0; t < threads; t++) {
-        size_t count = n / threads + (t < n % threads);
-        r[t] = (struct range){.fn = fn, .ctx = ctx[t], .k0 = k, .k1 = k + count,
-                              .cols = cols, .rows = rows + (k - b0) * cols};
+        size_t count = n / threads + (t < n % threads), i = k - b0;
+        r[t] = (struct range){.job = j, .ctx = ctx[t], .k0 = k, .k1 = k + count,
+                              .rows = buf->rows + i * j->cols,
+                              .lines = buf->lines ? buf->lines + i * j->line_max : NULL,
+                              .lens = buf->lens ? buf->lens + i : NULL};
         k += count;
     }
     *started = 0;
@@ -58,42 +83,65 @@ static void launch(cli_frame_fn fn, void *const *ctx, size_t threads, size_t fra
     }
 }
 
-int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames, size_t cols,
-                   cli_emit_fn emit, void *emit_arg)
+/* Hands frame k (row i of buf) to whichever emit the run has. */
+static void hand_over(const struct job *j, const struct block_buf *buf, size_t i, size_t k,
+                      cli_emit_fn emit, cli_emit_text_fn emit_text, void *emit_arg)
+{
+    if (j->format)
+        emit_text(emit_arg, k, buf->lines + i * j->line_max, buf->lens[i]);
+    else
+        emit(emit_arg, k, buf->rows + i * j->cols);
+}
+
+static int run(const struct job *j, void *const *ctx, size_t threads, size_t frames,
+               cli_emit_fn emit, cli_emit_text_fn emit_text, void *emit_arg)
 {
     if (threads < 1)
         threads = 1;
     if (threads == 1) {   /* no block, no copy: one row at a time */
-        double *row = cli_malloc(cols, sizeof *row);
-        for (size_t k = 0; k < frames; k++) {
-            int s = fn(ctx[0], k, row);
-            if (s != DSP_OK) {
-                free(row);
-                return s;
-            }
-            emit(emit_arg, k, row);
+        struct block_buf one = {cli_malloc(j->cols, sizeof *one.rows),
+                                j->format ? cli_malloc(1, j->line_max) : NULL,
+                                j->format ? cli_malloc(1, sizeof *one.lens) : NULL};
+        struct range r = {.job = j, .ctx = ctx[0], .rows = one.rows, .lines = one.lines,
+                          .lens = one.lens};
+        int status = DSP_OK;
+        for (size_t k = 0; k < frames && status == DSP_OK; k++) {
+            r.k0 = k;
+            r.k1 = k + 1;
+            run_range(&r);
+            if ((status = r.status) != DSP_OK)
+                dsp_fail(status, "%s", r.message);
+            else
+                hand_over(j, &one, 0, k, emit, emit_text, emit_arg);
         }
-        free(row);
-        return DSP_OK;
+        free(one.rows);
+        free(one.lines);
+        free(one.lens);
+        return status;
     }
-    /* Two blocks of rows: the threads compute block b+1 into one while this
+    /* Two blocks: the threads compute block b+1 into one while this
      * thread hands block b, from the other, to emit (writing a row can
-     * cost as much as computing it: .npy output is 8 bytes per value). */
-    /* fewer frames per thread where the two blocks would pass
-     * FRAMES_MAX_BYTES (very wide rows, or many threads) */
+     * cost as much as computing it: .npy output is 8 bytes per value, and
+     * text lines are formatted by the threads, with their row). Fewer
+     * frames per thread where the two blocks would pass FRAMES_MAX_BYTES
+     * (very wide rows, or many threads). */
+    double frame_bytes = (double)(j->cols * sizeof(double)) +
+                         (j->format ? (double)(j->line_max + sizeof(size_t)) : 0.0);
     size_t per = FRAMES_PER_THREAD;
-    while (per > 1 && 2.0 * (double)per * (double)threads * (double)cols * sizeof(double) >
-                          (double)FRAMES_MAX_BYTES)
+    while (per > 1 && 2.0 * (double)per * (double)threads * frame_bytes > (double)FRAMES_MAX_BYTES)
         per /= 2;
     size_t block = per * threads;
-    double *rows[2] = {cli_malloc(block, cols * sizeof **rows),
-                       cli_malloc(block, cols * sizeof **rows)};
+    struct block_buf buf[2];
+    for (int h = 0; h < 2; h++)
+        buf[h] = (struct block_buf){cli_malloc(block, j->cols * sizeof(double)),
+                                    j->format ? cli_malloc(block, j->line_max) : NULL,
+                                    j->format ? cli_malloc(block, sizeof(size_t)) : NULL};
     struct range *r = cli_malloc(2 * threads, sizeof *r);
     pthread_t *tid = cli_malloc(2 * threads, sizeof *tid);
     size_t started[2] = {0, 0};
     int status = DSP_OK;
     if (frames > 0)   /* every block launched is joined in the loop below */
-        launch(fn, ctx, threads, frames, cols, 0, block, rows[0], r, tid, &started[0]);
+        launch(j, ctx, threads, frames, 0, block, &buf[0], r, tid, &started[0]);
     for (size_t b0 = 0, half = 0; b0 < frames; b0 += block, half ^= 1) {
         size_t n = frames - b0 < block ? frames - b0 : block;
         struct range *rb = r + half * threads;
@@ -107,16 +155,35 @@ int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t fra
         if (status != DSP_OK)
             break;
         if (b0 + block < frames)
-            launch(fn, ctx, threads, frames, cols, b0 + block, block, rows[half ^ 1],
+            launch(j, ctx, threads, frames, b0 + block, block, &buf[half ^ 1],
                    r + (half ^ 1) * threads, tid + (half ^ 1) * threads, &started[half ^ 1]);
         for (size_t i = 0; i < n; i++)
-            emit(emit_arg, b0 + i, rows[half] + i * cols);
+            hand_over(j, &buf[half], i, b0 + i, emit, emit_text, emit_arg);
     }
-    free(rows[0]);
-    free(rows[1]);
+    for (int h = 0; h < 2; h++) {
+        free(buf[h].rows);
+        free(buf[h].lines);
+        free(buf[h].lens);
+    }
     free(r);
     free(tid);
     return status;
+}
+
+int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames, size_t cols,
+                   cli_emit_fn emit, void *emit_arg)
+{
+    struct job j = {.fn = fn, .cols = cols};
+    return run(&j, ctx, threads, frames, emit, NULL, emit_arg);
+}
+
+int cli_frames_run_text(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames,
+                        size_t cols, cli_format_fn format, void *format_arg, size_t line_max,
+                        cli_emit_text_fn emit, void *emit_arg)
+{
+    struct job j = {.fn = fn, .cols = cols, .format = format, .format_arg = format_arg,
+                    .line_max = line_max};
+    return run(&j, ctx, threads, frames, NULL, emit, emit_arg);
 }
 
 size_t cli_default_threads(void)

@@ -38,6 +38,20 @@ typedef void (*cli_emit_fn)(void *arg, size_t k, const double *row);
 int cli_frames_run(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames, size_t cols,
                    cli_emit_fn emit, void *emit_arg);
 
+/* Text output: the row's line (at most cap bytes, its NUL included) into
+ * buf, on the thread that computed the row; returns its length. */
+typedef size_t (*cli_format_fn)(void *arg, const double *row, char *buf, size_t cap);
+/* Receives frame k's line, in order, on the calling thread. */
+typedef void (*cli_emit_text_fn)(void *arg, size_t k, const char *line, size_t len);
+
+/* As cli_frames_run, but each row is also formatted by format (line_max
+ * bytes at most) on its thread, and emit gets the line: formatting a
+ * number as text costs more than computing it, so it is spread over the
+ * threads too. */
+int cli_frames_run_text(cli_frame_fn fn, void *const *ctx, size_t threads, size_t frames,
+                        size_t cols, cli_format_fn format, void *format_arg, size_t line_max,
+                        cli_emit_text_fn emit, void *emit_arg);
+
 /* The default for --threads: the online CPUs (at least 1). */
 size_t cli_default_threads(void);
 

@@ -35,6 +35,7 @@ struct dsp_matfile {
     long rows_offset;     /* text: file offset of the rows number */
     int io_error;         /* errno of the first failed write, 0 if none */
     int f32;              /* values stored as float32 (dsp_matfile_set_float32) */
+    char *line;           /* text: one formatted row, dsp_matfile_row_text_max bytes */
 };
 
 int dsp_mat_alloc(struct dsp_mat *m, size_t rows, size_t cols)
@@ -73,6 +74,7 @@ static int ends_with(const char *s, const char *suffix)
 
 static void free_matfile(struct dsp_matfile *f)
 {
+    free(f->line);
     free(f->path);
     free(f->tmp);
     free(f);
@@ -268,13 +270,53 @@ int dsp_matfile_write_row(struct dsp_matfile *f, const double *row)
             note_io(f, fwrite(buf, 8, k, f->fp) == k);
         }
     } else {
-        start_text(f);
-        /* %.9g reads back as the same float32 */
-        for (size_t c = 0; c < f->cols; c++)
-            note_io(f, (f->f32 ? fprintf(f->fp, c ? " %.9g" : "%.9g", (double)(float)row[c])
-                               : fprintf(f->fp, c ? " %.17g" : "%.17g", row[c])) >= 0);
-        note_io(f, fputc('\n', f->fp) != EOF);
+        if (!f->line && !(f->line = malloc(dsp_matfile_row_text_max(f))))
+            return dsp_fail(DSP_ENOMEM, "%s: out of memory for a row of %zu values", f->path,
+                            f->cols);
+        size_t len = dsp_matfile_format_row(f, row, f->line, dsp_matfile_row_text_max(f));
+        return dsp_matfile_write_text_row(f, f->line, len);
     }
+    f->rows++;
+    if (f->io_error)
+        return dsp_fail(DSP_EIO, "%s: write failed: %s", f->path, strerror(f->io_error));
+    return DSP_OK;
+}
+
+/* A value takes at most 24 characters: "-1.2345678901234567e-308" with
+ * %.17g (%.9g's and "-inf", "-nan" are shorter), and one separator. */
+#define VALUE_TEXT_MAX 25
+
+size_t dsp_matfile_row_text_max(const struct dsp_matfile *f)
+{
+    return f && f->kind != KIND_NPY ? f->cols * VALUE_TEXT_MAX + 2 : 0;
+}
+
+size_t dsp_matfile_format_row(const struct dsp_matfile *f, const double *row, char *buf,
+                              size_t cap)
+{
+    size_t need = dsp_matfile_row_text_max(f);
+    if (need == 0 || !row || !buf || cap < need)
+        return 0;
+    size_t len = 0;
+    /* %.9g reads back as the same float32 */
+    for (size_t c = 0; c < f->cols; c++) {
+        int k = f->f32 ? snprintf(buf + len, cap - len, c ? " %.9g" : "%.9g", (double)(float)row[c])
+                       : snprintf(buf + len, cap - len, c ? " %.17g" : "%.17g", row[c]);
+        len += k > 0 ? (size_t)k : 0;
+    }
+    buf[len++] = '\n';
+    buf[len] = '\0';
+    return len;
+}
+
+int dsp_matfile_write_text_row(struct dsp_matfile *f, const char *line, size_t len)
+{
+    if (!f || !line)
+        return dsp_fail(DSP_EINVAL, "dsp_matfile_write_text_row: NULL argument");
+    if (f->kind == KIND_NPY)
+        return dsp_fail(DSP_EINVAL, "%s: a .npy file takes rows of values, not text", f->path);
+    start_text(f);
+    note_io(f, fwrite(line, 1, len, f->fp) == len);
     f->rows++;
     if (f->io_error)
         return dsp_fail(DSP_EIO, "%s: write failed: %s", f->path, strerror(f->io_error));

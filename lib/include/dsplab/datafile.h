@@ -67,6 +67,22 @@ int dsp_matfile_set_float32(struct dsp_matfile *f);
 /* Appends one row of cols values. */
 int dsp_matfile_write_row(struct dsp_matfile *f, const double *row);
 
+/* Text files, formatted apart from writing (several threads may format
+ * rows for one file at once; only dsp_matfile_write_text_row writes):
+ *   dsp_matfile_row_text_max  the most bytes a row's line can take, its
+ *                             newline and a terminating NUL included; 0 for
+ *                             .npy files, which have no text rows;
+ *   dsp_matfile_format_row    row's line, exactly as dsp_matfile_write_row
+ *                             would write it, into buf (cap at least the
+ *                             maximum); returns its length without the NUL
+ *                             (0 for .npy). Reads only f's column count
+ *                             and precision;
+ *   dsp_matfile_write_text_row  appends such a line as the next row. */
+size_t dsp_matfile_row_text_max(const struct dsp_matfile *f);
+size_t dsp_matfile_format_row(const struct dsp_matfile *f, const double *row, char *buf,
+                              size_t cap);
+int dsp_matfile_write_text_row(struct dsp_matfile *f, const char *line, size_t len);
+
 /* Starts a new block (text: two blank lines; .npy: not allowed, DSP_EINVAL). */
 int dsp_matfile_new_block(struct dsp_matfile *f);
 
