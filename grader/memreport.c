@@ -90,6 +90,71 @@ static void parse_location(struct mem_frame *fr, const char *s, size_t n)
     fr->line = got == 2 ? nums[1] : got == 1 ? nums[0] : 0;
 }
 
+static void parse_frame(const char *p, size_t len, const char *worker_name, struct mem_fault *f);
+
+/* LeakSanitizer's report: "Direct leak of N byte(s) in M object(s)
+ * allocated from:" lines, each followed by its allocation's stack. The
+ * totals of every leak, the first leak's stack (direct leaks come first). */
+static int parse_leaks(const char *text, size_t n, const char *worker_name, struct mem_fault *f)
+{
+    const char *end = text + n, *err = find_in(text, n, "ERROR: LeakSanitizer: ");
+    if (!err)
+        return -1;
+    snprintf(f->kind, sizeof f->kind, "memory-leak");
+    int stacks = 0, in_stack = 0;
+    for (const char *p = err, *next; p < end; p = next) {
+        size_t len = line_at(p, end, &next);
+        const char *of = find_in(p, len, "leak of ");
+        if (of && find_in(p, len, " allocated from:")) {
+            /* the line alone, terminated: the text need not be */
+            char line[128];
+            copy_text(line, sizeof line, of, (size_t)(p + len - of));
+            unsigned long long bytes = 0, objects = 0;
+            if (sscanf(line, "leak of %llu byte(s) in %llu object(s)", &bytes, &objects) == 2) {
+                f->leak_bytes += bytes;
+                f->leak_objects += objects;
+            }
+            stacks++;
+            continue;
+        }
+        size_t i = 0;
+        while (i < len && p[i] == ' ')
+            i++;
+        if (stacks == 1 && i < len && p[i] == '#') {
+            in_stack = 1;
+            parse_frame(p + i, len - i, worker_name, f);
+        } else if (in_stack) {
+            in_stack = 0;
+        }
+    }
+    return stacks > 0 ? 0 : -1;
+}
+
+/* One "#N 0xPC in func file:line[:col]" or "#N 0xPC  (module+0xoff)" line
+ * of a stack: a symbolized frame, or an offset in the worker program. */
+static void parse_frame(const char *p, size_t len, const char *worker_name, struct mem_fault *f)
+{
+    const char *in = find_in(p, len, " in ");
+    const char *mod = find_in(p, len, " (");
+    const char *plus = mod ? find_in(mod, (size_t)(p + len - mod), "+0x") : NULL;
+    if (plus && worker_name && f->n_offsets < MEM_MAX_FRAMES) {
+        size_t wl = strlen(worker_name);
+        if ((size_t)(plus - mod) >= wl + 2 && memcmp(plus - wl, worker_name, wl) == 0) {
+            uint64_t off;
+            if (parse_hex(plus + 1, p + len, &off) == 0)
+                f->offsets[f->n_offsets++] = off;
+        }
+    } else if (in && !plus && f->n_frames < MEM_MAX_FRAMES) {
+        const char *fn = in + 4;
+        const char *sp = memchr(fn, ' ', (size_t)(p + len - fn));
+        if (sp) {
+            struct mem_frame *fr = &f->frames[f->n_frames++];
+            copy_text(fr->func, sizeof fr->func, fn, (size_t)(sp - fn));
+            parse_location(fr, sp + 1, (size_t)(p + len - sp - 1));
+        }
+    }
+}
+
 int mem_parse_asan(const char *text, size_t n, const char *worker_name, struct mem_fault *f)
 {
     memset(f, 0, sizeof *f);
@@ -97,7 +162,7 @@ int mem_parse_asan(const char *text, size_t n, const char *worker_name, struct m
     const char *end = text + n;
     const char *err = find_in(text, n, "ERROR: AddressSanitizer: ");
     if (!err)
-        return -1;
+        return parse_leaks(text, n, worker_name, f);
     const char *p = err + strlen("ERROR: AddressSanitizer: "), *next;
     size_t len = line_at(p, end, &next);
     size_t kl = 0;
@@ -131,26 +196,7 @@ int mem_parse_asan(const char *text, size_t n, const char *worker_name, struct m
             i++;
         if (i < len && p[i] == '#') {
             in_stack = 1;
-            /* "#N 0xPC in func file:line[:col]" or "#N 0xPC  (module+0xoff)" */
-            const char *in = find_in(p + i, len - i, " in ");
-            const char *mod = find_in(p + i, len - i, " (");
-            const char *plus = mod ? find_in(mod, (size_t)(p + len - mod), "+0x") : NULL;
-            if (plus && worker_name && f->n_offsets < MEM_MAX_FRAMES) {
-                size_t wl = strlen(worker_name);
-                if ((size_t)(plus - mod) >= wl + 2 && memcmp(plus - wl, worker_name, wl) == 0) {
-                    uint64_t off;
-                    if (parse_hex(plus + 1, p + len, &off) == 0)
-                        f->offsets[f->n_offsets++] = off;
-                }
-            } else if (in && !plus && f->n_frames < MEM_MAX_FRAMES) {
-                const char *fn = in + 4;
-                const char *sp = memchr(fn, ' ', (size_t)(p + len - fn));
-                if (sp) {
-                    struct mem_frame *fr = &f->frames[f->n_frames++];
-                    copy_text(fr->func, sizeof fr->func, fn, (size_t)(sp - fn));
-                    parse_location(fr, sp + 1, (size_t)(p + len - sp - 1));
-                }
-            }
+            parse_frame(p + i, len - i, worker_name, f);
         } else if (in_stack) {
             break; /* the first stack only: the access, not the allocation */
         }
@@ -380,6 +426,12 @@ void mem_describe(char *buf, size_t cap, const char *exercise, const struct mem_
                strcmp(k, "requested") == 0 || strcmp(k, "allocation-size-too-big") == 0) {
         snprintf(what, sizeof what, "%s asked for more memory than a test may use", exercise);
         hint = "a size computed wrong (a negative value turned into a huge size_t?)";
+    } else if (strcmp(k, "memory-leak") == 0) {
+        snprintf(what, sizeof what,
+                 "%s returned without freeing %llu bytes it allocated (%llu block%s)", exercise,
+                 (unsigned long long)f->leak_bytes, (unsigned long long)f->leak_objects,
+                 f->leak_objects == 1 ? "" : "s");
+        hint = "free() every block malloc() or calloc() gave, before returning";
     } else if (strcmp(k, "FPE") == 0) {
         snprintf(what, sizeof what, "%s crashed (SIGFPE: floating-point exception)", exercise);
         hint = "an integer division by zero?";

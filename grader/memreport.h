@@ -50,6 +50,8 @@ struct mem_fault {
     uint64_t offsets[MEM_MAX_FRAMES];
     size_t n_offsets;
     int pc_exact;
+    /* a leak (kind "memory-leak"): the totals of every leak reported */
+    uint64_t leak_bytes, leak_objects;
     /* frames already symbolized (gcc's AddressSanitizer does it itself) */
     struct mem_frame frames[MEM_MAX_FRAMES];
     size_t n_frames;
@@ -57,8 +59,10 @@ struct mem_fault {
 
 /* Parses an AddressSanitizer report (any bytes, at most n) into f: the
  * error kind, the address, read or write, and its first stack (symbolized
- * frames, or offsets in the module whose path ends in worker_name).
- * Returns 0, or -1 when it is no such report. */
+ * frames, or offsets in the module whose path ends in worker_name). A
+ * LeakSanitizer report gives kind "memory-leak", the bytes and blocks
+ * leaked, and the first leak's allocation stack. Returns 0, or -1 when it
+ * is no such report. */
 int mem_parse_asan(const char *text, size_t n, const char *worker_name, struct mem_fault *f);
 
 /* Symbolizes f->offsets with addr2line on the worker program (host path),

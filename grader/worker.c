@@ -28,7 +28,8 @@
  *            n x u64 code offsets in this program (the pc first when
  *            pc_in_image, then return addresses), u32 arrays, and for each
  *            array of the request (in order): u64 address, u64 bytes
- *   or, under AddressSanitizer, when it reports an error:
+ *   or, under AddressSanitizer, when it reports an error, or when
+ *   LeakSanitizer finds memory the returned exercise can no longer reach:
  *            "SAN1" u32 arrays, each u64 address and u64 bytes, then
  *            u32 len and the report's text (at most 32 KiB)
  *
@@ -235,10 +236,13 @@ void rpc_file_out(void *slot)
     memcpy(slot, &p, sizeof p);
 }
 
+static void report_leaks(void);
+
 int rpc_reply(int status)
 {
     fflush(stdout);
     fflush(stderr);
+    report_leaks();
     const char *msg = status != DSP_OK ? dsp_last_error() : "";
     uint32_t msg_len = msg ? (uint32_t)strnlen(msg, 512) : 0;
     int32_t st = status;
@@ -478,6 +482,11 @@ static void on_fault(int sig, siginfo_t *si, void *context)
     _exit(128 + sig);
 }
 
+static void report_leaks(void)
+{
+    /* without the sanitizer, leaks are not looked for */
+}
+
 static void catch_faults(void)
 {
     static unsigned char alt[64 * 1024];
@@ -513,6 +522,31 @@ static void on_asan_report(const char *text)
 static void catch_faults(void)
 {
     __asan_set_error_report_callback(on_asan_report);
+}
+
+/* Memory the exercise allocated and can no longer reach, once it has
+ * returned: LeakSanitizer's report (written to a memory file instead of
+ * stderr) goes to the judge as a sanitizer report, in place of the reply,
+ * and the process ends, as after any other error. The worker's own
+ * buffers are all still reachable from its globals here. */
+int __lsan_do_recoverable_leak_check(void);
+void __sanitizer_set_report_fd(void *fd);
+static void report_leaks(void)
+{
+    int fd = memfd_create("leaks", MFD_CLOEXEC);
+    if (fd < 0)
+        return;
+    __sanitizer_set_report_fd((void *)(uintptr_t)fd);
+    int leaked = __lsan_do_recoverable_leak_check();
+    __sanitizer_set_report_fd((void *)(uintptr_t)2);
+    if (leaked) {
+        static char text[32 * 1024];
+        ssize_t n = pread(fd, text, sizeof text - 1, 0);
+        text[n > 0 ? n : 0] = '\0';
+        on_asan_report(text);
+        _exit(1);
+    }
+    close(fd);
 }
 
 #if defined(__clang__)

@@ -349,6 +349,25 @@ static void test_lesson10(void)
             check_case(&cases[i]);
 }
 
+/* A leak is looked for under SAN=1 only (LeakSanitizer, after each call
+ * returns): there every dft test fails, naming the bytes, the blocks and
+ * the line of the malloc; without the sanitizer the submission is right. */
+static void test_leak(void)
+{
+    static const struct wrong_case leak_san = {
+        &L02, "dft-leak", {NULL}, {"dft: n = 0", "idft: round trip"},
+        {"dft: impulse", "dft: example {1,2,3,4}", "dft: cosine in bin 3", "dft: random",
+         "dft: piano frame"},
+        18,
+        {{"dft: impulse", "dft_ex returned without freeing 64 bytes it allocated (1 block) "
+                          "(dft_ex.c:12)\n"},
+         {"dft: impulse", "hint: free() every block malloc() or calloc() gave"},
+         {"dft: piano frame", "without freeing 2048 bytes"}}};
+    static const struct wrong_case leak_plain = {
+        &L02, "dft-leak", {NULL}, {NULL}, {NULL}, 27, {{NULL, NULL}}};
+    check_case(SAN_BUILD ? &leak_san : &leak_plain);
+}
+
 static const struct test_case tests[] = {
     {"lesson 01: wrong submissions lose exactly their tests", test_lesson01},
     {"lesson 02: wrong submissions lose exactly their tests, with the suite's hints",
@@ -359,6 +378,7 @@ static const struct test_case tests[] = {
      test_lesson11},
     {"lesson 10: wrong submissions lose exactly their tests, with the suite's hints",
      test_lesson10},
+    {"a leak: under SAN=1 every call that leaks fails, naming the malloc's line", test_leak},
 };
 
 int main(void)
