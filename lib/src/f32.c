@@ -164,28 +164,12 @@ static void transform(struct plan_f32 *p, int root, float *out)
 static void fill_frame(float *in, size_t n, const float *x, size_t len, long long start,
                        const float *w, size_t m)
 {
-    long long lo_ll = start < 0 ? -start : 0, hi_ll = (long long)len - start;
-    size_t lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
-    size_t hi = hi_ll <= (long long)lo ? lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
+    size_t lo, hi;
+    dsp_k_frame_span(start, len, m, &lo, &hi);
     memset(in, 0, lo * sizeof *in);
     if (hi > lo)
         dsp_k_mulf(x + (size_t)(start + (long long)lo), w + lo, in + lo, hi - lo);
     memset(in + hi, 0, (n - hi) * sizeof *in);
-}
-
-/* Hints the samples of the next frame (start + hop) that this one (from
- * start, m long) did not read: see dsp_k_prefetch. */
-static void prefetch_next(const float *x, size_t len, long long start, size_t m, size_t hop)
-{
-    long long from = start + (long long)m, to = start + (long long)hop + (long long)m;
-    if (from < start + (long long)hop)
-        from = start + (long long)hop;
-    if (from < 0)
-        from = 0;
-    if (to > (long long)len)
-        to = (long long)len;
-    if (from < to)
-        dsp_k_prefetch(x + from, (size_t)(to - from) * sizeof *x);
 }
 
 /* ---- STFT magnitude ---------------------------------------------------- */
@@ -260,7 +244,7 @@ int dsp_stft_f32_magnitude(struct dsp_stft_f32 *st, const float *x, size_t len, 
                         frames);
     long long start = (long long)(k * st->hop) - (long long)(st->m / 2);
     fill_frame(st->fft.in, st->n, x, len, start, st->w, st->m);
-    prefetch_next(x, len, start, st->m, st->hop);
+    dsp_k_prefetch_next_frame(x, sizeof *x, len, start, st->m, st->hop);
     transform(&st->fft, 1, mag);
     return DSP_OK;
 }
@@ -362,7 +346,7 @@ int dsp_melspec_f32_frame(struct dsp_melspec_f32 *ms, const float *x, size_t len
     if (ms->p.framing == DSP_FRAMES_CENTERED)
         start += (long long)((n - m) / 2) - (long long)(n / 2);
     fill_frame(ms->fft.in, n, x, len, start, ms->w, m);
-    prefetch_next(x, len, start, m, ms->p.hop);
+    dsp_k_prefetch_next_frame(x, sizeof *x, len, start, m, ms->p.hop);
     transform(&ms->fft, ms->p.power != 2.0, ms->specf);
     for (size_t b = 0; b < ms->n_bins; b++)
         ms->spec[b] = ms->specf[b];

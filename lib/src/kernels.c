@@ -304,6 +304,27 @@ void dsp_k_prefetch(const void *p, size_t bytes)
 #endif
 }
 
+void dsp_k_frame_span(long long start, size_t len, size_t m, size_t *lo, size_t *hi)
+{
+    long long lo_ll = start < 0 ? -start : 0, hi_ll = (long long)len - start;
+    *lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
+    *hi = hi_ll <= (long long)*lo ? *lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
+}
+
+void dsp_k_prefetch_next_frame(const void *x, size_t elem_size, size_t len, long long start,
+                               size_t m, size_t hop)
+{
+    /* next frame: [start + hop, start + hop + m); this one ends at start + m */
+    long long from = start + (long long)(m > hop ? m : hop);
+    long long to = start + (long long)hop + (long long)m;
+    if (from < 0)
+        from = 0;
+    if (to > (long long)len)
+        to = (long long)len;
+    if (from < to)
+        dsp_k_prefetch((const char *)x + (size_t)from * elem_size, (size_t)(to - from) * elem_size);
+}
+
 int dsp_k_select(const char *isa)
 {
     static const struct kernel_set base = KERNEL_SET(base);

@@ -76,6 +76,19 @@ void dsp_k_half_powf(const float *restrict z, const float *restrict twr,
  * waits on memory; with it the lines arrive during this frame's FFT. */
 void dsp_k_prefetch(const void *p, size_t bytes);
 
+/* Frames of m samples, frame k starting at signal sample start (negative
+ * before sample 0), the next one hop later. Shared by the STFT, mel and
+ * float32 front ends:
+ *   dsp_k_frame_span          the window samples i in [*lo, *hi) that fall
+ *                             inside the signal's len samples (the rest
+ *                             read as zeros);
+ *   dsp_k_prefetch_next_frame dsp_k_prefetch of the samples the next frame
+ *                             reads and this one did not, within the
+ *                             signal (x: len values of elem_size bytes). */
+void dsp_k_frame_span(long long start, size_t len, size_t m, size_t *lo, size_t *hi);
+void dsp_k_prefetch_next_frame(const void *x, size_t elem_size, size_t len, long long start,
+                               size_t m, size_t hop);
+
 /* For tests: use the kernels for isa ("baseline", "avx2", "avx512f") from
  * now on. 0, or -1 (nothing changed) if this CPU or build lacks it. Not
  * thread-safe: call while no other thread runs kernels. */

@@ -166,24 +166,14 @@ int dsp_melspec_spectrum(struct dsp_melspec *ms, const double *x, size_t len, si
      * a circular shift of librosa's frame, which |X| does not see. */
     double *in = dsp_fft_real_input(ms->fft);
     /* window samples i in [lo, hi) fall inside the signal; zeros elsewhere */
-    long long lo_ll = start < 0 ? -start : 0, hi_ll = (long long)len - start;
-    size_t lo = (size_t)(lo_ll < (long long)m ? lo_ll : (long long)m);
-    size_t hi = hi_ll <= (long long)lo ? lo : (hi_ll > (long long)m ? m : (size_t)hi_ll);
+    size_t lo, hi;
+    dsp_k_frame_span(start, len, m, &lo, &hi);
     memset(in, 0, lo * sizeof *in);
     if (hi > lo)
         dsp_k_mul(x + (size_t)(start + (long long)lo), ms->window + lo, in + lo, hi - lo);
     memset(in + hi, 0, (n - hi) * sizeof *in);
-    /* the samples frame k+1 reads and this one did not, to arrive during
-     * this frame's FFT (see dsp_k_prefetch) */
-    long long from = start + (long long)m, to = from + (long long)ms->p.hop;
-    if (from < (long long)ms->p.hop + start)
-        from = (long long)ms->p.hop + start;
-    if (from < 0)
-        from = 0;
-    if (to > (long long)len)
-        to = (long long)len;
-    if (from < to)
-        dsp_k_prefetch(x + from, (size_t)(to - from) * sizeof *x);
+    /* the samples frame k+1 reads, to arrive during this frame's FFT */
+    dsp_k_prefetch_next_frame(x, sizeof *x, len, start, m, ms->p.hop);
     return transform(ms, spec);
 }
 

@@ -140,27 +140,14 @@ static void copy_frame(const struct dsp_stft *st, const double *x, size_t len, s
     memset(frame + lead + count, 0, (st->m - lead - count) * sizeof *frame);
 }
 
-/* Hints the samples frame k+1 reads and frame k did not (see
- * dsp_k_prefetch): callers go through frames in order. */
-static void prefetch_next(const struct dsp_stft *st, const double *x, size_t len, size_t k)
-{
-    size_t end_k = k * st->hop + st->m - st->hm2;   /* one past frame k's last sample */
-    size_t next = (k + 1) * st->hop;
-    size_t from = next > st->hm2 ? next - st->hm2 : 0, to = next + st->m - st->hm2;
-    if (from < end_k)
-        from = end_k;
-    if (to > len)
-        to = len;
-    if (from < to)
-        dsp_k_prefetch(x + from, (to - from) * sizeof *x);
-}
-
 /* The frame's samples: a pointer into x when the frame lies wholly inside
  * the signal (no copy, no per-sample bounds checks), else the zero-padded
  * copy in st->frame. */
 static const double *frame_ptr(struct dsp_stft *st, const double *x, size_t len, size_t k)
 {
-    prefetch_next(st, x, len, k);
+    /* the samples frame k+1 reads (callers go through frames in order) */
+    dsp_k_prefetch_next_frame(x, sizeof *x, len, (long long)(k * st->hop) - (long long)st->hm2,
+                              st->m, st->hop);
     size_t center = k * st->hop;
     if (center >= st->hm2 && center - st->hm2 + st->m <= len)
         return x + (center - st->hm2);

@@ -8,7 +8,6 @@
 #include "kernels.h"
 
 #include <stdint.h>
-
 #include <stdlib.h>
 #include <string.h>
 
